@@ -1,0 +1,201 @@
+"""The `sseref` command: no command launches the GUI; subcommands script every capability."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sseref import __version__
+from sseref.core import paths, vocab
+from sseref.core.db import Database
+from sseref.core.errors import SSERefError, UnknownKindError, UnknownRecordError
+from sseref.core.i18n import _, normalize_language, set_language
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _open_db(args: argparse.Namespace) -> Database:
+    return Database(Path(args.database) if args.database else paths.database_path())
+
+
+def cmd_build_data(args: argparse.Namespace) -> int:
+    from sseref.ingest.build import BuildError, build_database, is_stale  # build time only
+
+    data_dir = Path(args.source) if args.source else _default_data_dir()
+    target = Path(args.database) if args.database else paths.database_path()
+    if args.if_stale and not is_stale(data_dir, target):
+        print(_("The database is up to date: {path}").format(path=target))
+        return EXIT_OK
+    try:
+        result = build_database(data_dir, target, progress=lambda m: print(m, file=sys.stderr))
+    except BuildError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(_("{n} problem(s) in {path}; nothing was written.").format(
+            n=len(exc.problems), path=data_dir), file=sys.stderr)
+        return EXIT_FAIL
+    post_build = _post_build_hooks()
+    for hook in post_build:
+        hook(result.database)
+    print(_("Built {path}: {counts}").format(
+        path=result.database, counts=", ".join(f"{k} {v}" for k, v in result.counts.items())))
+    return EXIT_OK
+
+
+def _post_build_hooks() -> list[Callable[[Path], None]]:
+    """Steps that derive more outputs from a fresh database (catalogs, the shipped index)."""
+    from sseref.ingest import outputs
+
+    return outputs.post_build_steps()
+
+
+def _default_data_dir() -> Path:
+    root = paths.checkout_root()
+    if root is None:
+        raise SSERefError(_("No data/ folder here: pass --source DIR."))
+    return root / "data"
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    db = _open_db(args)
+    stats = db.stats()
+    if args.json:
+        _print_json(stats)
+    else:
+        print(_("Data version {version}, built {built}").format(
+            version=stats["data_version"], built=stats["built_at"]))
+        for kind, count in stats["counts"].items():
+            print(f"  {_(vocab.KIND_PLURALS[kind])}: {count}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    db = _open_db(args)
+    record = db.get(args.id, args.lang)
+    if args.json:
+        _print_json(record.to_json(args.lang))
+        return EXIT_OK
+    name = record.name(args.lang)
+    print(f"{name.name}" + (f" ({name.acronym})" if name.acronym else ""))
+    print(f"[{_(vocab.KIND_LABELS[record.kind])}] {record.id}")
+    if record.date:
+        print(record.date.text())
+    print()
+    print(record.summary(args.lang)[0])
+    if record.relations:
+        print()
+        for rel in record.relations:
+            rtype = vocab.RELATION_TYPES[rel.type]
+            label = _(rtype.forward if rel.direction == "out" else rtype.inverse)
+            print(f"  {label}: {rel.other_title} <{rel.other_id}>")
+    print()
+    print(_("Sources:"))
+    for source in record.sources:
+        print(f"  {source.position}. {source.citation()}")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    db = _open_db(args)
+    kind = _kind_arg(args.kind)
+    rows = db.rows(db.ids(kind), args.lang)
+    if args.json:
+        _print_json([{"id": r.id, "title": r.title, "acronym": r.acronym, "date": r.date_text,
+                      "type": r.type} for r in rows])
+    else:
+        for r in rows:
+            print(f"{r.id:40} {r.title}" + (f" ({r.acronym})" if r.acronym else ""))
+    return EXIT_OK
+
+
+def _kind_arg(value: str) -> str:
+    """Accepts `organization`, `organizations`, `org`, … for convenience."""
+    value = value.lower().rstrip("s") if value.lower() not in vocab.KINDS else value.lower()
+    aliases = {**{p: k for k, p in vocab.KINDS.items()}, "glossary": "term",
+               "organisation": "organization", **{k: k for k in vocab.KINDS}}
+    if value not in aliases:
+        raise UnknownKindError(_("Unknown kind '{kind}'. Kinds: {kinds}.").format(
+            kind=value, kinds=", ".join(vocab.KINDS)))
+    return aliases[value]
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from sseref.app.launch import run_gui
+
+    return run_gui(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sseref",
+        description=_("SSE Ref: an offline reference on the Social and Solidarity Economy "
+                      "and South-South cooperation. Without a command, opens the window."))
+    parser.add_argument("--version", action="version", version=f"sseref {__version__}")
+    parser.add_argument("--data-dir", help=_("keep settings, user data and caches in this folder"))
+    parser.add_argument("--database", help=_("use this database file instead of the bundled one"))
+    parser.add_argument("--lang", default=None, help=_("language: en, es or fr"))
+    parser.set_defaults(handler=cmd_gui, json=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = sub.add_parser("build-data", help=_("validate data/ and build the database"))
+    build.add_argument("--source", help=_("the data folder (default: the checkout's data/)"))
+    build.add_argument("--if-stale", action="store_true",
+                       help=_("only build when the outputs are missing or older than data/"))
+    build.set_defaults(handler=cmd_build_data)
+
+    stats = sub.add_parser("stats", help=_("counts and data version"))
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(handler=cmd_stats)
+
+    show = sub.add_parser("show", help=_("one whole record"))
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_show)
+
+    listing = sub.add_parser("list", help=_("the records of one kind"))
+    listing.add_argument("kind")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)
+
+    from sseref.app import commands  # later subcommands register themselves here
+
+    commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.lang = normalize_language(args.lang or os.environ.get("SSEREF_LANG") or _system_lang())
+    set_language(args.lang)
+    if args.data_dir:
+        os.environ[paths.ENV_DATA_DIR] = str(Path(args.data_dir).resolve())
+    try:
+        return int(args.handler(args))
+    except (UnknownRecordError, UnknownKindError) as exc:
+        print(f"sseref: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SSERefError as exc:
+        print(f"sseref: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except BrokenPipeError:  # `sseref list org | head`
+        return EXIT_OK
+
+
+def _system_lang() -> str:
+    import locale
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(var):
+            return os.environ[var]
+    return (locale.getlocale()[0] or "en") if hasattr(locale, "getlocale") else "en"

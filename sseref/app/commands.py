@@ -1,0 +1,14 @@
+"""Registers the subcommands that other layers provide (search, fact sheets, self-test, bench)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    """Adds the optional subcommands to the `sseref` parser."""
+    del sub  # filled in as the search, report and packaging layers arrive
+
+
+__all__ = ["register", "argparse"]

@@ -1,0 +1,266 @@
+"""Read-only access to the bundled database: all of the program's runtime SQL lives here."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sseref.core import vocab
+from sseref.core.dates import DateError, parse_date
+from sseref.core.errors import (
+    DatabaseCorruptError,
+    DatabaseMissingError,
+    DatabaseVersionError,
+    UnknownKindError,
+    UnknownRecordError,
+)
+from sseref.core.i18n import _
+from sseref.core.models import Name, Record, RecordRow, Relation, Source
+from sseref.core.schema import SCHEMA_VERSION
+
+# The title shown for a related record: its name in the wanted language, else English, else any.
+_TITLE_SQL = """
+    coalesce(
+        (select name from names where record_id = {col} and lang = :lang),
+        (select name from names where record_id = {col} and lang = 'en'),
+        (select name from names where record_id = {col} limit 1),
+        {col})
+"""
+_ACRONYM_SQL = _TITLE_SQL.replace("select name", "select acronym")
+
+
+class Database:
+    """The bundled reference database, opened read-only and immutable (the folder may be RO)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise DatabaseMissingError(
+                _("The reference database is missing: {path}. Run 'sseref build-data'.").format(
+                    path=self.path
+                )
+            )
+        uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
+        # check_same_thread=False: immutable reads are safe from worker threads; a lock
+        # serialises use of the one connection.
+        self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        try:
+            version = self._conn.execute("pragma user_version").fetchone()[0]
+            meta_ok = self._conn.execute(
+                "select count(*) from sqlite_master where name = 'meta'"
+            ).fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise DatabaseCorruptError(
+                _("The reference database {path} cannot be read: {error}").format(
+                    path=self.path, error=exc
+                )
+            ) from exc
+        if version != SCHEMA_VERSION or not meta_ok:
+            self._conn.close()
+            raise DatabaseVersionError(
+                _(
+                    "The reference database {path} has schema version {found}; this program "
+                    "needs version {wanted}. Rebuild it with 'sseref build-data'."
+                ).format(path=self.path, found=version, wanted=SCHEMA_VERSION)
+            )
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _all(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # --- meta and counts -------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self._all("select key, value from meta")}
+
+    def counts(self) -> dict[str, int]:
+        found = dict(self._all("select kind, count(*) from records group by kind"))
+        return {kind: int(found.get(kind, 0)) for kind in vocab.KINDS}
+
+    def stats(self) -> dict[str, Any]:
+        meta = self.meta()
+        return {
+            "counts": self.counts(),
+            "data_version": meta.get("data_version"),
+            "built_at": meta.get("built_at"),
+            "schema_version": SCHEMA_VERSION,
+        }
+
+    # --- lists -----------------------------------------------------------------------------
+
+    def ids(self, kind: str | None = None) -> list[str]:
+        """Record ids of one kind (or all), in their natural order: by date, then id."""
+        if kind is not None and kind not in vocab.KINDS:
+            raise UnknownKindError(
+                _("Unknown kind '{kind}'. Kinds: {kinds}.").format(
+                    kind=kind, kinds=", ".join(vocab.KINDS)
+                )
+            )
+        if kind is None:
+            return [r[0] for r in self._all("select id from records order by kind, id")]
+        order = "id" if kind in ("organization", "term") else "sort_date, id"
+        rows = self._all(f"select id from records where kind = ? order by {order}", (kind,))
+        return [r[0] for r in rows]
+
+    def rows(self, ids: list[str], lang: str = "en") -> list[RecordRow]:
+        """The list columns for some records (the GUI asks for the ones it shows)."""
+        if not ids:
+            return []
+        marks = ",".join(f":id{i}" for i in range(len(ids)))
+        params: dict[str, Any] = {f"id{i}": v for i, v in enumerate(ids)}
+        params["lang"] = lang
+        sql = f"""
+            select r.id, r.kind, {_TITLE_SQL.format(col="r.id")} as title,
+                   {_ACRONYM_SQL.format(col="r.id")} as acronym, r.date_text, r.year,
+                   coalesce(o.type, e.event_type, d.doc_type, i.initiative_type) as type,
+                   o.region as region,
+                   coalesce(d.symbol, e.place, o.headquarters) as extra
+            from records r
+            left join organizations o on o.id = r.id
+            left join events e on e.id = r.id
+            left join documents d on d.id = r.id
+            left join initiatives i on i.id = r.id
+            where r.id in ({marks})
+        """
+        by_id = {row["id"]: RecordRow(**dict(row)) for row in self._all(sql, params)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def exists(self, record_id: str) -> bool:
+        return bool(self._all("select 1 from records where id = ?", (record_id,)))
+
+    def record_themes(self) -> dict[str, list[str]]:
+        themes: dict[str, list[str]] = {}
+        for row in self._all("select record_id, theme from themes order by record_id, theme"):
+            themes.setdefault(row[0], []).append(row[1])
+        return themes
+
+    def facet_values(self, kind: str, column: str) -> list[str]:
+        """Distinct values of a kind-specific column (for filter drop-downs)."""
+        allowed = {
+            ("organization", "type"): ("organizations", "type"),
+            ("organization", "region"): ("organizations", "region"),
+            ("document", "doc_type"): ("documents", "doc_type"),
+            ("document", "issuing_body"): ("documents", "issuing_body"),
+            ("event", "event_type"): ("events", "event_type"),
+            ("initiative", "initiative_type"): ("initiatives", "initiative_type"),
+        }
+        table, col = allowed[(kind, column)]
+        sql = f"select distinct {col} from {table} where {col} is not null order by {col}"
+        return [r[0] for r in self._all(sql)]
+
+    def document_languages(self) -> dict[str, list[str]]:
+        langs: dict[str, list[str]] = {}
+        for row in self._all("select document_id, lang from document_languages order by 1, 2"):
+            langs.setdefault(row[0], []).append(row[1])
+        return langs
+
+    # --- whole records ---------------------------------------------------------------------
+
+    def get(self, record_id: str, lang: str = "en") -> Record:
+        """The whole record with relations in both directions and its sources."""
+        rows = self._all("select * from records where id = ?", (record_id,))
+        if not rows:
+            raise UnknownRecordError(_("No record has the id '{id}'.").format(id=record_id))
+        base = rows[0]
+        kind = base["kind"]
+        names = {
+            r["lang"]: Name(r["name"], r["acronym"])
+            for r in self._all("select * from names where record_id = ? order by lang", (record_id,))
+        }
+        summaries = {
+            r["lang"]: r["text"]
+            for r in self._all("select lang, text from summaries where record_id = ?", (record_id,))
+        }
+        aliases = [
+            r[0] for r in self._all("select alias from aliases where record_id = ? order by rowid",
+                                    (record_id,))
+        ]
+        themes = [r[0] for r in self._all(
+            "select theme from themes where record_id = ? order by theme", (record_id,))]
+        try:
+            date = parse_date(base["date_text"]) if base["date_text"] else None
+        except DateError:  # the build validated it; stay readable if it did not
+            date = None
+        return Record(
+            id=record_id,
+            kind=kind,
+            names=names,
+            summaries=summaries,
+            aliases=aliases,
+            themes=themes,
+            date=date,
+            fields=self._fields(record_id, kind),
+            relations=self.relations(record_id, lang),
+            sources=self.sources(record_id),
+        )
+
+    def _fields(self, record_id: str, kind: str) -> dict[str, Any]:
+        table = {"organization": "organizations", "event": "events", "document": "documents",
+                 "initiative": "initiatives"}.get(kind)
+        if table is None:
+            return {}
+        rows = self._all(f"select * from {table} where id = ?", (record_id,))
+        fields = {k: v for k, v in dict(rows[0]).items() if k != "id" and v is not None} if rows else {}
+        if kind == "document":
+            fields["languages"] = [r[0] for r in self._all(
+                "select lang from document_languages where document_id = ? order by rowid",
+                (record_id,))]
+        return fields
+
+    def relations(self, record_id: str, lang: str = "en") -> list[Relation]:
+        """Links stored on this record ("out") and on others pointing here ("in")."""
+        sql = f"""
+            select 'out' as direction, rel.type, rel.target_id as other, t.kind as other_kind,
+                   {_TITLE_SQL.format(col="rel.target_id")} as title,
+                   rel.since, rel.until, rel.note, rel.source_doc_id, t.sort_date
+            from relations rel join records t on t.id = rel.target_id
+            where rel.source_id = :id
+            union all
+            select 'in', rel.type, rel.source_id, s.kind,
+                   {_TITLE_SQL.format(col="rel.source_id")},
+                   rel.since, rel.until, rel.note, rel.source_doc_id, s.sort_date
+            from relations rel join records s on s.id = rel.source_id
+            where rel.target_id = :id
+            order by 2, 1, 10, 5
+        """
+        return [
+            Relation(type=r["type"], direction=r["direction"], other_id=r["other"],
+                     other_kind=r["other_kind"], other_title=r["title"], since=r["since"],
+                     until=r["until"], note=r["note"], source_doc_id=r["source_doc_id"])
+            for r in self._all(sql, {"id": record_id, "lang": lang})
+        ]
+
+    def sources(self, record_id: str) -> list[Source]:
+        sql = """
+            select s.*, coalesce(
+                (select name from names where record_id = s.doc_id and lang = 'en'),
+                (select name from names where record_id = s.doc_id limit 1)) as doc_title,
+                d.seed as seed, d.url as doc_url, r.date_text as doc_date,
+                coalesce(d.publisher, (select name from names
+                    where record_id = d.issuing_body and lang = 'en')) as doc_publisher
+            from sources s
+            left join documents d on d.id = s.doc_id
+            left join records r on r.id = s.doc_id
+            where s.record_id = ? order by s.position
+        """
+        return [
+            Source(position=r["position"], doc_id=r["doc_id"], doc_title=r["doc_title"],
+                   title=r["title"], publisher=r["publisher"] or r["doc_publisher"],
+                   date=r["date"] or r["doc_date"], url=r["url"] or r["doc_url"],
+                   checked=r["checked"], note=r["note"], seed=r["seed"])
+            for r in self._all(sql, (record_id,))
+        ]
+
+    def iter_records(self, lang: str = "en") -> Iterator[Record]:
+        """Every record, whole (the search indexer and the fact-sheet tests walk these)."""
+        for record_id in self.ids():
+            yield self.get(record_id, lang)

@@ -1,0 +1,161 @@
+"""Records as plain dataclasses: names per language, summaries, fields, relations, sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sseref.core.dates import DateSpec
+from sseref.core.i18n import _
+
+FALLBACK_LANG = "en"
+
+
+@dataclass(frozen=True)
+class Name:
+    """A record's name in one language, with its acronym there if it has one."""
+
+    name: str
+    acronym: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record's facts come from: a document of the dataset or an external publication."""
+
+    position: int
+    doc_id: str | None = None
+    doc_title: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    checked: str | None = None
+    note: str | None = None
+    seed: str | None = None
+
+    def citation(self) -> str:
+        """A readable one-line citation; titles stay in the language they were published in."""
+        title = self.doc_title if self.doc_id else self.title
+        parts = [self.publisher, f"“{title}”" if title else None, self.date, self.url]
+        text = ", ".join(p for p in parts if p) or (self.doc_id or "")
+        if self.seed:
+            text += f" [{self.seed}]"
+        if self.checked:
+            text += " " + _("(checked {date})").format(date=self.checked)
+        if self.note:
+            text += f" — {self.note}"
+        return text
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed link seen from one record: `direction` is "out" when stored on this record."""
+
+    type: str
+    direction: str
+    other_id: str
+    other_kind: str
+    other_title: str
+    since: str | None = None
+    until: str | None = None
+    note: str | None = None
+    source_doc_id: str | None = None
+
+
+@dataclass
+class Record:
+    """One record of any kind, as read from the database."""
+
+    id: str
+    kind: str
+    names: dict[str, Name]
+    summaries: dict[str, str]
+    aliases: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    date: DateSpec | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def name(self, lang: str = FALLBACK_LANG) -> Name:
+        """The name in `lang`, else English, else any language the record has."""
+        for candidate in (lang, FALLBACK_LANG, *self.names):
+            if candidate in self.names:
+                return self.names[candidate]
+        return Name(self.id)
+
+    def title(self, lang: str = FALLBACK_LANG) -> str:
+        return self.name(lang).name
+
+    def acronym(self, lang: str = FALLBACK_LANG) -> str | None:
+        return self.name(lang).acronym
+
+    def summary(self, lang: str = FALLBACK_LANG) -> tuple[str, str]:
+        """(text, language it is in): falls back to English when `lang` has none."""
+        for candidate in (lang, FALLBACK_LANG, *self.summaries):
+            if candidate in self.summaries:
+                return self.summaries[candidate], candidate
+        return "", lang
+
+    def has_language(self, lang: str) -> bool:
+        return lang in self.names or lang in self.summaries
+
+    def to_json(self, lang: str = FALLBACK_LANG) -> dict[str, Any]:
+        """A JSON-ready dict of the whole record (used by `sseref show --json`)."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title(lang),
+            "names": {
+                code: {"name": n.name, "acronym": n.acronym} for code, n in self.names.items()
+            },
+            "aliases": list(self.aliases),
+            "summary": dict(self.summaries),
+            "themes": list(self.themes),
+            "date": self.date.text() if self.date else None,
+            "date_precision": self.date.precision.value if self.date else None,
+            "fields": dict(self.fields),
+            "relations": [
+                {
+                    "type": r.type,
+                    "direction": r.direction,
+                    "id": r.other_id,
+                    "kind": r.other_kind,
+                    "title": r.other_title,
+                    "since": r.since,
+                    "until": r.until,
+                    "note": r.note,
+                    "source": r.source_doc_id,
+                }
+                for r in self.relations
+            ],
+            "sources": [
+                {
+                    "doc": s.doc_id,
+                    "title": s.doc_title if s.doc_id else s.title,
+                    "publisher": s.publisher,
+                    "date": s.date,
+                    "url": s.url,
+                    "checked": s.checked,
+                    "seed": s.seed,
+                    "citation": s.citation(),
+                }
+                for s in self.sources
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """The few columns a list shows for one record (fetched lazily by the GUI's models)."""
+
+    id: str
+    kind: str
+    title: str
+    acronym: str | None
+    date_text: str | None
+    year: int | None
+    type: str | None
+    region: str | None
+    extra: str | None

@@ -1,0 +1,86 @@
+"""Where things are: resources (checkout, wheel or frozen bundle) and the user's folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "SSERef"
+ENV_DATA_DIR = "SSEREF_DATA_DIR"
+ENV_RESOURCES = "SSEREF_RESOURCES"
+PORTABLE_MARKER = "sseref-portable.txt"
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def resources_dir() -> Path:
+    """The runtime assets folder, found the same way in every mode the program runs in."""
+    override = os.environ.get(ENV_RESOURCES)
+    if override:
+        return Path(override)
+    if is_frozen():  # PyInstaller unpacks data beside the code in sys._MEIPASS
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+    wheel = _PACKAGE_DIR / "_resources"  # installed wheel (hatch force-include)
+    if wheel.is_dir():
+        return wheel
+    return _PACKAGE_DIR.parent / "resources"  # source checkout or editable install
+
+
+def checkout_root() -> Path | None:
+    """The source checkout this package runs from, if any (it holds data/ and pyproject.toml)."""
+    root = _PACKAGE_DIR.parent
+    if (root / "pyproject.toml").is_file() and (root / "data").is_dir():
+        return root
+    return None
+
+
+def generated_dir() -> Path:
+    """Where the data build's outputs (database, shipped index) live."""
+    return resources_dir() / "generated"
+
+
+def database_path() -> Path:
+    return generated_dir() / "sseref.db"
+
+
+def shipped_index_dir() -> Path:
+    return generated_dir() / "index"
+
+
+@dataclass(frozen=True)
+class UserDirs:
+    """The user's own folders: settings, data (notes, packs) and caches (the search index)."""
+
+    config: Path
+    data: Path
+    cache: Path
+
+    def ensure(self) -> UserDirs:
+        for path in (self.config, self.data, self.cache):
+            path.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def portable_root() -> Path | None:
+    """A folder beside the executable when the portable marker file is there (USB sticks)."""
+    exe_dir = Path(sys.executable).resolve().parent if is_frozen() else None
+    if exe_dir and (exe_dir / PORTABLE_MARKER).exists():
+        return exe_dir / "sseref-user-data"
+    return None
+
+
+def user_dirs(data_dir: str | os.PathLike[str] | None = None) -> UserDirs:
+    """User folders: `--data-dir`, else $SSEREF_DATA_DIR, else portable, else platformdirs."""
+    base = data_dir or os.environ.get(ENV_DATA_DIR) or portable_root()
+    if base:
+        root = Path(base)
+        return UserDirs(root / "config", root / "data", root / "cache")
+    dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+    return UserDirs(Path(dirs.user_config_dir), Path(dirs.user_data_dir), Path(dirs.user_cache_dir))

@@ -1,0 +1,7 @@
+"""The database schema version shared by the data build and the runtime reader."""
+
+SCHEMA_VERSION = 1
+TABLES = (
+    "records", "names", "aliases", "summaries", "themes", "organizations", "events",
+    "documents", "document_languages", "initiatives", "relations", "sources", "meta",
+)

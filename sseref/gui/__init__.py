@@ -1,0 +1,1 @@
+"""GUI layer: the only place that imports PySide6."""

@@ -1,0 +1,235 @@
+"""The data build: validated records → read-only SQLite database (with sqlite-utils)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from sseref.core import vocab
+from sseref.core.dates import parse_date
+from sseref.core.schema import SCHEMA_VERSION
+from sseref.ingest.loader import LoadError, RawRecord, load_file, record_files
+from sseref.ingest.validate import Checked, Problem, Report, validate
+
+Progress = Callable[[str], None]
+
+
+class BuildError(Exception):
+    """The data did not validate; carries every problem found."""
+
+    def __init__(self, problems: list[Problem | LoadError]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote."""
+
+    database: Path
+    counts: dict[str, int]
+    data_version: str
+
+
+def data_version(data_dir: Path) -> str:
+    """A digest of every record file's name and bytes: same data, same version."""
+    digest = hashlib.sha256()
+    for file in record_files(data_dir):
+        digest.update(file.relative_to(data_dir).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(file.read_bytes())
+    digest.update(f"schema{SCHEMA_VERSION}".encode())
+    return digest.hexdigest()[:16]
+
+
+def load_and_validate(data_dir: Path) -> Report:
+    raws: list[RawRecord] = []
+    load_errors: list[LoadError] = []
+    for file in record_files(data_dir):
+        try:
+            raws.extend(load_file(file))
+        except LoadError as exc:
+            load_errors.append(exc)
+    report = validate(raws)
+    if load_errors or report.problems:
+        raise BuildError([*load_errors, *report.problems])
+    return report
+
+
+def is_stale(data_dir: Path, database: Path) -> bool:
+    """True when the database is missing, unreadable, of another schema or of other data."""
+    if not database.is_file():
+        return True
+    try:
+        conn = sqlite3.connect(database.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            version = conn.execute("pragma user_version").fetchone()[0]
+            row = conn.execute("select value from meta where key = 'data_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return True
+    return version != SCHEMA_VERSION or row is None or row[0] != data_version(data_dir)
+
+
+def build_database(data_dir: Path, database: Path, progress: Progress = lambda _m: None
+                   ) -> BuildResult:
+    """Validates `data_dir` and writes the database atomically (a temp file, then a rename)."""
+    progress(f"Reading {data_dir}")
+    report = load_and_validate(data_dir)
+    version = data_version(data_dir)
+    database.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(suffix=".db.tmp", dir=database.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        db = sqlite_utils.Database(tmp, recreate=True)
+        _create_tables(db)
+        records = sorted(report.records, key=lambda c: c.id)
+        _insert(db, records)
+        counts = {kind: sum(1 for r in records if r.kind == kind) for kind in vocab.KINDS}
+        _write_meta(db, version, counts, records)
+        db.execute(f"pragma user_version = {SCHEMA_VERSION}")
+        db.conn.commit()
+        db.execute("vacuum")
+        db.close()
+        os.replace(tmp, database)
+    finally:
+        tmp.unlink(missing_ok=True)
+    progress(f"Wrote {database} ({sum(counts.values())} records)")
+    return BuildResult(database, counts, version)
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    db["records"].create(
+        {"id": str, "kind": str, "date_text": str, "date_precision": str, "sort_date": str,
+         "end_date": str, "year": int, "file": str, "line": int},
+        pk="id", not_null={"kind"},
+    )
+    fk = [("record_id", "records", "id")]
+    db["names"].create({"record_id": str, "lang": str, "name": str, "acronym": str},
+                       pk=("record_id", "lang"), foreign_keys=fk, not_null={"name"})
+    db["aliases"].create({"record_id": str, "alias": str}, foreign_keys=fk)
+    db["summaries"].create({"record_id": str, "lang": str, "text": str},
+                           pk=("record_id", "lang"), foreign_keys=fk)
+    db["themes"].create({"record_id": str, "theme": str}, pk=("record_id", "theme"),
+                        foreign_keys=fk)
+    own = [("id", "records", "id")]
+    db["organizations"].create(
+        {"id": str, "type": str, "region": str, "headquarters": str, "founded": str,
+         "website": str}, pk="id", foreign_keys=own)
+    db["events"].create({"id": str, "place": str, "event_type": str}, pk="id", foreign_keys=own)
+    db["documents"].create(
+        {"id": str, "doc_type": str, "symbol": str, "issuing_body": str, "publisher": str,
+         "url": str, "seed": str},
+        pk="id", foreign_keys=[*own, ("issuing_body", "records", "id")])
+    db["document_languages"].create({"document_id": str, "lang": str},
+                                    pk=("document_id", "lang"),
+                                    foreign_keys=[("document_id", "records", "id")])
+    db["initiatives"].create({"id": str, "initiative_type": str, "url": str}, pk="id",
+                             foreign_keys=own)
+    db["relations"].create(
+        {"id": int, "source_id": str, "type": str, "target_id": str, "since": str,
+         "until": str, "note": str, "source_doc_id": str},
+        pk="id",
+        foreign_keys=[("source_id", "records", "id"), ("target_id", "records", "id"),
+                      ("source_doc_id", "records", "id")],
+    )
+    db["sources"].create(
+        {"record_id": str, "position": int, "doc_id": str, "title": str, "publisher": str,
+         "date": str, "url": str, "checked": str, "note": str},
+        pk=("record_id", "position"), foreign_keys=[*fk, ("doc_id", "records", "id")])
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    for table, cols in [("records", ["kind"]), ("records", ["year"]), ("aliases", ["record_id"]),
+                        ("relations", ["source_id"]), ("relations", ["target_id"]),
+                        ("sources", ["doc_id"]), ("documents", ["symbol"]),
+                        ("themes", ["theme"])]:
+        db[table].create_index(cols)
+
+
+def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in (
+        "records", "names", "aliases", "summaries", "themes", "organizations", "events",
+        "documents", "document_languages", "initiatives", "relations", "sources")}
+    relation_id = 0
+    for rec in records:
+        d = rec.data
+        date_text = d.get("founded") if rec.kind == "organization" else d.get("date")
+        spec = parse_date(date_text) if date_text else None
+        rows["records"].append({
+            "id": rec.id, "kind": rec.kind, "date_text": spec.text() if spec else None,
+            "date_precision": spec.precision.value if spec else None,
+            "sort_date": spec.sort_key() if spec else None,
+            "end_date": spec.last_day() if spec else None, "year": spec.year if spec else None,
+            "file": rec.raw.file.name, "line": rec.raw.line,
+        })
+        for lang, entry in sorted(d["names"].items()):
+            rows["names"].append({"record_id": rec.id, "lang": lang, "name": entry["name"].strip(),
+                                  "acronym": entry.get("acronym")})
+        rows["aliases"] += [{"record_id": rec.id, "alias": a} for a in d.get("aliases", [])]
+        rows["summaries"] += [{"record_id": rec.id, "lang": lang, "text": " ".join(text.split())}
+                              for lang, text in sorted(d["summary"].items())]
+        rows["themes"] += [{"record_id": rec.id, "theme": t} for t in sorted(set(d.get("themes", [])))]
+        if rec.kind == "organization":
+            rows["organizations"].append({"id": rec.id, **{k: d.get(k) for k in (
+                "type", "region", "headquarters", "founded", "website")}})
+        elif rec.kind == "event":
+            rows["events"].append({"id": rec.id, "place": d.get("place"),
+                                   "event_type": d.get("event_type")})
+        elif rec.kind == "document":
+            rows["documents"].append({"id": rec.id, **{k: d.get(k) for k in (
+                "doc_type", "symbol", "issuing_body", "publisher", "url", "seed")}})
+            rows["document_languages"] += [{"document_id": rec.id, "lang": lang}
+                                           for lang in dict.fromkeys(d.get("languages", []))]
+        elif rec.kind == "initiative":
+            rows["initiatives"].append({"id": rec.id, "initiative_type": d.get("initiative_type"),
+                                        "url": d.get("url")})
+        sources = d["sources"]
+        body = d.get("issuing_body")
+        declared = {(r["type"], r["target"]) for r in d.get("relations", [])}
+        if body and ("issued", body) not in declared:
+            # The issuing body is a field for editors; readers see it as an "issued" link.
+            relation_id += 1
+            rows["relations"].append({
+                "id": relation_id, "source_id": body, "type": "issued", "target_id": rec.id,
+                "since": None, "until": None, "note": None, "source_doc_id": None})
+        for pos, src in enumerate(sources, 1):
+            rows["sources"].append({"record_id": rec.id, "position": pos, "doc_id": src.get("doc"),
+                                    **{k: src.get(k) for k in (
+                                        "title", "publisher", "date", "url", "checked", "note")}})
+        for rel in d.get("relations", []):
+            relation_id += 1
+            source = rel.get("source")
+            if source and source.isdigit():
+                source = sources[int(source) - 1].get("doc")
+            rows["relations"].append({
+                "id": relation_id, "source_id": rec.id, "type": rel["type"],
+                "target_id": rel["target"], "since": rel.get("since"), "until": rel.get("until"),
+                "note": rel.get("note"), "source_doc_id": source})
+    for table, table_rows in rows.items():
+        if table_rows:
+            db[table].insert_all(table_rows)
+
+
+def _write_meta(db: sqlite_utils.Database, version: str, counts: dict[str, int],
+                records: list[Checked]) -> None:
+    # The build date is derived from the data (its newest "checked" date) unless
+    # SOURCE_DATE_EPOCH says otherwise, so the same input always gives the same database.
+    checked = [s["checked"] for r in records for s in r.data["sources"] if s.get("checked")]
+    as_of = max(checked) if checked else "1970-01-01"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    built_at = (datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                if epoch and epoch.isdigit() else f"{as_of}T00:00:00Z")
+    meta = {"schema_version": str(SCHEMA_VERSION), "data_version": version,
+            "built_at": built_at, "data_as_of": as_of,
+            **{f"count_{k}": str(v) for k, v in counts.items()}}
+    db["meta"].insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])

@@ -1,0 +1,89 @@
+"""Reads the YAML record files, keeping the line of every value for precise error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LoadError(Exception):
+    """A file that is not well-formed YAML (reported as file:line: message)."""
+
+    def __init__(self, file: Path, line: int, message: str) -> None:
+        super().__init__(f"{file}:{line}: {message}")
+        self.file, self.line, self.message = file, line, message
+
+
+@dataclass
+class RawRecord:
+    """One YAML document as plain data, with the line of each key path (`names.en.name`)."""
+
+    file: Path
+    line: int
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, path: str) -> int:
+        """The line of `path`, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path.rpartition(".")[0]
+        return self.line
+
+
+def _to_python(node: yaml.Node, path: str, lines: dict[str, int]) -> Any:
+    """Converts a composed node; every scalar stays text (BaseLoader semantics)."""
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            child = f"{path}.{key}" if path else key
+            if key in result:
+                raise LoadError(Path(), key_node.start_mark.line + 1, f"{child}: duplicate key")
+            lines[child] = key_node.start_mark.line + 1
+            result[key] = _to_python(value_node, child, lines)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _to_python(item, f"{path}.{i + 1}" if path else str(i + 1), lines)
+            for i, item in enumerate(node.value)
+        ]
+    return node.value
+
+
+def load_file(file: Path) -> list[RawRecord]:
+    """All records of one file (one YAML document each)."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(file, 1, f"not UTF-8 text ({exc.reason})") from exc
+    records: list[RawRecord] = []
+    try:
+        for node in yaml.compose_all(text, Loader=yaml.BaseLoader):
+            if node is None:
+                continue
+            lines: dict[str, int] = {}
+            try:
+                data = _to_python(node, "", lines)
+            except LoadError as exc:
+                raise LoadError(file, exc.line, exc.message) from None
+            records.append(RawRecord(file, node.start_mark.line + 1, data, lines))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise LoadError(file, line, f"YAML syntax: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise LoadError(file, 1, f"YAML syntax: {exc}") from None
+    return records
+
+
+def record_files(data_dir: Path) -> list[Path]:
+    """Every record file under the kind folders, in a stable order."""
+    return sorted(p for p in data_dir.rglob("*.yaml") if p.is_file()) + sorted(
+        p for p in data_dir.rglob("*.yml") if p.is_file()
+    )

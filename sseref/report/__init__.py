@@ -1,0 +1,1 @@
+"""Report layer: fact sheets as HTML from records (no Qt)."""

@@ -1,0 +1,1 @@
+"""Search layer: the Whoosh schema, analyzers, indexer and searcher (no Qt)."""
