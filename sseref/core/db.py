@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from sseref.core.errors import (
     UnknownRecordError,
 )
 from sseref.core.i18n import _
-from sseref.core.models import Name, Record, RecordRow, Relation, Source
+from sseref.core.models import ListFilter, Name, Record, RecordRow, Relation, Source
 from sseref.core.schema import SCHEMA_VERSION
 
 # The title shown for a related record: its name in the wanted language, else English, else any.
@@ -30,6 +31,30 @@ _TITLE_SQL = """
         {col})
 """
 _ACRONYM_SQL = _TITLE_SQL.replace("select name", "select acronym")
+
+
+def fold_text(text: str | None) -> str:
+    """Lower case without accents, for filters where `economia` must find `economía`."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Sort keys the GUI's lists may ask for, and the SQL expression each one orders by.
+_ORDERS: dict[str, str] = {
+    "natural": "r.sort_date, r.id",
+    "title": f"sseref_fold({_TITLE_SQL.format(col='r.id')})",
+    "acronym": f"sseref_fold({_ACRONYM_SQL.format(col='r.id')}) is null, "
+               f"sseref_fold({_ACRONYM_SQL.format(col='r.id')})",
+    "type": "coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)",
+    "region": "o.region is null, o.region",
+    "date": "r.sort_date is null, r.sort_date",
+    "place": "e.place is null, e.place",
+    "symbol": "d.symbol is null, d.symbol",
+    "issuer": f"sseref_fold({_TITLE_SQL.format(col='d.issuing_body')})",
+    "role": "role is null, role",
+}
 
 
 class Database:
@@ -49,6 +74,7 @@ class Database:
         self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
+        self._conn.create_function("sseref_fold", 1, fold_text, deterministic=True)
         try:
             version = self._conn.execute("pragma user_version").fetchone()[0]
             meta_ok = self._conn.execute(
@@ -162,6 +188,140 @@ class Database:
         for row in self._all("select document_id, lang from document_languages order by 1, 2"):
             langs.setdefault(row[0], []).append(row[1])
         return langs
+
+    # --- panel queries: filtered, sorted id lists for the GUI's lists ----------------------
+
+    def filter_ids(self, kind: str, flt: ListFilter | None = None, *, lang: str = "en",
+                   order: str = "natural", descending: bool = False) -> list[str]:
+        """Ids of `kind` matching `flt`, sorted by one of the keys in `_ORDERS` (then by id)."""
+        flt = flt or ListFilter()
+        where, params = ["r.kind = :kind"], {"kind": kind, "lang": lang,
+                                             "role_target": flt.role_target}
+        if flt.text.strip():
+            params["pat"] = "%" + fold_text(flt.text.strip()) + "%"
+            where.append("""(exists (select 1 from names n where n.record_id = r.id and
+                    (sseref_fold(n.name) like :pat or sseref_fold(n.acronym) like :pat))
+                or exists (select 1 from aliases a where a.record_id = r.id
+                    and sseref_fold(a.alias) like :pat)
+                or sseref_fold(d.symbol) like :pat or r.id like :pat)""")
+        simple = {"type": ("coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)",
+                           flt.type),
+                  "region": ("o.region", flt.region), "issuing_body": ("d.issuing_body",
+                                                                        flt.issuing_body)}
+        for key, (column, value) in simple.items():
+            if value:
+                where.append(f"{column} = :{key}")
+                params[key] = value
+        if flt.theme:
+            where.append("exists (select 1 from themes t where t.record_id = r.id "
+                         "and t.theme = :theme)")
+            params["theme"] = flt.theme
+        if flt.language:
+            where.append("exists (select 1 from document_languages dl where "
+                         "dl.document_id = r.id and dl.lang = :doc_lang)")
+            params["doc_lang"] = flt.language
+        if flt.related_to:
+            where.append("exists (select 1 from relations x where (x.source_id = r.id and "
+                         "x.target_id = :other) or (x.target_id = r.id and x.source_id = :other))")
+            params["other"] = flt.related_to
+        if flt.year_from is not None:
+            where.append("r.year >= :y0")
+            params["y0"] = flt.year_from
+        if flt.year_to is not None:
+            where.append("r.year <= :y1")
+            params["y1"] = flt.year_to
+        if flt.role and flt.role_target:
+            if flt.role == "none":
+                where.append("role is null")
+            elif flt.role == "any":
+                where.append("role is not null")
+            else:
+                where.append("role = :role")
+                params["role"] = flt.role
+        direction = " desc" if descending else ""
+        sort = _ORDERS.get(order, _ORDERS["natural"])
+        sort = ", ".join(part + direction for part in sort.split(", "))
+        sql = f"""
+            select r.id, (select min(x.type) from relations x where x.source_id = r.id
+                          and x.target_id = :role_target
+                          and x.type in ('member_of', 'observer_of')) as role
+            from records r
+            left join organizations o on o.id = r.id
+            left join events e on e.id = r.id
+            left join documents d on d.id = r.id
+            left join initiatives i on i.id = r.id
+            where {" and ".join(where)}
+            order by {sort}, r.id
+        """
+        return [row[0] for row in self._all(sql, params)]
+
+    def roles(self, target_id: str) -> dict[str, str]:
+        """Who is a member or an observer of `target_id` (record id → relation type)."""
+        rows = self._all("select source_id, min(type) from relations where target_id = ? and "
+                         "type in ('member_of', 'observer_of') group by source_id", (target_id,))
+        return {r[0]: r[1] for r in rows}
+
+    def titles(self, ids: list[str], lang: str = "en") -> dict[str, str]:
+        """Display titles of some records (e.g. issuing bodies shown in a documents list)."""
+        return {r.id: r.title for r in self.rows(list(dict.fromkeys(ids)), lang)}
+
+    def issuers(self, ids: list[str]) -> dict[str, str]:
+        """The issuing body id of each document among `ids` that has one."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._all(f"select id, issuing_body from documents where id in ({marks}) "
+                         "and issuing_body is not null", tuple(ids))
+        return {r[0]: r[1] for r in rows}
+
+    def names_by_language(self, ids: list[str]) -> dict[str, dict[str, Name]]:
+        """Each record's names per language (the glossary shows EN/ES/FR side by side)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        found: dict[str, dict[str, Name]] = {i: {} for i in ids}
+        for r in self._all(f"select record_id, lang, name, acronym from names "
+                           f"where record_id in ({marks})", tuple(ids)):
+            found[r[0]][r[1]] = Name(r[2], r[3])
+        return found
+
+    def timeline(self, ids: list[str]) -> list[tuple[str, str, str, str, list[str]]]:
+        """(id, date text, precision, end day, themes) for dated records, oldest first."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._all(f"select id, date_text, date_precision, end_date from records where "
+                         f"id in ({marks}) and date_text is not null order by sort_date, id",
+                         tuple(ids))
+        themes = self._themes_of(ids)
+        return [(r[0], r[1], r[2], r[3], themes.get(r[0], [])) for r in rows]
+
+    def _themes_of(self, ids: list[str]) -> dict[str, list[str]]:
+        marks = ",".join("?" * len(ids))
+        found: dict[str, list[str]] = {}
+        for r in self._all(f"select record_id, theme from themes where record_id in ({marks}) "
+                           "order by theme", tuple(ids)):
+            found.setdefault(r[0], []).append(r[1])
+        return found
+
+    def year_span(self, kind: str) -> tuple[int, int] | None:
+        """The first and last year among records of `kind` (for year range controls)."""
+        row = self._all("select min(year), max(year) from records where kind = ? "
+                        "and year is not null", (kind,))[0]
+        return (row[0], row[1]) if row[0] is not None else None
+
+    def related_organizations(self, kind: str) -> list[str]:
+        """Organizations linked to any record of `kind` (the history filter's choices)."""
+        rows = self._all("""
+            select distinct o.id from records o join relations x
+              on (x.source_id = o.id or x.target_id = o.id)
+            join records other on other.id = case when x.source_id = o.id
+                then x.target_id else x.source_id end
+            where o.kind = 'organization' and other.kind = ? order by o.id""", (kind,))
+        return [r[0] for r in rows]
+
+    def document_language_codes(self) -> list[str]:
+        return [r[0] for r in self._all("select distinct lang from document_languages order by 1")]
 
     # --- whole records ---------------------------------------------------------------------
 

@@ -54,6 +54,12 @@ def on_language_changed(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
 
 
+def off_language_changed(listener: Callable[[str], None]) -> None:
+    """Stops calling `listener` (windows unregister when they close)."""
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
 def _(message: str) -> str:
     """Translates `message` into the current interface language."""
     return _State.translations.gettext(message)

@@ -159,3 +159,20 @@ class RecordRow:
     type: str | None
     region: str | None
     extra: str | None
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What a panel's filter controls ask for; empty fields do not filter."""
+
+    text: str = ""
+    type: str | None = None
+    region: str | None = None
+    theme: str | None = None
+    related_to: str | None = None
+    role_target: str | None = None
+    role: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    language: str | None = None
+    issuing_body: str | None = None

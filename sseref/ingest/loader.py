@@ -61,7 +61,7 @@ def load_file(file: Path) -> list[RawRecord]:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise LoadError(file, 1, f"not UTF-8 text ({exc.reason})") from exc
+        raise LoadError(file, 1, f"file: not UTF-8 text ({exc.reason})") from exc
     records: list[RawRecord] = []
     try:
         for node in yaml.compose_all(text, Loader=yaml.BaseLoader):
@@ -76,9 +76,12 @@ def load_file(file: Path) -> list[RawRecord]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise LoadError(file, line, f"YAML syntax: {exc.problem or exc.context}") from None
+        message = f"yaml: YAML syntax: {exc.problem or exc.context}"
+        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+        raise LoadError(file, line, message) from None
     except yaml.YAMLError as exc:
-        raise LoadError(file, 1, f"YAML syntax: {exc}") from None
+        raise LoadError(file, 1, f"yaml: YAML syntax: {exc}") from None
     return records
 
 

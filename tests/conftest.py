@@ -1,0 +1,72 @@
+"""Shared fixtures: offscreen Qt, redirected user folders, fixture and real databases."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("SSEREF_LANG", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+REAL_DATA = ROOT / "data"
+
+
+@pytest.fixture(autouse=True)
+def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user folders: nothing touches the real home directory."""
+    home = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("SSEREF_DATA_DIR", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    from sseref.core.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(scope="session")
+def fixture_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fictional dataset of tests/fixtures/data, built once per run."""
+    from sseref.ingest.build import build_database
+
+    path = tmp_path_factory.mktemp("fixture-db") / "sseref.db"
+    build_database(FIXTURE_DATA, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real dataset of data/, built once per run."""
+    from sseref.ingest.build import build_database
+
+    path = tmp_path_factory.mktemp("real-db") / "sseref.db"
+    build_database(REAL_DATA, path)
+    return path
+
+
+@pytest.fixture
+def fixture_db(fixture_db_path: Path):  # type: ignore[no-untyped-def]
+    from sseref.core.db import Database
+
+    db = Database(fixture_db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def real_db(real_db_path: Path):  # type: ignore[no-untyped-def]
+    from sseref.core.db import Database
+
+    db = Database(real_db_path)
+    yield db
+    db.close()
