@@ -8,13 +8,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sseref import __version__
 from sseref.core import paths, vocab
 from sseref.core.db import Database
 from sseref.core.errors import SSERefError, UnknownKindError, UnknownRecordError
 from sseref.core.i18n import _, normalize_language, set_language
+
+if TYPE_CHECKING:
+    from sseref.ingest.outputs import OutputStep
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
@@ -33,8 +36,14 @@ def cmd_build_data(args: argparse.Namespace) -> int:
 
     data_dir = Path(args.source) if args.source else _default_data_dir()
     target = Path(args.database) if args.database else paths.database_path()
+    steps = _post_build_steps()
     if args.if_stale and not is_stale(data_dir, target):
-        print(_("The database is up to date: {path}").format(path=target))
+        stale = [step for step in steps if step.is_stale(target)]
+        for step in stale:
+            print(_("Rebuilding {name}").format(name=step.name), file=sys.stderr)
+            step.run(target)
+        if not stale:
+            print(_("The database is up to date: {path}").format(path=target))
         return EXIT_OK
     try:
         result = build_database(data_dir, target, progress=lambda m: print(m, file=sys.stderr))
@@ -44,17 +53,17 @@ def cmd_build_data(args: argparse.Namespace) -> int:
         print(_("{n} problem(s) in {path}; nothing was written.").format(
             n=len(exc.problems), path=data_dir), file=sys.stderr)
         return EXIT_FAIL
-    post_build = _post_build_hooks()
-    for hook in post_build:
-        hook(result.database)
+    for step in steps:
+        print(_("Building {name}").format(name=step.name), file=sys.stderr)
+        step.run(result.database)
     print(_("Built {path}: {counts}").format(
         path=result.database, counts=", ".join(f"{k} {v}" for k, v in result.counts.items())))
     return EXIT_OK
 
 
-def _post_build_hooks() -> list[Callable[[Path], None]]:
+def _post_build_steps() -> list[OutputStep]:
     """Steps that derive more outputs from a fresh database (catalogs, the shipped index)."""
-    from sseref.ingest import outputs
+    from sseref.ingest import outputs  # build time only
 
     return outputs.post_build_steps()
 
