@@ -1,0 +1,56 @@
+"""Extracts every translatable string into resources/locale/sseref.pot and merges es/fr catalogs.
+
+Run after changing user-visible strings:  .venv/bin/python scripts/update_catalogs.py
+Then translate the new entries in resources/locale/{es,fr}/LC_MESSAGES/sseref.po.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "resources" / "locale"
+LANGUAGES = ("es", "fr")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def extract() -> Catalog:
+    """Every `_()`, `N_()` and `ngettext()` string of the package (Python sources)."""
+    catalog = Catalog(project="SSE Ref", domain="sseref", charset="utf-8")
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(ROOT / "sseref"), method_map=[("**.py", "python")], keywords=KEYWORDS,
+        comment_tags=("TRANSLATORS:",),
+    ):
+        catalog.add(message, None, [(f"sseref/{filename}", lineno)], auto_comments=comments,
+                    context=context)
+    return catalog
+
+
+def main() -> int:
+    template = extract()
+    LOCALE.mkdir(parents=True, exist_ok=True)
+    with (LOCALE / "sseref.pot").open("wb") as handle:
+        write_po(handle, template, width=100, omit_header=False, sort_output=True)
+    for lang in LANGUAGES:
+        po_path = LOCALE / lang / "LC_MESSAGES" / "sseref.po"
+        po_path.parent.mkdir(parents=True, exist_ok=True)
+        if po_path.exists():
+            with po_path.open("rb") as handle:
+                catalog = read_po(handle, locale=lang)
+        else:
+            catalog = Catalog(locale=lang, domain="sseref", project="SSE Ref")
+        catalog.update(template, no_fuzzy_matching=True)
+        with po_path.open("wb") as handle:
+            write_po(handle, catalog, width=100, sort_output=True, ignore_obsolete=True)
+        missing = sum(1 for m in catalog if m.id and not m.string)
+        print(f"{lang}: {len(catalog)} messages, {missing} untranslated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
