@@ -30,7 +30,11 @@ _TITLE_SQL = """
         (select name from names where record_id = {col} limit 1),
         {col})
 """
-_ACRONYM_SQL = _TITLE_SQL.replace("select name", "select acronym")
+_ACRONYM_SQL = """
+    coalesce(
+        (select acronym from names where record_id = {col} and lang = :lang),
+        (select acronym from names where record_id = {col} and lang = 'en'))
+"""
 
 
 def fold_text(text: str | None) -> str:
@@ -284,6 +288,18 @@ class Database:
                            f"where record_id in ({marks})", tuple(ids)):
             found[r[0]][r[1]] = Name(r[2], r[3])
         return found
+
+    def summaries(self, ids: list[str], lang: str = "en") -> dict[str, str]:
+        """Each record's summary in `lang`, else in English, else in any language."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        found: dict[str, dict[str, str]] = {}
+        for r in self._all(f"select record_id, lang, text from summaries "
+                           f"where record_id in ({marks})", tuple(ids)):
+            found.setdefault(r[0], {})[r[1]] = r[2]
+        return {i: by.get(lang) or by.get("en") or next(iter(by.values()))
+                for i, by in found.items()}
 
     def timeline(self, ids: list[str]) -> list[tuple[str, str, str, str, list[str]]]:
         """(id, date text, precision, end day, themes) for dated records, oldest first."""

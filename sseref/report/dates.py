@@ -1,0 +1,63 @@
+"""Dates as people read them in English, Spanish or French, keeping the precision of the data.
+
+A date known to the year prints as the year, a month as "September 1978", a day as
+"12 September 1978" (per locale), and ranges as one interval ("30 August – 12 September 1978").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_interval, format_skeleton
+
+from sseref.core.dates import DateError, DateSpec, PartialDate, Precision, parse_date
+
+Style = Literal["long", "short"]
+
+# Babel skeletons per precision: the long style for key fields, the short one for timelines.
+_SKELETONS: dict[Style, dict[Precision, str]] = {
+    "long": {Precision.YEAR: "y", Precision.MONTH: "yMMMM", Precision.DAY: "yMMMMd"},
+    "short": {Precision.YEAR: "y", Precision.MONTH: "yMMM", Precision.DAY: "yMMMd"},
+}
+
+
+def _as_date(point: PartialDate) -> dt.date:
+    return dt.date(point.year, point.month or 1, point.day or 1)
+
+
+def format_point(point: PartialDate, lang: str, style: Style = "long") -> str:
+    """One partial date in `lang`, as precise as it is known."""
+    precision = point.precision
+    if precision is Precision.YEAR:
+        return str(point.year)
+    if precision is Precision.DAY and style == "long":
+        return _babel_date(_as_date(point), format="long", locale=lang)
+    return format_skeleton(_SKELETONS[style][precision], _as_date(point), locale=lang)
+
+
+def format_spec(spec: DateSpec, lang: str, style: Style = "long") -> str:
+    """A date or a range in `lang`; a range of equal precision is one localized interval."""
+    if spec.end is None:
+        return format_point(spec.start, lang, style)
+    start, end = spec.start, spec.end
+    if start.precision is end.precision:
+        skeleton = _SKELETONS[style][start.precision]
+        return format_interval(_as_date(start), _as_date(end), skeleton, locale=lang)
+    return f"{format_point(start, lang, style)} – {format_point(end, lang, style)}"
+
+
+def format_text(text: str | None, lang: str, style: Style = "long") -> str:
+    """A date written in the data's text form; text that is not a date is returned as is."""
+    if not text:
+        return ""
+    try:
+        return format_spec(parse_date(text), lang, style)
+    except DateError:
+        return text
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """A full calendar day (the cover's date, "data as of")."""
+    return _babel_date(day, format="long", locale=lang)
