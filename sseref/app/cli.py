@@ -105,7 +105,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print()
         for rel in record.relations:
             rtype = vocab.RELATION_TYPES[rel.type]
-            label = _(rtype.forward if rel.direction == "out" else rtype.inverse)
+            msgid = rtype.forward if rel.direction == "out" else rtype.inverse
+            label = _(msgid)
             print(f"  {label}: {rel.other_title} <{rel.other_id}>")
     print()
     print(_("Sources:"))
@@ -144,16 +145,37 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help=_("keep settings, user data and caches in this folder"))
+    parser.add_argument("--database", help=_("use this database file instead of the bundled one"))
+    parser.add_argument("--lang", default=None, help=_("language: en, es or fr"))
+
+
+def _names_a_command(argv: list[str]) -> bool:
+    """True when argv holds a subcommand (or asks for help): the GUI path skips loading them."""
+    with_value = {"--data-dir", "--database", "--lang"}
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in with_value:
+            skip = True
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser; without commands (the GUI launch) it imports no subcommand module."""
     parser = argparse.ArgumentParser(
         prog="sseref",
         description=_("SSE Ref: an offline reference on the Social and Solidarity Economy "
                       "and South-South cooperation. Without a command, opens the window."))
     parser.add_argument("--version", action="version", version=f"sseref {__version__}")
-    parser.add_argument("--data-dir", help=_("keep settings, user data and caches in this folder"))
-    parser.add_argument("--database", help=_("use this database file instead of the bundled one"))
-    parser.add_argument("--lang", default=None, help=_("language: en, es or fr"))
+    _global_options(parser)
     parser.set_defaults(handler=cmd_gui, json=False)
+    if not with_commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = sub.add_parser("build-data", help=_("validate data/ and build the database"))
@@ -183,8 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language is set before the parser is built so that --help is translated too.
+    early = argparse.ArgumentParser(add_help=False)
+    _global_options(early)
+    known, _rest = early.parse_known_args(argv)
+    set_language(normalize_language(
+        known.lang or os.environ.get("SSEREF_LANG") or _system_lang()))
+    args = build_parser(with_commands=_names_a_command(argv)).parse_args(argv)
     args.lang = normalize_language(args.lang or os.environ.get("SSEREF_LANG") or _system_lang())
     set_language(args.lang)
     if args.data_dir:

@@ -1,10 +1,8 @@
-"""Readable dates with their precision and one-line citations of records (e.g. for the clipboard)."""
+"""Readable dates with their precision and one-line citations of records (for the clipboard)."""
 
 from __future__ import annotations
 
 import datetime as dt
-
-from babel.dates import format_date, format_skeleton
 
 from sseref.core.dates import DateSpec, PartialDate
 from sseref.core.models import Record
@@ -12,6 +10,8 @@ from sseref.core.models import Record
 
 def format_partial(date: PartialDate, lang: str = "en") -> str:
     """`2023-04-18` → `18 April 2023`; `2023-04` → `April 2023`; `2023` → `2023`."""
+    from babel.dates import format_date, format_skeleton  # late: keeps start-up fast
+
     locale = {"en": "en_GB"}.get(lang, lang)
     if date.day is not None and date.month is not None:
         return format_date(dt.date(date.year, date.month, date.day), "long", locale=locale)

@@ -69,9 +69,17 @@ class UserDirs:
 
 
 def portable_root() -> Path | None:
-    """A folder beside the executable when the portable marker file is there (USB sticks)."""
-    exe_dir = Path(sys.executable).resolve().parent if is_frozen() else None
-    if exe_dir and (exe_dir / PORTABLE_MARKER).exists():
+    """A folder beside the executable when the portable marker file is there (USB sticks).
+
+    On macOS the executable sits inside ``SSE Ref.app/Contents/MacOS``: there the marker and
+    the folder are beside the ``.app``, where a person can see them."""
+    if not is_frozen():
+        return None
+    exe_dir = Path(sys.executable).resolve().parent
+    if exe_dir.name == "MacOS" and exe_dir.parent.name == "Contents" \
+            and exe_dir.parent.parent.suffix == ".app":
+        exe_dir = exe_dir.parent.parent.parent
+    if (exe_dir / PORTABLE_MARKER).exists():
         return exe_dir / "sseref-user-data"
     return None
 

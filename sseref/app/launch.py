@@ -1,0 +1,114 @@
+"""The composition root of the desktop program: display check, one instance, database, window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from sseref.core import paths
+from sseref.core.i18n import _
+
+EXIT_OK, EXIT_FAIL = 0, 1
+ENV_BENCH = "SSEREF_BENCH_READY"  # print "READY <seconds>" once interactive, then quit
+
+
+def display_problem() -> str | None:
+    """Why no window can open here (no X11/Wayland display on Linux), or None."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        return _("No graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set), "
+                 "so the window cannot open. The command-line tools still work: try "
+                 "'sseref --help', 'sseref stats' or 'sseref show org/untfsse'.")
+    return None
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Opens the main window; returns the process exit code."""
+    started = time.perf_counter()
+    problem = display_problem()
+    if problem:
+        print(f"sseref: {problem}", file=sys.stderr)
+        return EXIT_FAIL
+    from PySide6.QtWidgets import QApplication
+
+    from sseref.gui.crash import ExceptionHandler
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("SSE Ref")
+    app.setOrganizationName("SSERef")
+    app.setDesktopFileName("sseref")
+    handler = ExceptionHandler().install()
+    try:
+        return _open_window(args, app, started)
+    finally:
+        handler.uninstall()
+
+
+def _open_window(args: argparse.Namespace, app: object, started: float) -> int:
+    """Single-instance guard, database, window; runs the event loop."""
+    from PySide6.QtCore import QLockFile, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from sseref.core.db import Database
+    from sseref.core.errors import SSERefError
+
+    assert isinstance(app, QApplication)
+    dirs = paths.user_dirs().ensure()
+    lock = QLockFile(str(dirs.data / "sseref.lock"))
+    if not lock.tryLock(200) and not _second_instance_ok(QMessageBox):
+        return EXIT_OK
+    try:
+        db = Database(Path(args.database) if getattr(args, "database", None)
+                      else paths.database_path())
+    except SSERefError as exc:
+        QMessageBox.critical(None, _("SSE Ref cannot start"), str(exc))
+        lock.unlock()
+        return EXIT_FAIL
+    from sseref.gui.wiring import build_main_window
+
+    window = build_main_window(db)
+    window.show()
+    app.processEvents()
+    if os.environ.get(ENV_BENCH):
+        print(f"READY {time.perf_counter() - started:.4f}", flush=True)
+        QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, lambda: _start_search(window, db))
+    try:
+        return int(app.exec())
+    finally:
+        db.close()
+        lock.unlock()
+
+
+def _second_instance_ok(message_box: type) -> bool:
+    """Another copy runs: the data is read-only, so a second window is safe if the user wants."""
+    answer = message_box.question(
+        None, _("SSE Ref is already running"),
+        _("SSE Ref is already open in another window. Switch to that window, or open a second "
+          "one anyway? (Settings are saved by the window closed last.)\n\nOpen a second window?"))
+    return bool(answer == message_box.StandardButton.Yes)
+
+
+def _start_search(window: object, db: object) -> None:
+    """After the window shows: open (or rebuild, with progress) the index, then enable search."""
+    from sseref.gui.index_setup import prepare_engine
+    from sseref.gui.mainwindow import MainWindow
+    from sseref.gui.search_service import EngineRunner
+
+    assert isinstance(window, MainWindow)
+
+    def ready(engine: object, error: Exception | None) -> None:
+        if engine is None:
+            window.show_message(_("Search is unavailable: {error}").format(error=error))
+            return
+        window.search_panel.set_runner(EngineRunner(engine))
+        window.destroyed.connect(lambda *_a: engine.close())  # type: ignore[attr-defined]
+        window.show_message(_("Ready"))
+
+    window.index_task = prepare_engine(window, db, ready)  # type: ignore[arg-type, attr-defined]

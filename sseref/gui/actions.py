@@ -1,0 +1,119 @@
+"""The window's actions with their shortcuts, and the menus File/Edit/View/Go/Help."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+
+from sseref.core.i18n import LANGUAGES, N_, _
+
+SK = QKeySequence.StandardKey
+PANEL_ORDER = ("organizations", "history", "documents", "initiatives", "glossary")
+THEME_LABELS = {"system": N_("System theme"), "light": N_("Light"), "dark": N_("Dark")}
+LANGUAGE_LABELS = {"en": "English", "es": "Español", "fr": "Français"}  # endonyms: not translated
+
+
+class Actions:
+    """Every command of the window as a QAction (menus, shortcuts and tests share them)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self._texts: dict[QAction, str] = {}
+
+        def make(text: str, *shortcuts: QKeySequence | SK | str, checkable: bool = False
+                 ) -> QAction:
+            action = QAction(window)
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setCheckable(checkable)
+            window.addAction(action)  # shortcuts work even with the menu bar hidden
+            self._texts[action] = text
+            return action
+
+        self.print_preview = make(N_("Print pre&view…"), "Ctrl+Shift+P")
+        self.print = make(N_("&Print…"), SK.Print)
+        self.export_pdf = make(N_("&Export PDF…"), "Ctrl+Shift+E")
+        self.add_to_pack = make(N_("&Add to meeting pack"), "Ctrl+Shift+M")
+        self.meeting_pack = make(N_("&Meeting pack…"))
+        self.quit = make(N_("&Quit"), "Ctrl+Q")
+        self.copy_citation = make(N_("Copy &citation"), "Ctrl+Shift+C")
+        self.search = make(N_("&Search…"), "Ctrl+K", SK.Find)
+        self.filter_list = make(N_("&Filter the list"), "Ctrl+L")
+        self.panels = {key: make(text, f"Ctrl+{i + 1}") for i, (key, text) in enumerate(zip(
+            PANEL_ORDER, (N_("&Organizations"), N_("&History"), N_("&Documents"),
+                          N_("&Initiatives"), N_("&Glossary")), strict=True))}
+        self.back = make(N_("&Back"), SK.Back, "Alt+Left")
+        self.forward = make(N_("&Forward"), SK.Forward, "Alt+Right")
+        self.zoom_in = make(N_("Zoom &in"), SK.ZoomIn, "Ctrl+=", "Ctrl++")
+        self.zoom_out = make(N_("Zoom &out"), SK.ZoomOut, "Ctrl+-")
+        self.zoom_reset = make(N_("&Actual size"), "Ctrl+0")
+        self.large_text = make(N_("&Large text (for projectors)"), "Ctrl+Shift+L", checkable=True)
+        self.themes = {key: make(text, checkable=True) for key, text in THEME_LABELS.items()}
+        # View → Language: "System default" (translated) then each language in itself.
+        self.languages = {"system": make(N_("System default"), checkable=True),
+                          **{code: make(LANGUAGE_LABELS[code], checkable=True)
+                             for code in LANGUAGES}}
+        self.help = make(N_("&Help"), SK.HelpContents, "F1")
+        self.about = make(N_("&About SSE Ref"))
+        self.theme_group = QActionGroup(window)
+        for action in self.themes.values():
+            self.theme_group.addAction(action)
+        self.language_group = QActionGroup(window)
+        for action in self.languages.values():
+            self.language_group.addAction(action)
+        self.back.setEnabled(False)
+        self.forward.setEnabled(False)
+        self.menus: dict[str, QMenu] = {}
+        self.retranslate()
+
+    def _dedupe_shortcuts(self) -> None:
+        """Some platforms map two standard keys to one sequence; Qt warns on duplicates."""
+        for action in self._texts:
+            unique: list[QKeySequence] = []
+            for seq in action.shortcuts():
+                if not seq.isEmpty() and seq not in unique:
+                    unique.append(seq)
+            action.setShortcuts(unique)
+
+    def build_menus(self, bar: QMenuBar) -> None:
+        m = self.menus
+        m["file"] = bar.addMenu("")
+        m["file"].addActions([self.print_preview, self.print, self.export_pdf])
+        m["file"].addSeparator()
+        m["file"].addActions([self.add_to_pack, self.meeting_pack])
+        m["file"].addSeparator()
+        m["file"].addAction(self.quit)
+        m["edit"] = bar.addMenu("")
+        m["edit"].addActions([self.copy_citation, self.search, self.filter_list])
+        m["view"] = bar.addMenu("")
+        m["view"].addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.large_text])
+        m["view"].addSeparator()
+        m["theme"] = m["view"].addMenu("")
+        m["theme"].addActions(list(self.themes.values()))
+        m["language"] = m["view"].addMenu("")
+        m["language"].addActions(list(self.languages.values()))
+        m["go"] = bar.addMenu("")
+        m["go"].addActions([self.back, self.forward])
+        m["go"].addSeparator()
+        m["go"].addActions(list(self.panels.values()))
+        m["go"].addSeparator()
+        m["go"].addAction(self.search)
+        m["help"] = bar.addMenu("")
+        m["help"].addActions([self.help, self.about])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._dedupe_shortcuts()
+        for action, text in self._texts.items():
+            if action in self.languages.values() and action is not self.languages["system"]:
+                text_now = text
+            else:
+                text_now = _(text)
+            action.setText(text_now)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            plain = text_now.replace("&", "").rstrip("…")
+            action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        titles = {"file": N_("&File"), "edit": N_("&Edit"), "view": N_("&View"),
+                  "go": N_("&Go"), "help": N_("&Help"), "theme": N_("&Theme"),
+                  "language": N_("&Language")}
+        for key, menu in self.menus.items():
+            menu.setTitle(_(titles[key]))

@@ -1,0 +1,81 @@
+"""Unexpected exceptions: logged to the user's data folder and shown in a dialog with details."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication
+
+from sseref.core.paths import user_dirs
+
+Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+LOG_NAME = "sseref"
+
+
+def log_path() -> Path:
+    folder = user_dirs().ensure().data / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "sseref.log"
+
+
+def get_logger() -> logging.Logger:
+    """The program's logger, writing to the user data folder (set up once per process)."""
+    logger = logging.getLogger(LOG_NAME)
+    path = log_path()
+    if not any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path
+               for h in logger.handlers):
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    return logger
+
+
+class ExceptionHandler:
+    """The sys.excepthook: log, then show an ErrorDialog (or print when there is no window)."""
+
+    def __init__(self, show_dialog: bool = True) -> None:
+        self.show_dialog = show_dialog
+        self.previous: Hook = sys.excepthook
+        self.last_dialog = None
+        self._busy = False
+
+    def install(self) -> ExceptionHandler:
+        sys.excepthook = self
+        return self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self.previous
+
+    def __call__(self, etype: type[BaseException], value: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(etype, KeyboardInterrupt):
+            self.previous(etype, value, tb)
+            return
+        details = "".join(traceback.format_exception(etype, value, tb))
+        path: Path | None = None
+        try:
+            path = log_path()
+            get_logger().error("Unexpected error\n%s", details)
+        except OSError:
+            path = None
+        app = QApplication.instance()
+        if not self.show_dialog or app is None or self._busy:
+            sys.stderr.write(details)
+            return
+        from sseref.gui.dialogs import ErrorDialog
+
+        self._busy = True  # an error inside the dialog must not open another one
+        try:
+            dialog = ErrorDialog(str(value) or etype.__name__, details,
+                                 str(path) if path else None, QApplication.activeWindow())
+            self.last_dialog = dialog
+            dialog.open()
+        finally:
+            self._busy = False

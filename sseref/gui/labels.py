@@ -1,0 +1,57 @@
+"""Display labels for the data's closed vocabularies, translated when shown."""
+
+from __future__ import annotations
+
+from sseref.core import vocab
+from sseref.core.i18n import _
+
+TYPE_VOCABS = {
+    "organization": vocab.ORG_TYPES,
+    "event": vocab.EVENT_TYPES,
+    "document": vocab.DOC_TYPES,
+    "initiative": vocab.INITIATIVE_TYPES,
+}
+
+
+def label(table: dict[str, str], key: str | None) -> str:
+    """The translated label of `key` in a vocabulary, or the key itself if unknown."""
+    if not key:
+        return ""
+    return _(table[key]) if key in table else key
+
+
+def type_label(kind: str, key: str | None) -> str:
+    return label(TYPE_VOCABS.get(kind, {}), key)
+
+
+def region_label(key: str | None) -> str:
+    return label(vocab.REGIONS, key)
+
+
+def theme_label(key: str | None) -> str:
+    return label(vocab.THEMES, key)
+
+
+def language_label(code: str | None) -> str:
+    return label(vocab.LANGUAGE_NAMES, code)
+
+
+def kind_label(kind: str) -> str:
+    return label(vocab.KIND_LABELS, kind)
+
+
+def kind_plural(kind: str) -> str:
+    return label(vocab.KIND_PLURALS, kind)
+
+
+def relation_label(rel_type: str, direction: str) -> str:
+    """`member_of` seen from the member ("Member of") or from the other side ("Members")."""
+    rtype = vocab.RELATION_TYPES.get(rel_type)
+    if rtype is None:
+        return rel_type
+    msgid = rtype.forward if direction == "out" else rtype.inverse  # outside _(): not a msgid
+    return _(msgid)
+
+
+def role_label(role: str | None) -> str:
+    return {"member_of": _("Member"), "observer_of": _("Observer")}.get(role or "", "")

@@ -1,0 +1,139 @@
+"""Qt item models that hold record ids and fetch the displayed columns lazily, block by block."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from sseref.core.i18n import _
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+# ids → {id: {column key: text}}: the panel turns core rows into display texts.
+Fetch = Callable[[list[str]], dict[str, dict[str, str | None]]]
+# (sort key, descending) → ids in that order: the panel asks the Database.
+Query = Callable[[str, bool], list[str]]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the key it reads from fetched rows (and sorts by) and its header (N_)."""
+
+    key: str
+    header: str
+    sort_key: str | None = None
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A table of records: holds ids only, fetches rows for the rows being shown."""
+
+    BLOCK = 64
+    idsChanged = Signal(int)
+
+    def __init__(self, columns: list[Column], fetch: Fetch, query: Query,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._fetch = fetch
+        self._query = query
+        self._ids: list[str] = []
+        self._cache: dict[str, dict[str, str | None]] = {}
+        self._sort: tuple[str, bool] = ("natural", False)
+        self._loaded = False
+
+    # --- content ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Asks for the ids again (filters changed) and forgets the fetched rows."""
+        self._loaded = True
+        self.set_ids(self._query(*self._sort))
+
+    def set_ids(self, ids: list[str]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._cache.clear()
+        self.endResetModel()
+        self.idsChanged.emit(len(self._ids))
+
+    def invalidate(self) -> None:
+        """Drops fetched rows (e.g. the language changed) and redraws."""
+        self._cache.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: str) -> int:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def _row(self, row: int) -> dict[str, str | None]:
+        record_id = self._ids[row]
+        if record_id not in self._cache:
+            start = row - row % self.BLOCK
+            block = [i for i in self._ids[start:start + self.BLOCK] if i not in self._cache]
+            fetched = self._fetch(block)
+            for i in block:
+                self._cache[i] = fetched.get(i, {})
+        return self._cache[record_id]
+
+    # --- Qt model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole):
+            value = self._row(index.row()).get(self._columns[index.column()].key)
+            return value or ("" if role == Qt.ItemDataRole.DisplayRole else None)
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            return _(self._columns[section].header)
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            self._sort = ("natural", False)
+        else:
+            col = self._columns[column]
+            self._sort = (col.sort_key or col.key, order == Qt.SortOrder.DescendingOrder)
+        if self._loaded:  # before the first load, only remember the order
+            self.refresh()

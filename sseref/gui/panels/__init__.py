@@ -1,0 +1,1 @@
+"""The browsing panels: organizations, history, documents, initiatives and glossary."""

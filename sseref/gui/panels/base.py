@@ -1,0 +1,204 @@
+"""The shared shape of the browsing panels: a filter box, filter controls and a record table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sseref.core.db import Database
+from sseref.core.i18n import _, current_language, ngettext
+from sseref.core.models import ListFilter
+from sseref.gui.models import Column, RecordTableModel
+from sseref.gui.widgets import FilterCombo, YearRange
+
+
+class RecordTable(QTableView):
+    """A table of records where Enter opens the current row, like a double-click."""
+
+    activatedId = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class ListPanel(QWidget):
+    """A panel listing records of one kind; subclasses declare columns, filters and rows."""
+
+    kind = ""
+    key = ""
+    title = ""  # N_-marked
+    recordSelected = Signal(str)
+    recordActivated = Signal(str)
+    countChanged = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._loaded = False
+        self._quiet = False
+        self.combos: list[FilterCombo] = []
+        self.year_range: YearRange | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("panelTitle")
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.setContentsMargins(0, 0, 0, 0)
+        self.model = RecordTableModel(self.columns(), self.fetch, self.query, self)
+        self.table = RecordTable()
+        self.table.setModel(self.model)
+        self._setup_table()
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.model.idsChanged.connect(self._on_count)
+        self.body = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(self.count_label)
+        self.body.addLayout(head)
+        self.body.addWidget(self.search)
+        self.body.addLayout(self.filter_bar)
+        self.build_filters()
+        self.filter_bar.addStretch(1)
+        self.add_content()
+        self.retranslate()
+
+    # --- subclass hooks --------------------------------------------------------------------
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
+        raise NotImplementedError
+
+    def build_filters(self) -> None:
+        """Adds filter controls with `add_combo` / `add_year_range`."""
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(text=self.search.text())
+
+    def add_content(self) -> None:
+        self.body.addWidget(self.table, 1)
+
+    # --- building blocks -------------------------------------------------------------------
+
+    def add_combo(self, combo: FilterCombo) -> FilterCombo:
+        self.combos.append(combo)
+        combo.changed.connect(self.refresh)
+        self.filter_bar.addWidget(combo)
+        return combo
+
+    def add_year_range(self) -> YearRange:
+        self.year_range = YearRange(self.db.year_span(self.kind))
+        self.year_range.changed.connect(self.refresh)
+        self.filter_bar.addWidget(self.year_range)
+        return self.year_range
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        table.setTabKeyNavigation(False)
+        table.activated.connect(self._on_activated)
+        table.selectionModel().selectionChanged.connect(self._on_selection)
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return current_language()
+
+    def query(self, order: str, descending: bool) -> list[str]:
+        return self.db.filter_ids(self.kind, self.current_filter(), lang=self.lang,
+                                  order=order, descending=descending)
+
+    def ensure_loaded(self) -> None:
+        """Fills the table the first time the panel is shown (start-up stays fast)."""
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+            self.table.resizeColumnToContents(0)
+            self.table.setColumnWidth(0, min(420, max(220, self.table.columnWidth(0))))
+
+    def refresh(self) -> None:
+        self._loaded = True
+        self.model.refresh()
+
+    def select_id(self, record_id: str) -> bool:
+        """Makes `record_id` the current row if the list shows it (without re-opening it)."""
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self._quiet = True
+        try:
+            self.table.selectRow(row)
+        finally:
+            self._quiet = False
+        return True
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        record_id = self.model.id_at(index.row())
+        if record_id:
+            self.recordActivated.emit(record_id)
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes and not self._quiet:
+            record_id = self.model.id_at(indexes[0].row())
+            if record_id:
+                self.recordSelected.emit(record_id)
+
+    def _on_count(self, n: int) -> None:
+        self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
+        self.countChanged.emit(n)
+
+    def stop(self) -> None:
+        """Cancels pending work (the window is closing)."""
+        self._debounce.stop()
+
+    def reset_filters(self) -> None:
+        self.search.clear()
+        for combo in self.combos:
+            combo.set_value(None)
+        if self.year_range:
+            self.year_range.reset()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_(self.title))
+        self.search.setPlaceholderText(_("Filter by name, acronym or symbol…"))
+        self.search.setAccessibleName(_("Filter {panel}").format(panel=_(self.title)))
+        self.table.setAccessibleName(_(self.title))
+        for combo in self.combos:
+            combo.retranslate()
+        if self.year_range:
+            self.year_range.retranslate()
+        self.model.invalidate()
+        self._on_count(self.model.rowCount())
+        self.count_label.setAccessibleName(self.count_label.text())

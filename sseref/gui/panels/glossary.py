@@ -1,0 +1,40 @@
+"""The Glossary panel: each term in English, Spanish and French side by side."""
+
+from __future__ import annotations
+
+from sseref.core import vocab
+from sseref.core.i18n import N_
+from sseref.core.models import ListFilter
+from sseref.gui.labels import theme_label
+from sseref.gui.models import Column
+from sseref.gui.panels.base import ListPanel
+from sseref.gui.widgets import FilterCombo
+
+
+class GlossaryPanel(ListPanel):
+    """Terms with their names in the three languages and a theme filter."""
+
+    kind = "term"
+    key = "glossary"
+    title = N_("Glossary")
+
+    def columns(self) -> list[Column]:
+        return [Column("en", N_("English"), "title"), Column("es", N_("Spanish"), "title"),
+                Column("fr", N_("French"), "title"), Column("summary", N_("Definition"), "title")]
+
+    def build_filters(self) -> None:
+        self.theme_combo = self.add_combo(FilterCombo(
+            N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")))
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(text=self.search.text(), theme=self.theme_combo.value())
+
+    def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
+        names = self.db.names_by_language(ids)
+        summaries = self.db.summaries(ids, self.lang)
+        return {
+            i: {**{lang: (n.name + (f" ({n.acronym})" if n.acronym else ""))
+                   for lang, n in names.get(i, {}).items()},
+                "summary": summaries.get(i, "")}
+            for i in ids
+        }

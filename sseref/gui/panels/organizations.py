@@ -1,0 +1,62 @@
+"""The Organizations panel: name, acronym, type, region, founded and UNTFSSE role."""
+
+from __future__ import annotations
+
+from sseref.core import vocab
+from sseref.core.i18n import N_, _
+from sseref.core.models import ListFilter
+from sseref.gui.labels import region_label, role_label, theme_label, type_label
+from sseref.gui.models import Column
+from sseref.gui.panels.base import ListPanel
+from sseref.gui.widgets import FilterCombo
+
+UNTFSSE_ID = "org/untfsse"
+
+
+class OrganizationsPanel(ListPanel):
+    """Every organization, sortable by each column and filterable by type, region and role."""
+
+    kind = "organization"
+    key = "organizations"
+    title = N_("Organizations")
+
+    def columns(self) -> list[Column]:
+        return [Column("title", N_("Name")), Column("acronym", N_("Acronym")),
+                Column("type", N_("Type")), Column("region", N_("Region")),
+                Column("founded", N_("Founded"), "date"), Column("role", N_("UNTFSSE role"))]
+
+    def build_filters(self) -> None:
+        db = self.db
+        self.type_combo = self.add_combo(FilterCombo(
+            N_("All types"), lambda: sorted(((k, type_label("organization", k))
+                                             for k in db.facet_values("organization", "type")),
+                                            key=lambda kv: kv[1]),
+            N_("Organization type")))
+        self.region_combo = self.add_combo(FilterCombo(
+            N_("All regions"), lambda: [(k, region_label(k))
+                                        for k in db.facet_values("organization", "region")],
+            N_("Region")))
+        self.theme_combo = self.add_combo(FilterCombo(
+            N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES],
+            N_("Theme")))
+        self.role_combo = self.add_combo(FilterCombo(
+            N_("Any UNTFSSE role"), lambda: [("member_of", role_label("member_of")),
+                                             ("observer_of", role_label("observer_of")),
+                                             ("any", _("Member or observer")),
+                                             ("none", _("Neither"))],
+            N_("UNTFSSE role")))
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(text=self.search.text(), type=self.type_combo.value(),
+                          region=self.region_combo.value(), theme=self.theme_combo.value(),
+                          role_target=UNTFSSE_ID, role=self.role_combo.value())
+
+    def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
+        roles = self.db.roles(UNTFSSE_ID)
+        return {
+            r.id: {"title": r.title, "acronym": r.acronym, "type": type_label(r.kind, r.type),
+                   "region": region_label(r.region), "founded": r.date_text,
+                   "role": role_label(roles.get(r.id))}
+            for r in self.db.rows(ids, self.lang)
+        }
+

@@ -1,0 +1,222 @@
+"""The record page: a sanitized HTML view with browser-like back/forward and copyable sources."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from sseref.core.citation import citation, format_spec
+from sseref.core.dates import parse_date
+from sseref.core.db import Database
+from sseref.core.errors import UnknownRecordError
+from sseref.core.i18n import _, current_language
+from sseref.core.models import Record
+from sseref.gui.record_html import MINI_TIMELINE_URL, Page, record_page
+from sseref.gui.theme import LIGHT, Colors
+from sseref.gui.timeline import theme_color, year_fraction
+
+
+class RecordView(QWidget):
+    """Shows one record at a time; links open other records and build a history."""
+
+    recordShown = Signal(str)
+    historyChanged = Signal(bool, bool)
+    message = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.colors = LIGHT
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDocumentMargin(14)
+        self.browser.anchorClicked.connect(self._on_link)
+        self.browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self._back: list[str] = []
+        self._forward: list[str] = []
+        self.current: str | None = None
+        self.record: Record | None = None
+        self.page = Page("")
+        self.other_languages = False  # the page's "Show in other languages" toggle
+        self.retranslate()
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def open(self, record_id: str) -> bool:
+        """Shows `record_id` and makes it the newest history entry."""
+        if record_id == self.current:
+            return True
+        if not self._show(record_id):
+            return False
+        return True
+
+    def _show(self, record_id: str, *, push: bool = True) -> bool:
+        try:
+            record = self.db.get(record_id, current_language())
+        except UnknownRecordError:
+            self.message.emit(_("No record has the id '{id}'.").format(id=record_id))
+            return False
+        if push and self.current:
+            self._back.append(self.current)
+            self._forward.clear()
+        self.current, self.record = record_id, record
+        self.render()
+        self.historyChanged.emit(self.can_go_back(), self.can_go_forward())
+        self.recordShown.emit(record_id)
+        return True
+
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    def back(self) -> None:
+        if self._back and self.current:
+            self._forward.append(self.current)
+            self._show(self._back.pop(), push=False)
+
+    def forward(self) -> None:
+        if self._forward and self.current:
+            self._back.append(self.current)
+            self._show(self._forward.pop(), push=False)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def set_colors(self, colors: Colors) -> None:
+        self.colors = colors
+        self.render()
+
+    def render(self) -> None:
+        if self.record is None:
+            hint = _("Choose a record in a list, or search with Ctrl+K.")
+            self.browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
+            return
+        lang = current_language()
+        dated = self._related_dates(self.record)
+        image = self._mini_timeline(self.record, lang)
+        self.page = record_page(self.record, lang, self.colors, dated, image is not None,
+                                other_languages=self.other_languages)
+        document = self.browser.document()
+        if image is not None:
+            document.addResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl(MINI_TIMELINE_URL), image)
+        self.browser.setHtml(self.page.html)
+        self.browser.setAccessibleDescription(self.record.title(lang))
+
+    def _related_dates(self, record: Record) -> dict[str, str]:
+        ids = [r.other_id for r in record.relations]
+        return {row[0]: row[1] for row in self.db.timeline(ids)}
+
+    def _mini_timeline(self, record: Record, lang: str) -> QImage | None:
+        """A small strip of the related events (and this record's own date), oldest first."""
+        ids = [r.other_id for r in record.relations if r.other_kind == "event"]
+        if record.kind == "event":
+            ids.append(record.id)
+        rows = self.db.timeline(list(dict.fromkeys(ids)))
+        if len(rows) < 2 and not (rows and record.kind != "event"):
+            return None
+        titles = self.db.titles([r[0] for r in rows], lang)
+        width = max(360, min(760, self.browser.viewport().width() - 40))
+        height = 40 + 22 * len(rows)
+        image = QImage(width, height, QImage.Format.Format_ARGB32)
+        image.fill(QColor(self.colors.base))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.browser.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        painter.setFont(font)
+        first = min(year_fraction(parse_date(r[1]).start.first_day()) for r in rows)
+        last = max(year_fraction(r[3]) for r in rows)
+        span = max(1.0, last - first)
+        left, right = 12.0, width * 0.45
+
+        def x_of(year: float) -> float:
+            return left + (year - first) / span * (width - left - right)
+
+        painter.setPen(QPen(QColor(self.colors.muted), 1))
+        painter.drawLine(int(left), 24, int(width - right), 24)
+        painter.drawText(QRectF(left, 2, 100, 18), str(int(first)))
+        painter.drawText(QRectF(width - right - 100, 2, 100, 18),
+                         Qt.AlignmentFlag.AlignRight, str(int(last)))
+        for i, (rid, text, _precision, end, themes) in enumerate(rows):
+            spec = parse_date(text)
+            x0, x1 = x_of(year_fraction(spec.start.first_day())), x_of(year_fraction(end))
+            y = 34 + 22 * i
+            color = QColor(self.colors.accent if rid == record.id
+                           else theme_color(self.colors, tuple(themes)))
+            painter.setPen(QPen(color, 1))
+            painter.setBrush(color)
+            painter.drawLine(int(x0), 24, int(x0), y + 6)
+            painter.drawRoundedRect(QRectF(x0 - 3, y + 2, max(7.0, x1 - x0 + 6), 8), 3, 3)
+            painter.setPen(QColor(self.colors.text))
+            label = f"{format_spec(spec, lang)} — {titles.get(rid, rid)}"
+            start = min(x1 + 10, width - right + 10)
+            room = int(width - start - 4)
+            painter.drawText(QRectF(start, y - 2, room, 18), painter.fontMetrics().elidedText(
+                label, Qt.TextElideMode.ElideRight, room))
+        painter.end()
+        return image
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def citation_text(self) -> str:
+        return citation(self.record, current_language()) if self.record else ""
+
+    def copy_citation(self) -> None:
+        text = self.citation_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.message.emit(_("Copied: {text}").format(text=text))
+
+    def _on_link(self, url: QUrl) -> None:
+        scheme, target = url.scheme(), url.path()
+        if scheme == "record":
+            self.open(target)
+        elif scheme == "toggle" and target == "languages":
+            self.show_other_languages(not self.other_languages)
+        elif scheme == "copy" and target.isdigit() and int(target) < len(self.page.copyable):
+            text = self.page.copyable[int(target)]
+            QGuiApplication.clipboard().setText(text)
+            self.message.emit(_("Copied: {text}").format(text=text))
+        elif scheme == "open" and target.isdigit() and int(target) < len(self.page.openable):
+            self._open_external(self.page.openable[int(target)])
+
+    def show_other_languages(self, on: bool) -> None:
+        """Shows or hides the record's names and summaries in its other languages."""
+        self.other_languages = on
+        self.render()
+
+    def _open_external(self, address: str) -> None:
+        """Opens a web page in the system browser only after the user confirms."""
+        answer = QMessageBox.question(
+            self, _("Open in browser"),
+            _("Open this address in your web browser? This needs a network connection.\n\n"
+              "{address}").format(address=address))
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl(address))
+
+    def retranslate(self) -> None:
+        self.browser.setAccessibleName(_("Record page"))
+        if self.current:
+            self._show(self.current, push=False)
+        else:
+            self.render()

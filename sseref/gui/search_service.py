@@ -1,0 +1,60 @@
+"""Adapts the search layer's engine to the results panel: facet chips become field filters."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from sseref.core.i18n import current_language
+from sseref.gui.search_worker import Outcome, ResultRow
+
+RESULT_LIMIT = 60
+
+
+def filter_tokens(filters: dict[str, Any]) -> str:
+    """Facet choices as the query language's field filters (`kind:document decade → year:`)."""
+    tokens = []
+    for facet, value in filters.items():
+        text = str(value)
+        if facet == "decade" and text[:4].isdigit():
+            start = int(text[:4])
+            tokens.append(f"year:{start}..{start + 9}")
+        else:
+            tokens.append(f'{facet}:"{text}"' if " " in text else f"{facet}:{text}")
+    return " ".join(tokens)
+
+
+class EngineRunner:
+    """Runs queries on one open engine; a newer query cancels the one still running."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self._token: Any = None
+        self._lock = threading.Lock()
+
+    def cancel_running(self) -> None:
+        with self._lock:
+            if self._token is not None:
+                self._token.cancel()
+
+    def __call__(self, text: str, filters: dict[str, Any], is_current: Callable[[], bool]
+                 ) -> Outcome:
+        from sseref.search.engine import SearchCancelled
+
+        if not is_current():
+            return Outcome(text)
+        with self._lock:
+            self._token = self.engine.begin()
+            token = self._token
+        query = f"{text} {filter_tokens(filters)}".strip()
+        try:
+            results = self.engine.search(query, limit=RESULT_LIMIT, lang=current_language(),
+                                         token=token)
+        except SearchCancelled:
+            return Outcome(text)
+        hits = [ResultRow(id=h.id, kind=h.kind,
+                          title=f"{h.title} ({h.acronym})" if h.acronym else h.title,
+                          snippet=h.snippet, date=h.date) for h in results.hits]
+        return Outcome(text, hits=hits, total=results.total, facets=dict(results.facets),
+                       suggestion=results.suggestion)

@@ -1,0 +1,275 @@
+"""A zoomable timeline of events: decade bands, theme colors, dates drawn with their precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from sseref.core.i18n import _
+from sseref.gui.theme import LIGHT, Colors
+
+LANE_HEIGHT = 26.0
+TOP = 34.0
+MIN_PX_PER_YEAR, MAX_PX_PER_YEAR = 4.0, 800.0
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One event to draw: where it starts and ends (ISO days), its precision and its themes."""
+
+    id: str
+    title: str
+    date_label: str
+    start: str
+    end: str
+    precision: str
+    is_range: bool
+    themes: tuple[str, ...]
+
+
+def year_fraction(iso_day: str) -> float:
+    """`1978-07-02` → 1978.5: a position on the time axis."""
+    d = dt.date.fromisoformat(iso_day)
+    start = dt.date(d.year, 1, 1)
+    days = (dt.date(d.year + 1, 1, 1) - start).days
+    return d.year + (d - start).days / days
+
+
+def theme_color(colors: Colors, themes: tuple[str, ...]) -> str:
+    sse, ssc = "sse" in themes, "ssc" in themes
+    if sse and ssc:
+        return colors.both
+    if sse:
+        return colors.sse
+    if ssc:
+        return colors.ssc
+    return colors.other
+
+
+class TimelineView(QGraphicsView):
+    """Draws events on a time axis; click or Enter opens one, arrows move, Ctrl+wheel zooms."""
+
+    eventActivated = Signal(str)
+    currentChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.colors = LIGHT
+        self.px_per_year = 24.0
+        self.events: list[TimelineEvent] = []
+        self.items: dict[str, QGraphicsRectItem] = {}
+        self.current: str | None = None
+        self._span = (1940, 2030)
+        self._fitted = False
+
+    # --- content ---------------------------------------------------------------------------
+
+    def set_events(self, events: list[TimelineEvent]) -> None:
+        self.events = events
+        if events:
+            first = int(min(year_fraction(e.start) for e in events))
+            last = int(max(year_fraction(e.end) for e in events)) + 1
+            self._span = (first - first % 10, last + (10 - last % 10) % 10)
+        if self.current not in {e.id for e in events}:
+            self.current = None
+        self.relayout()
+        if not self._fitted and events and self.viewport().width() > 200:
+            self.fit()
+
+    def fit(self) -> None:
+        """Opens on the recent decades (most events), drawn readably; older ones to the left."""
+        last = self._span[1]
+        focus = max(self._span[0], last - 70)
+        self.px_per_year = min(60.0, max(6.0, (self.viewport().width() - 320) / (last - focus)))
+        self._fitted = True
+        self.relayout()
+        self.horizontalScrollBar().setValue(int(self.x_of(focus)) - 10)
+        self.verticalScrollBar().setValue(0)  # the decade labels stay in view
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._fitted and self.events:
+            self.fit()
+
+    def set_colors(self, colors: Colors) -> None:
+        self.colors = colors
+        self.relayout()
+
+    def x_of(self, year: float) -> float:
+        return (year - self._span[0]) * self.px_per_year + 10
+
+    def relayout(self) -> None:
+        scene = self.scene()
+        scene.clear()
+        self.items.clear()
+        self.setBackgroundBrush(QColor(self.colors.base))
+        font = QFont(self.font())
+        metrics = QFontMetricsF(font)
+        lanes: list[float] = []
+        placed: list[tuple[TimelineEvent, float, float, int]] = []
+        for event in self.events:
+            x0 = self.x_of(year_fraction(event.start))
+            x1 = max(self.x_of(year_fraction(event.end)), x0 + 6)
+            if event.precision == "day" and not event.is_range:
+                x1 = x0 + 10
+            label_end = x1 + 6 + metrics.horizontalAdvance(event.title) + 16
+            lane = next((i for i, end in enumerate(lanes) if end <= x0), len(lanes))
+            if lane == len(lanes):
+                lanes.append(0.0)
+            lanes[lane] = label_end
+            placed.append((event, x0, x1, lane))
+        height = TOP + max(1, len(lanes)) * LANE_HEIGHT + 20
+        self._draw_bands(height, font)
+        for event, x0, x1, lane in placed:
+            self._draw_event(event, x0, x1, TOP + lane * LANE_HEIGHT + 6, font)
+        width = max([self.x_of(self._span[1]), *lanes]) + 20
+        scene.setSceneRect(QRectF(0, 0, width, height))
+        self._mark_current()
+
+    def _draw_bands(self, height: float, font: QFont) -> None:
+        scene = self.scene()
+        step = 10 if self.px_per_year >= 3 else 50
+        label_every = 1 if self.px_per_year * step >= 40 else 2
+        for i, year in enumerate(range(self._span[0], self._span[1], step)):
+            x = self.x_of(year)
+            band = scene.addRect(QRectF(x, 0, step * self.px_per_year, height),
+                                 QPen(Qt.PenStyle.NoPen),
+                                 QBrush(QColor(self.colors.band if i % 2
+                                               else self.colors.band_alt)))
+            band.setZValue(-10)
+            if i % label_every == 0:
+                text = scene.addSimpleText(_("{decade}s").format(decade=year), font)
+                text.setBrush(QColor(self.colors.muted))
+                text.setPos(x + 4, 6)
+                text.setZValue(-5)
+
+    def _draw_event(self, event: TimelineEvent, x0: float, x1: float, y: float,
+                    font: QFont) -> None:
+        scene = self.scene()
+        color = QColor(theme_color(self.colors, event.themes))
+        marker = QGraphicsRectItem(QRectF(0, 0, x1 - x0, 14))
+        marker.setPos(x0, y)
+        if event.precision == "day" and not event.is_range:
+            marker.setBrush(QBrush(color))  # a known day: a solid dot
+            marker.setPen(QPen(color.darker(130), 1))
+            marker.setRect(QRectF(0, 2, 10, 10))
+        elif event.precision == "year" and not event.is_range:
+            faded = QColor(color)
+            faded.setAlpha(70)  # known only to the year: a pale, dashed bar over the year
+            marker.setBrush(QBrush(faded))
+            marker.setPen(QPen(color, 1, Qt.PenStyle.DashLine))
+        else:
+            marker.setBrush(QBrush(color))  # a month or a range: a solid bar
+            marker.setPen(QPen(color.darker(130), 1))
+        marker.setData(0, event.id)
+        marker.setData(1, marker.pen())
+        marker.setToolTip(f"{event.title}\n{event.date_label}")
+        marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        label = QGraphicsSimpleTextItem(event.title, marker)
+        label.setFont(font)
+        label.setBrush(QColor(self.colors.text))
+        label.setPos(marker.rect().right() + 6, (14 - QFontMetricsF(font).height()) / 2)
+        scene.addItem(marker)
+        self.items[event.id] = marker
+
+    # --- zoom and navigation ---------------------------------------------------------------
+
+    def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
+        viewport_x = self.viewport().width() / 2 if anchor_x is None else anchor_x
+        scene_x = self.mapToScene(int(viewport_x), 0).x()
+        year = (scene_x - 10) / self.px_per_year + self._span[0]
+        self.px_per_year = min(MAX_PX_PER_YEAR, max(MIN_PX_PER_YEAR, self.px_per_year * factor))
+        self.relayout()
+        bar = self.horizontalScrollBar()
+        bar.setValue(int(self.x_of(year) - viewport_x))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.25 if event.angleDelta().y() > 0 else 0.8, event.position().x())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def event_at(self, pos: QPointF) -> str | None:
+        for item in self.items_at(pos):
+            while item.parentItem() is not None:
+                item = item.parentItem()
+            record_id = item.data(0)
+            if record_id:
+                return str(record_id)
+        return None
+
+    def items_at(self, pos: QPointF) -> list[QGraphicsItem]:
+        return self.items_at_scene(self.mapToScene(pos.toPoint()))
+
+    def items_at_scene(self, point: QPointF) -> list[QGraphicsItem]:
+        return self.scene().items(point)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        record_id = self.event_at(event.position())
+        if record_id and event.button() == Qt.MouseButton.LeftButton:
+            self.set_current(record_id)
+            self.eventActivated.emit(record_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        ids = [e.id for e in self.events]
+        key = event.key()
+        if ids and key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
+            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1
+            pos = ids.index(self.current) + step if self.current in ids else 0
+            self.set_current(ids[max(0, min(len(ids) - 1, pos))])
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current:
+            self.eventActivated.emit(self.current)
+            return
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+            return
+        if key == Qt.Key.Key_Minus:
+            self.zoom_by(0.8)
+            return
+        super().keyPressEvent(event)
+
+    def set_current(self, record_id: str) -> None:
+        self.current = record_id
+        self._mark_current()
+        item = self.items.get(record_id)
+        if item is not None:
+            self.ensureVisible(item, 40, 20)
+            self.currentChanged.emit(record_id)
+
+    def _mark_current(self) -> None:
+        for record_id, item in self.items.items():
+            pen = QPen(item.data(1))
+            if record_id == self.current:
+                pen = QPen(QColor(self.colors.accent), 3)
+            item.setPen(pen)

@@ -1,0 +1,130 @@
+"""The one place where panels, the record page, the search and the actions are connected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from sseref.core.db import Database
+from sseref.core.i18n import _
+from sseref.gui.actions import PANEL_ORDER
+from sseref.gui.language import apply_language
+from sseref.gui.mainwindow import MainWindow, application
+from sseref.gui.print_hooks import MeetingPackHooks, run_print
+from sseref.gui.search_panel import SearchPanel
+from sseref.gui.search_worker import Runner
+from sseref.gui.settings import GuiSettings
+from sseref.gui.theme import ThemeManager
+
+
+def wire(window: MainWindow) -> None:
+    """Connects every signal of the window's parts; nothing else calls connect() across parts."""
+    actions, view, search = window.actions_, window.record_view, window.search_panel
+
+    def open_record(record_id: str, focus: bool = False) -> None:
+        if view.open(record_id) and focus:
+            view.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # Lists and the timeline: a selection shows the record, Enter/double-click also focuses it.
+    for panel in window.panels.values():
+        panel.recordSelected.connect(open_record)
+        panel.recordActivated.connect(lambda rid: open_record(rid, focus=True))
+        panel.countChanged.connect(
+            lambda n, p=panel: window.show_message(p.count_label.text())
+            if window.current_panel() is p else None)
+
+    # Navigation rail and panel shortcuts.
+    window.nav.currentRowChanged.connect(
+        lambda row: window.show_panel(PANEL_ORDER[row]) if 0 <= row < len(PANEL_ORDER) else None)
+    for key, action in actions.panels.items():
+        action.triggered.connect(lambda _c=False, k=key: window.show_panel(k))
+
+    # Search as you type.
+    def on_search_text(text: str) -> None:
+        if text.strip():
+            window.show_panel("search")
+        elif window.current_panel_key() == "search":
+            window.leave_search()
+        search.set_query(text)
+
+    window.search_box.textChanged.connect(on_search_text)
+    search.recordActivated.connect(lambda rid: open_record(rid, focus=True))
+    search.suggestionChosen.connect(window.search_box.setText)
+    actions.search.triggered.connect(window.focus_search)
+    actions.filter_list.triggered.connect(window.focus_filter)
+
+    # Record page history.
+    actions.back.triggered.connect(view.back)
+    actions.forward.triggered.connect(view.forward)
+
+    def on_history(can_back: bool, can_forward: bool) -> None:
+        actions.back.setEnabled(can_back)
+        actions.forward.setEnabled(can_forward)
+
+    view.historyChanged.connect(on_history)
+    view.message.connect(window.show_message)
+
+    def on_shown(record_id: str) -> None:
+        panel = window.current_panel()
+        if panel is not None:
+            panel.select_id(record_id)
+        if view.record is not None:
+            window.show_message(view.record.title())
+
+    view.recordShown.connect(on_shown)
+    actions.copy_citation.triggered.connect(view.copy_citation)
+
+    # Printing and meeting packs (the fact-sheet layer does the work).
+    def current_ids() -> list[str]:
+        return [view.current] if view.current else []
+
+    actions.print_preview.triggered.connect(
+        lambda: run_print("print_preview", window, window.db, current_ids()))
+    actions.print.triggered.connect(
+        lambda: run_print("print_records", window, window.db, current_ids()))
+    actions.export_pdf.triggered.connect(
+        lambda: run_print("export_pdf", window, window.db, current_ids()))
+    pack = MeetingPackHooks(window, window.db)
+    window.meeting_pack_hooks = pack  # type: ignore[attr-defined]
+
+    def add_to_pack() -> None:
+        if pack.add(view.current):
+            window.show_message(_("Added to the meeting pack"))
+        elif view.current:
+            window.show_message(_("Already in the meeting pack"))
+
+    actions.add_to_pack.triggered.connect(add_to_pack)
+    actions.meeting_pack.triggered.connect(pack.open)
+
+    # Comfort.
+    for theme, action in actions.themes.items():
+        action.triggered.connect(lambda _c=False, t=theme: window.set_theme(t))
+    actions.large_text.toggled.connect(
+        lambda on: window.set_large_text(on) if on != window.settings.large_text else None)
+    actions.zoom_in.triggered.connect(lambda: window.zoom(+1))
+    actions.zoom_out.triggered.connect(lambda: window.zoom(-1))
+    actions.zoom_reset.triggered.connect(lambda: window.zoom(0))
+    for code, action in actions.languages.items():
+        action.triggered.connect(lambda _c=False, c=code: window.set_language_choice(c))
+    window.language_relay.changed.connect(lambda _lang: window.retranslate())
+
+    # Help and quitting.
+    actions.help.triggered.connect(window.show_help)
+    actions.about.triggered.connect(window.show_about)
+    actions.quit.triggered.connect(window.close)
+    actions.quit.triggered.connect(lambda: application().closeAllWindows())
+
+
+def build_main_window(db: Database, runner: Runner | None = None,
+                      settings: GuiSettings | None = None,
+                      language: str | None = None) -> MainWindow:
+    """Creates, wires and restores the main window (used by the launcher, tests, screenshots)."""
+    app = application()
+    themes = ThemeManager(app)
+    settings = settings or GuiSettings()
+    if language is not None:  # an explicit choice (e.g. `--lang`) is remembered like the menu
+        settings.language = language
+    apply_language(settings.language)  # before the widgets exist: they are built translated
+    window = MainWindow(db, settings, themes, SearchPanel(db, runner))
+    wire(window)
+    window.restore_state()
+    return window

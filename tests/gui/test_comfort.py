@@ -1,0 +1,85 @@
+"""Themes, large text, zoom, language, and settings restored after a restart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from sseref.core.i18n import set_language
+from sseref.gui.settings import GuiSettings
+
+
+def _window_color() -> int:
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+
+
+def test_theme_switch(window: Any) -> None:
+    window.actions_.themes["dark"].trigger()
+    assert _window_color() < 80
+    assert window.record_view.colors.dark
+    window.actions_.themes["light"].trigger()
+    assert _window_color() > 200
+    window.actions_.themes["system"].trigger()
+    assert window.settings.theme == "system"
+
+
+def test_large_text_and_zoom(window: Any) -> None:
+    base = QApplication.font().pointSizeF()
+    window.actions_.large_text.trigger()
+    assert window.settings.large_text
+    large = QApplication.font().pointSizeF()
+    assert large >= base * 1.5
+    window.actions_.large_text.trigger()
+    assert QApplication.font().pointSizeF() == base
+    window.actions_.zoom_in.trigger()
+    assert QApplication.font().pointSizeF() > base
+    assert "110%" in window.status_label.text()
+    window.actions_.zoom_out.trigger()
+    window.actions_.zoom_out.trigger()
+    assert QApplication.font().pointSizeF() < base
+    window.actions_.zoom_reset.trigger()
+    assert QApplication.font().pointSizeF() == base
+
+
+def test_settings_restored_after_restart(make_window: Any, qtbot: Any) -> None:
+    first = make_window()
+    first.actions_.themes["dark"].trigger()
+    first.actions_.zoom_out.trigger()
+    first.show_panel("documents")
+    first.panels["history"].set_mode("list")
+    first.resize(1150, 720)
+    first.splitter.setSizes([150, 500, 350])
+    splitter_state = first.splitter.saveState()
+    first.close()
+    saved_geometry = first.saveGeometry()
+    stored = GuiSettings()
+    assert stored.theme == "dark" and stored.panel == "documents"
+    assert stored.path.parent.name == "config"  # the redirected user config folder
+    assert stored.path.read_text(encoding="utf-8").startswith("[")  # INI
+    second = make_window()
+    assert second.current_panel_key() == "documents"
+    assert second.settings.theme == "dark" and second.actions_.themes["dark"].isChecked()
+    assert abs(second.settings.zoom - 0.9) < 1e-6
+    # The offscreen screen is small, so Qt fits the width to it; the height comes back as is.
+    assert second.settings.blob("window/geometry") == saved_geometry
+    assert second.size().height() == 720
+    assert second.settings.blob("window/splitter") == splitter_state
+    assert second.panels["history"].mode() == "list"
+    second.actions_.themes["light"].trigger()
+    second.actions_.zoom_reset.trigger()
+
+
+def test_language_switch_retranslates_and_reloads(window: Any) -> None:
+    window.show_panel("organizations")
+    window.record_view.open("org/alpha")
+    window.actions_.languages["es"].trigger()
+    try:
+        panel = window.panels["organizations"]
+        assert panel.model.index(0, 0).data() == "Alianza Cooperativa Alfa"
+        assert "Alianza Cooperativa Alfa" in window.record_view.browser.toPlainText()
+    finally:
+        set_language("en")
+    assert window.panels["organizations"].model.index(0, 0).data() == \
+        "Alpha Cooperative Alliance"

@@ -1,0 +1,142 @@
+"""Start-up robustness: no display, second instance, missing database, index rebuild, crashes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from sseref.app import launch
+
+
+def test_no_display_is_a_clear_message(monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code = launch.run_gui(argparse.Namespace(database=None))
+    assert code == launch.EXIT_FAIL
+    err = capsys.readouterr().err
+    assert "No graphical display" in err and "sseref stats" in err
+
+
+def test_missing_database_shows_an_error_dialog(qapp: Any, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    code = launch.run_gui(argparse.Namespace(database=str(tmp_path / "none.db")))
+    assert code == launch.EXIT_FAIL
+    assert "missing" in shown[0]
+
+
+def test_second_instance_asks_and_can_quit(qapp: Any, fixture_db_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QLockFile
+
+    from sseref.core.paths import user_dirs
+
+    holder = QLockFile(str(user_dirs().ensure().data / "sseref.lock"))
+    assert holder.tryLock(0)
+    asked: list[str] = []
+
+    def answer(_parent: Any, title: str, _text: str) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    code = launch.run_gui(argparse.Namespace(database=str(fixture_db_path)))
+    holder.unlock()
+    assert code == launch.EXIT_OK
+    assert asked == ["SSE Ref is already running"]
+
+
+def test_missing_then_stale_index_is_rebuilt_with_progress(window: Any, qtbot: Any,
+                                                           fixture_db: Any) -> None:
+    from sseref.gui.index_setup import index_problem, prepare_engine, user_index_dir
+
+    target = user_index_dir()
+    assert index_problem(target, fixture_db) == "missing"
+    got: dict[str, Any] = {}
+    task = prepare_engine(window, fixture_db, lambda e, err: got.update(engine=e, error=err))
+    assert task is not None and task.dialog.isVisible()
+    qtbot.waitUntil(lambda: "engine" in got, timeout=20000)
+    assert got["error"] is None and got["engine"].doc_count() == 6
+    got["engine"].close()
+    manifest = json.loads((target / "sseref-index.json").read_text("utf-8"))
+    manifest["data_version"] = "old"
+    (target / "sseref-index.json").write_text(json.dumps(manifest), "utf-8")
+    assert index_problem(target, fixture_db) == "stale"
+    got.clear()
+    prepare_engine(window, fixture_db, lambda e, err: got.update(engine=e, error=err))
+    qtbot.waitUntil(lambda: "engine" in got, timeout=20000)
+    assert got["engine"] is not None
+    got["engine"].close()
+
+
+# SearchEngine leaves the damaged index's file open when it refuses it (sseref/search's issue).
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_damaged_index_is_rebuilt(window: Any, qtbot: Any, fixture_db: Any,
+                                  fixture_index: Path) -> None:
+    from sseref.gui.index_setup import prepare_engine, user_index_dir
+
+    target = user_index_dir()
+    shutil.copytree(fixture_index, target)
+    for seg in target.glob("*.seg"):
+        seg.write_bytes(b"garbage")
+    for toc in target.glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    got: dict[str, Any] = {}
+    prepare_engine(window, fixture_db, lambda e, err: got.update(engine=e, error=err))
+    qtbot.waitUntil(lambda: "engine" in got, timeout=20000)
+    assert got["engine"] is not None, got["error"]
+    got["engine"].close()
+
+
+def test_unexpected_exception_shows_a_dialog_and_is_logged(qapp: Any) -> None:
+    from sseref.gui.crash import ExceptionHandler, log_path
+
+    handler = ExceptionHandler()
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        handler(*sys.exc_info())  # type: ignore[arg-type]
+    dialog = handler.last_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "boom" in dialog.label.text()
+    assert "RuntimeError" in dialog.details.toPlainText()
+    dialog.copy_button.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert "RuntimeError: boom" in QGuiApplication.clipboard().text()
+    dialog.close()
+    assert "boom" in log_path().read_text(encoding="utf-8")
+
+
+def test_print_actions_call_the_fact_sheet_layer(window: Any,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import sseref.gui.printing as printing
+
+    calls: list[tuple[str, list[str], str]] = []
+    for name in ("print_preview", "print_records", "export_pdf"):
+        monkeypatch.setattr(printing, name,
+                            lambda _p, _db, ids, lang, n=name: calls.append((n, list(ids), lang)))
+    window.record_view.open("org/alpha")
+    window.actions_.print_preview.trigger()
+    window.actions_.print.trigger()
+    window.actions_.export_pdf.trigger()
+    assert calls == [("print_preview", ["org/alpha"], "en"), ("print_records", ["org/alpha"], "en"),
+                     ("export_pdf", ["org/alpha"], "en")]
+
+
+def test_add_to_meeting_pack(window: Any) -> None:
+    window.record_view.open("org/alpha")
+    window.actions_.add_to_pack.trigger()
+    assert "meeting pack" in window.status_label.text()
