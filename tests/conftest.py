@@ -25,6 +25,27 @@ def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     return home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The checkout's .po files compiled afresh (Babel), so tests never see stale .mo files."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from sseref.core import i18n
+
+    target = tmp_path_factory.mktemp("locale")
+    for po in sorted((ROOT / "resources" / "locale").glob("*/LC_MESSAGES/*.po")):
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        mo = target / po.relative_to(ROOT / "resources" / "locale").with_suffix(".mo")
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with mo.open("wb") as handle:
+            write_mo(handle, catalog, use_fuzzy=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(i18n, "locale_dir", lambda: target)
+        yield target
+
+
 @pytest.fixture(autouse=True)
 def _english() -> Iterator[None]:
     from sseref.core.i18n import set_language

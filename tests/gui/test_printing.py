@@ -253,7 +253,7 @@ def test_cli_without_display(fixture_db_path: Path, tmp_path: Path) -> None:
                         capture_output=True, text=True, timeout=120, check=False)
     assert ok.returncode == 0, ok.stderr
     texts = pages_text(out)
-    assert "Contents" in texts[1] and "Alliance coopérative Alpha" in " ".join(texts)
+    assert "Sommaire" in texts[1] and "Alliance coopérative Alpha" in " ".join(texts)
     bad = subprocess.run([*base, "org/alpha", "org/nope", "-o", str(tmp_path / "x.pdf")],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
                          check=False)

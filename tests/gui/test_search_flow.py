@@ -6,7 +6,7 @@ import threading
 import time
 from typing import Any
 
-from guihelpers import type_text
+from tests.gui.guihelpers import type_text
 from PySide6.QtCore import Qt
 
 from sseref.gui.models import ID_ROLE

@@ -1,0 +1,78 @@
+"""Results: facets, paging, escaped snippets; one searcher shared by threads, newest wins."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from sseref.search.engine import SearchCancelled, SearchEngine
+
+
+def test_result_shape_and_facets(fixture_engine: SearchEngine) -> None:
+    result = fixture_engine.search("cooperative", limit=2)
+    assert result.total >= 3 and len(result.hits) == 2
+    assert sum(result.facets["kind"].values()) == result.total
+    assert {"kind", "theme", "lang"} <= set(result.facets)
+    data = result.to_json()
+    assert set(data) == {"query", "total", "suggestion", "hits", "facets"}
+    assert set(data["hits"][0]) == {"id", "kind", "title", "snippet", "score"}
+
+
+def test_paging_is_stable(fixture_engine: SearchEngine) -> None:
+    everything = [h.id for h in fixture_engine.search("cooperative", limit=50).hits]
+    pages = [h.id for off in range(0, len(everything), 2)
+             for h in fixture_engine.search("cooperative", limit=2, offset=off).hits]
+    assert pages == everything
+
+
+def test_snippet_highlights_and_escapes(real_engine: SearchEngine) -> None:
+    hit = real_engine.search("CEPAL", limit=5).hits
+    joined = " ".join(h.snippet for h in hit)
+    assert "<b>" in joined
+    for h in hit:
+        text = h.snippet.replace("<b>", "").replace("</b>", "")
+        assert "<" not in text and ">" not in text
+
+
+def test_snippet_prefers_the_reader_language(fixture_engine: SearchEngine) -> None:
+    hit = fixture_engine.search("cooperativa", lang="es", limit=5).hits
+    assert any("<b>" in h.snippet for h in hit)
+
+
+def test_cancelled_token_raises(fixture_engine: SearchEngine) -> None:
+    old = fixture_engine.begin()
+    new = fixture_engine.begin()  # a newer query supersedes the older one
+    assert old.cancelled and not new.cancelled
+    with pytest.raises(SearchCancelled):
+        fixture_engine.search("cooperative fresh", token=old)
+    assert fixture_engine.search("cooperative fresh", token=new).generation == new.generation
+
+
+def test_threads_share_one_engine(real_engine: SearchEngine) -> None:
+    errors: list[BaseException] = []
+    queries = ["CEPAL", "economia social", "Bandong", "kind:event year:1970..1980", "coop",
+               '"plan of action"', "OIT -ilo", "Sud-Sud"]
+
+    def work(q: str) -> None:
+        try:
+            for _ in range(3):
+                real_engine.clear_cache()
+                real_engine.search(q)
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(q,)) for q in queries]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
+def test_empty_and_filter_only(fixture_engine: SearchEngine) -> None:
+    assert fixture_engine.search("").total == 0
+    assert fixture_engine.search("   ").hits == []
+    assert fixture_engine.search("kind:term").hits[0].id == "term/cooperative"
+    assert fixture_engine.search("cooperative", kind="organization").hits[0].kind == \
+        "organization"
