@@ -1,11 +1,16 @@
 """Extracts every translatable string into resources/locale/sseref.pot and merges es/fr catalogs.
 
 Run after changing user-visible strings:  .venv/bin/python scripts/update_catalogs.py
-Then translate the new entries in resources/locale/{es,fr}/LC_MESSAGES/sseref.po.
+Then translate the new entries in resources/locale/{es,fr}/LC_MESSAGES/sseref.po (or add them to
+scripts/catalog_translations.py and run scripts/fill_catalogs.py). Locations are written without
+line numbers, so the template changes only when strings change (tests/core/test_catalogs.py
+regenerates it and fails when the committed one is out of date).
 """
 
 from __future__ import annotations
 
+import io
+import re
 import sys
 from pathlib import Path
 
@@ -31,11 +36,26 @@ def extract() -> Catalog:
     return catalog
 
 
+def render_template(template: Catalog | None = None) -> bytes:
+    """The .pot file's bytes for the current sources (what `main` writes)."""
+    buffer = io.BytesIO()
+    write_po(buffer, template or extract(), width=100, omit_header=False, sort_output=True,
+             include_lineno=False)
+    return buffer.getvalue()
+
+
+def without_dates(pot: bytes) -> bytes:
+    """A template with its creation date blanked, to compare two extractions."""
+    return re.sub(rb'"POT-Creation-Date: [^"]*"', b'"POT-Creation-Date: "', pot)
+
+
 def main() -> int:
     template = extract()
     LOCALE.mkdir(parents=True, exist_ok=True)
-    with (LOCALE / "sseref.pot").open("wb") as handle:
-        write_po(handle, template, width=100, omit_header=False, sort_output=True)
+    pot = LOCALE / "sseref.pot"
+    rendered = render_template(template)
+    if not pot.exists() or without_dates(pot.read_bytes()) != without_dates(rendered):
+        pot.write_bytes(rendered)  # keep the old date when nothing changed
     for lang in LANGUAGES:
         po_path = LOCALE / lang / "LC_MESSAGES" / "sseref.po"
         po_path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,7 +66,8 @@ def main() -> int:
             catalog = Catalog(locale=lang, domain="sseref", project="SSE Ref")
         catalog.update(template, no_fuzzy_matching=True)
         with po_path.open("wb") as handle:
-            write_po(handle, catalog, width=100, sort_output=True, ignore_obsolete=True)
+            write_po(handle, catalog, width=100, sort_output=True, ignore_obsolete=True,
+                     include_lineno=False)
         missing = sum(1 for m in catalog if m.id and not m.string)
         print(f"{lang}: {len(catalog)} messages, {missing} untranslated")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,15 +35,20 @@ class Source:
     note: str | None = None
     seed: str | None = None
 
-    def citation(self) -> str:
-        """A readable one-line citation; titles stay in the language they were published in."""
+    def citation(self, date_format: Callable[[str], str] | None = None) -> str:
+        """A readable one-line citation; titles stay in the language they were published in.
+
+        `date_format` turns the data's dates (`2023-04-18`) into the reader's language.
+        """
+        fmt = date_format or (lambda text: text)
         title = self.doc_title if self.doc_id else self.title
-        parts = [self.publisher, f"“{title}”" if title else None, self.date, self.url]
+        parts = [self.publisher, f"“{title}”" if title else None,
+                 fmt(self.date) if self.date else None, self.url]
         text = ", ".join(p for p in parts if p) or (self.doc_id or "")
         if self.seed:
             text += f" [{self.seed}]"
         if self.checked:
-            text += " " + _("(checked {date})").format(date=self.checked)
+            text += " " + _("(checked {date})").format(date=fmt(self.checked))
         if self.note:
             text += f" — {self.note}"
         return text

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
+
 from sseref.core import vocab
-from sseref.core.i18n import _
+from sseref.core.i18n import _, current_language
+from sseref.report.dates import format_text
 
 TYPE_VOCABS = {
     "organization": vocab.ORG_TYPES,
@@ -51,6 +54,17 @@ def relation_label(rel_type: str, direction: str) -> str:
         return rel_type
     msgid = rtype.forward if direction == "out" else rtype.inverse  # outside _(): not a msgid
     return _(msgid)
+
+
+def number_label(n: int, lang: str | None = None) -> str:
+    """A count as people write it in the interface language (1,234 · 1.234 · 1 234)."""
+    return format_decimal(n, locale=lang or current_language())
+
+
+def date_label(text: str | None, lang: str) -> str:
+    """A data date for a table cell, short and per locale, as precise as the data ("Sep 1978",
+    "sept. 1978", "12 sept 1978"); English uses the day-month-year order of UN documents."""
+    return format_text(text, "en_GB" if lang == "en" else lang, "short")
 
 
 def role_label(role: str | None) -> str:

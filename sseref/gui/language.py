@@ -42,6 +42,7 @@ class LanguageManager:
 
     @staticmethod
     def qt_translations_dir() -> str:
+        """Where PySide6 keeps Qt's .qm files (also inside a PyInstaller bundle)."""
         return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
     def _swap_qt_translator(self, lang: str) -> None:

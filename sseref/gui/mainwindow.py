@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from sseref.core.db import Database
-from sseref.core.i18n import _, off_language_changed, on_language_changed
+from sseref.core.i18n import _, current_language, off_language_changed, on_language_changed
 from sseref.gui.actions import LANGUAGE_LABELS, PANEL_ORDER, Actions
 from sseref.gui.dialogs import TextDialog, about_html, help_html
+from sseref.gui.labels import date_label
 from sseref.gui.language import apply_language
 from sseref.gui.panels.base import ListPanel
 from sseref.gui.panels.documents import DocumentsPanel
@@ -271,7 +272,8 @@ class MainWindow(QMainWindow):
         self.actions_.languages[self.settings.language].setChecked(True)
         meta = self.db.meta()
         self.data_label.setText(_("Data {version} · as of {date}").format(
-            version=meta.get("data_version", "?")[:8], date=meta.get("data_as_of", "?")))
+            version=meta.get("data_version", "?")[:8],
+            date=date_label(meta.get("data_as_of"), current_language()) or "?"))
         self.data_label.setAccessibleName(self.data_label.text())
         for panel in self.panels.values():
             panel.retranslate()

@@ -117,7 +117,7 @@ def record_page(record: Record, lang: str, colors: Colors, related_dates: dict[s
         heading = _("Timeline of related events")
         parts.append(f"<h3>{_e(heading)}</h3>"
                      f"<p><img src='{MINI_TIMELINE_URL}'></p>")
-    parts.append(_sources(record, page, colors))
+    parts.append(_sources(record, page, colors, lang))
     page.html = (f"<html><body style='color:{colors.text}'>" + "".join(parts) +
                  "</body></html>")
     return page
@@ -204,12 +204,13 @@ def _relations(record: Record, related_dates: dict[str, str], colors: Colors) ->
     return "".join(out)
 
 
-def _sources(record: Record, page: Page, colors: Colors) -> str:
+def _sources(record: Record, page: Page, colors: Colors, lang: str) -> str:
     heading, copy = _("Sources"), _("copy")
     out = [f"<h3>{_e(heading)}</h3><ol>"]
     for source in record.sources:
-        page.copyable.append(source.citation())
-        text = _e(source.citation())
+        cited = source.citation(lambda day: _date(day, lang))
+        page.copyable.append(cited)
+        text = _e(cited)
         if source.doc_id:
             text = (f"<a href='record:{_e(source.doc_id)}'>{_e(source.doc_title or source.doc_id)}"
                     f"</a> — {text}")

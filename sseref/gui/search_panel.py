@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 from sseref.core import vocab
 from sseref.core.db import Database
 from sseref.core.i18n import _, ngettext
-from sseref.gui.labels import kind_plural, label, language_label, region_label, theme_label
+from sseref.gui.labels import (
+    kind_plural,
+    label,
+    language_label,
+    number_label,
+    region_label,
+    theme_label,
+)
 from sseref.gui.models import ID_ROLE
 from sseref.gui.search_model import HtmlDelegate, SearchResultsModel, no_results_text
 from sseref.gui.search_worker import Outcome, Runner, SearchController
@@ -136,7 +143,7 @@ class SearchPanel(QWidget):
             self.status.setText(_("Search failed: {error}").format(error=outcome.error))
         elif outcome.total:
             self.status.setText(ngettext("{n} result", "{n} results", outcome.total)
-                                .format(n=outcome.total))
+                                .format(n=number_label(outcome.total)))
         else:
             self.status.setText(no_results_text(outcome.text))
         if outcome.suggestion:

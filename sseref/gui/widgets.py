@@ -57,6 +57,8 @@ class FilterCombo(QComboBox):
         self.blockSignals(False)
         self.setAccessibleName(_(self._accessible))
         self.setToolTip(_(self._accessible))
+        # Wide enough for the "all" entry in this language ("Todas las regiones"), within reason.
+        self.setMinimumContentsLength(max(9, min(len(self.itemText(0)), 17)))
 
 
 class YearRange(QWidget):

@@ -54,4 +54,8 @@ def compile_catalogs(_database: Path) -> None:
 
 def post_build_steps() -> list[OutputStep]:
     """Steps run after the database is written (and by --if-stale when their output is old)."""
-    return [OutputStep("translation catalogs", catalogs_stale, compile_catalogs)]
+    from sseref.ingest import search_index
+
+    return [OutputStep("translation catalogs", catalogs_stale, compile_catalogs),
+            OutputStep("search index", search_index.index_stale,
+                       search_index.build_shipped_index)]

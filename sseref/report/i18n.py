@@ -57,7 +57,8 @@ class Translator:
         spec = vocab.RELATION_TYPES.get(rel_type)
         if spec is None:
             return rel_type
-        return self._(spec.forward if direction == "out" else spec.inverse)
+        msgid = spec.forward if direction == "out" else spec.inverse
+        return self._(msgid)
 
     def language_name(self, code: str) -> str:
         return self.vocab_label(vocab.LANGUAGE_NAMES, code) or code

@@ -101,7 +101,8 @@ class SheetBuilder:
             text = esc(name.name) + (f" ({esc(name.acronym)})" if name.acronym else "")
             items.append(f"{esc(self.tr.language_name(code))}: {text}")
         if record.aliases:
-            items.append(f"{esc(self.tr._('Also known as'))}: {esc(', '.join(record.aliases))}")
+            also = self.tr._("Also known as")  # outside the f-string, or Babel misses it
+            items.append(f"{esc(also)}: {esc(', '.join(record.aliases))}")
         return paragraph(" · ".join(items), "othernames")
 
     # --- key fields per kind ---------------------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from sseref.core.db import Database
 from sseref.core.i18n import _, current_language, ngettext
 from sseref.core.models import ListFilter
+from sseref.gui.labels import number_label
 from sseref.gui.models import Column, RecordTableModel
 from sseref.gui.widgets import FilterCombo, YearRange
 
@@ -176,7 +177,8 @@ class ListPanel(QWidget):
                 self.recordSelected.emit(record_id)
 
     def _on_count(self, n: int) -> None:
-        self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
+        self.count_label.setText(ngettext("{n} record", "{n} records", n).format(
+            n=number_label(n)))
         self.countChanged.emit(n)
 
     def stop(self) -> None:

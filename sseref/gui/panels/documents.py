@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sseref.core.i18n import N_
 from sseref.core.models import ListFilter
-from sseref.gui.labels import language_label, type_label
+from sseref.gui.labels import date_label, language_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
 from sseref.gui.widgets import FilterCombo
@@ -53,7 +53,7 @@ class DocumentsPanel(ListPanel):
         issuers = self.db.issuers(ids)
         titles = self.db.titles(list(issuers.values()), self.lang)
         return {
-            r.id: {"title": r.title, "symbol": r.extra, "date": r.date_text,
+            r.id: {"title": r.title, "symbol": r.extra, "date": date_label(r.date_text, self.lang),
                    "type": type_label(r.kind, r.type),
                    "issuer": titles.get(issuers.get(r.id, ""), "")}
             for r in rows

@@ -10,7 +10,7 @@ from sseref.core.citation import format_spec
 from sseref.core.dates import parse_date
 from sseref.core.i18n import N_, _
 from sseref.core.models import ListFilter
-from sseref.gui.labels import theme_label, type_label
+from sseref.gui.labels import date_label, theme_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
 from sseref.gui.theme import Colors
@@ -115,8 +115,8 @@ class HistoryPanel(ListPanel):
 
     def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
         return {
-            r.id: {"date": r.date_text, "title": r.title, "type": type_label(r.kind, r.type),
-                   "place": r.extra}
+            r.id: {"date": date_label(r.date_text, self.lang), "title": r.title,
+                   "type": type_label(r.kind, r.type), "place": r.extra}
             for r in self.db.rows(ids, self.lang)
         }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sseref.core import vocab
 from sseref.core.i18n import N_
 from sseref.core.models import ListFilter
-from sseref.gui.labels import theme_label, type_label
+from sseref.gui.labels import date_label, theme_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
 from sseref.gui.widgets import FilterCombo
@@ -38,6 +38,6 @@ class InitiativesPanel(ListPanel):
     def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
         return {
             r.id: {"title": r.title, "acronym": r.acronym, "type": type_label(r.kind, r.type),
-                   "date": r.date_text}
+                   "date": date_label(r.date_text, self.lang)}
             for r in self.db.rows(ids, self.lang)
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sseref.core import vocab
 from sseref.core.i18n import N_, _
 from sseref.core.models import ListFilter
-from sseref.gui.labels import region_label, role_label, theme_label, type_label
+from sseref.gui.labels import date_label, region_label, role_label, theme_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
 from sseref.gui.widgets import FilterCombo
@@ -55,7 +55,7 @@ class OrganizationsPanel(ListPanel):
         roles = self.db.roles(UNTFSSE_ID)
         return {
             r.id: {"title": r.title, "acronym": r.acronym, "type": type_label(r.kind, r.type),
-                   "region": region_label(r.region), "founded": r.date_text,
+                   "region": region_label(r.region), "founded": date_label(r.date_text, self.lang),
                    "role": role_label(roles.get(r.id))}
             for r in self.db.rows(ids, self.lang)
         }

@@ -1,0 +1,254 @@
+"""Turns a parsed query into a query tree: stems, aliases, symbols, prefixes and filters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sseref.core import vocab
+from sseref.search import analysis as an
+from sseref.search import nodes as wq
+from sseref.search.aliases import AliasTable
+from sseref.search.query import Item, ParsedQuery
+from sseref.search.vocabulary import Vocabulary
+
+MAX_EXPANSIONS = 6
+ALIAS_WEIGHT = 0.5
+KIND_WORDS = {
+    **{k: k for k in vocab.KINDS}, **{p: k for k, p in vocab.KINDS.items()},
+    "organizations": "organization", "organisation": "organization", "orgs": "organization",
+    "organizacion": "organization", "events": "event", "evento": "event",
+    "evenement": "event", "documents": "document", "docs": "document",
+    "documento": "document", "initiatives": "initiative", "iniciativa": "initiative",
+    "inits": "initiative", "terms": "term", "glossary": "term", "glosario": "term",
+    "glossaire": "term", "termino": "term", "terme": "term",
+}
+_YEAR_RANGE = re.compile(r"^(\d{3,4})?\s*(?:\.\.|-|–|to)\s*(\d{3,4})?$")
+
+
+@dataclass
+class Compiled:
+    """The query tree plus what highlighting and "Did you mean" need."""
+
+    query: wq.Query | None
+    unknown: list[str] = field(default_factory=list)  # words the index has never seen
+    words: set[str] = field(default_factory=set)  # folded words to highlight
+    stems: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+
+
+class Compiler:
+    """Knows the index (vocabulary, aliases, facet values) and builds queries against it."""
+
+    def __init__(self, vocabulary: Vocabulary, aliases: AliasTable,
+                 facet_values: dict[str, set[str]]) -> None:
+        self.vocab = vocabulary
+        self.aliases = aliases
+        self.facet_values = facet_values
+
+    # --- clauses -------------------------------------------------------------------------
+
+    def word(self, w: str, out: Compiled) -> wq.Node:
+        stems = an.query_stems(w)
+        out.words.add(w)
+        if not stems:  # a stop word searched on its own
+            return wq.Term("plain", w)
+        out.stems.update(stems)
+        subs: list[wq.Node] = [wq.Term("body", s) for s in stems]
+        subs += [wq.Term("names", s) for s in stems]
+        subs.append(wq.Term("exact", w))
+        return _or(subs)
+
+    def prefix(self, p: str, out: Compiled) -> wq.Node | None:
+        """The last word while typing: its few most frequent completions (bounded work)."""
+        parts: list[wq.Node] = []
+        if len(p) >= 3 and self.vocab.frequency(p):
+            parts.append(self.word(p, out))  # already a whole word: stems count too
+        expansions = self.vocab.expand(p)
+        if not expansions:
+            return None
+        # Completions weigh less than the word itself once that is a whole known word.
+        weight = 0.3 if parts else 1.0
+        name_stems: dict[str, None] = {}
+        for t in expansions:
+            if t != p or not parts:
+                parts.append(wq.Term("plain", t, boost=weight))
+            name_stems.update(dict.fromkeys(an.query_stems(t)))
+        # Completions found in a name count as much as in the name field for whole words.
+        parts += [wq.Term("names", s, boost=weight) for s in name_stems]
+        out.prefixes.add(p)
+        return _or(parts)
+
+    def words_and(self, words: list[str], out: Compiled, prefix_last: bool = False
+                  ) -> wq.Node | None:
+        content = [w for w in words if not an.is_stopword(w)] or words
+        clauses: list[wq.Node] = []
+        for i, w in enumerate(content):
+            if prefix_last and i == len(content) - 1:
+                clause = self.prefix(w, out)
+            else:
+                clause = self.word(w, out) if self.vocab.frequency(w) or w.isdigit() else None
+            if clause is None:
+                out.unknown.append(w)
+                clause = wq.Term("plain", w)  # matches nothing: the fuzzy pass takes over
+            clauses.append(clause)
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else wq.And(clauses)
+
+    def alternative(self, key: str, out: Compiled) -> wq.Node:
+        """Another name of the same thing: a word, or a phrase of several."""
+        parts = key.split()
+        exact = wq.Term("exact", key)
+        if len(parts) == 1:
+            return self.word(key, out)
+        out.words.update(w for w in parts if not an.is_stopword(w))
+        return _or([wq.Phrase("plain", parts), exact])
+
+    def item(self, item: Item, out: Compiled) -> wq.Node | None:
+        if item.kind == "phrase":
+            out.words.update(item.words)
+            return wq.Phrase("plain", item.words)
+        if item.kind == "symbol":
+            if self._has("exact", item.value):
+                out.words.update(w for w in item.words if w.isdigit())
+                return wq.Term("exact", item.value, boost=2.0)
+            return self.words_and(item.words, out)  # not a known symbol: its parts as words
+        return self.words_and(item.words, out, prefix_last=item.prefix)
+
+    def _has(self, fieldname: str, text: str) -> bool:
+        try:
+            return self.vocab._reader.doc_frequency(fieldname, text) > 0
+        except Exception:  # noqa: BLE001 - unusual text in an exact lookup
+            return False
+
+    # --- aliases -------------------------------------------------------------------------
+
+    def _aliased_runs(self, groups: list[list[Item]], out: Compiled) -> list[wq.Node]:
+        """Compiles the groups, replacing runs of words that name a known alias."""
+        clauses: list[wq.Node] = []
+        i = 0
+        while i < len(groups):
+            run: list[Item] = []
+            while (i + len(run) < len(groups) and len(groups[i + len(run)]) == 1
+                   and groups[i + len(run)][0].kind == "word"):
+                run.append(groups[i + len(run)][0])
+            if not run:
+                clause = self._or_group(groups[i], out)
+                if clause is not None:
+                    clauses.append(clause)
+                i += 1
+                continue
+            clauses.extend(self._alias_run(run, out))
+            i += len(run)
+        return clauses
+
+    def _alias_run(self, run: list[Item], out: Compiled) -> list[wq.Node]:
+        words: list[str] = []
+        owner: list[int] = []
+        for n, item in enumerate(run):
+            words.extend(item.words)
+            owner.extend([n] * len(item.words))
+        clauses: list[wq.Node] = []
+        j = 0
+        while j < len(words):
+            span = self.aliases.longest_match(words, j)
+            if span:
+                key = " ".join(words[j:j + span])
+                alts = self.aliases.expansions(key)[:MAX_EXPANSIONS]
+                last_is_prefix = run[owner[j + span - 1]].prefix and j + span == len(words)
+                own = self.words_and(words[j:j + span], out, prefix_last=last_is_prefix)
+                if span > 1 and not last_is_prefix:
+                    # Several words typed as a known name (Sur-Sur): as a phrase, not as
+                    # words scattered anywhere ("sur" alone is French for "on").
+                    out.words.update(words[j:j + span])
+                    own = wq.Phrase("plain", words[j:j + span])
+                options = [q for q in [own, wq.Term("exact", key, boost=2.0)] if q is not None]
+                if alts:
+                    # Other names count at half weight, and only the best one.
+                    options.append(wq.Max([self.alternative(a, out) for a in alts],
+                                          boost=ALIAS_WEIGHT))
+                clauses.append(_or(options))
+                j += span
+                continue
+            # No alias here: the words of this item from position j on.
+            n = owner[j]
+            end = j
+            while end < len(words) and owner[end] == n and not (
+                    end > j and self.aliases.longest_match(words, end)):
+                end += 1
+            clause = self.words_and(words[j:end], out,
+                                    prefix_last=run[n].prefix and end == len(words))
+            if clause is not None:
+                clauses.append(clause)
+            j = end
+        return clauses
+
+    def _or_group(self, group: list[Item], out: Compiled) -> wq.Node | None:
+        subs = [q for q in (self.item(it, out) for it in group) if q is not None]
+        if not subs:
+            return None
+        return subs[0] if len(subs) == 1 else _or(subs)
+
+    # --- filters -------------------------------------------------------------------------
+
+    def filter(self, item: Item) -> wq.Filter | None:
+        value = an.fold(item.value)
+        name = item.field_name
+        if name == "kind":
+            kinds = {KIND_WORDS[v] for v in re.split(r"[,|]", value) if v in KIND_WORDS}
+            return wq.Filter("kind", tuple(sorted(kinds))) if kinds else None
+        if name == "year":
+            return _year_range(value)
+        fieldname = {"type": "ftype", "region": "region", "theme": "theme", "lang": "lang"}[name]
+        known = self.facet_values.get(fieldname, set())
+        wanted = value.replace(" ", "-")
+        matches = sorted(v for v in known if v == wanted) or sorted(
+            v for v in known if wanted and wanted in v)
+        # An unknown value filters everything out rather than being silently ignored.
+        return wq.Filter(fieldname, tuple(matches) if matches else ("\x00none",))
+
+    # --- whole query ---------------------------------------------------------------------
+
+    def compile(self, parsed: ParsedQuery, *, relaxed: bool = False) -> Compiled:
+        """The query tree; `relaxed` asks for any of the words instead of all of them."""
+        out = Compiled(query=None)
+        positives = self._aliased_runs(parsed.groups, out)
+        filters = tuple(f for f in (self.filter(i) for i in parsed.filters if not i.negated)
+                        if f is not None)
+        negatives = [q for q in (self.item(it, Compiled(None)) for it in parsed.negated)
+                     if q is not None]
+        negatives += [f for f in (self.filter(i) for i in parsed.filters if i.negated)
+                      if f is not None]
+        if positives:
+            main: wq.Node = positives[0] if len(positives) == 1 else (
+                wq.Or(positives) if relaxed else wq.And(positives))
+        elif filters:
+            main = wq.Every()
+        else:
+            return out
+        out.query = wq.Query(main, filters, tuple(negatives))
+        return out
+
+
+def _or(subs: list[wq.Node]) -> wq.Node:
+    return subs[0] if len(subs) == 1 else wq.Or(subs)
+
+
+def _year_range(value: str) -> wq.Filter | None:
+    value = value.strip()
+    if value.isdigit() and len(value) <= 4:
+        return wq.Filter("year", low=int(value), high=int(value))
+    for op, lo, hi in ((">=", 0, None), ("<=", None, 0), (">", 1, None), ("<", None, -1)):
+        if value.startswith(op) and value[len(op):].strip().isdigit():
+            year = int(value[len(op):].strip())
+            return wq.Filter("year", low=year + lo if lo is not None else None,
+                             high=year + hi if hi is not None else None)
+    match = _YEAR_RANGE.match(value)
+    if match and (match.group(1) or match.group(2)):
+        start = int(match.group(1)) if match.group(1) else None
+        end = int(match.group(2)) if match.group(2) else None
+        if start is not None and end is not None and end < start:
+            start, end = end, start
+        return wq.Filter("year", low=start, high=end)
+    return None

@@ -1,0 +1,127 @@
+"""Turns a Record into the field values of one index document (all analysis happens here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sseref.core.models import Record
+from sseref.search import analysis as an
+from sseref.search import symbols
+
+TYPE_FIELDS = ("type", "doc_type", "event_type", "initiative_type")
+FACET_SEP = "\t"
+# Relations whose other end's name is worth finding a record by ("documents issued by ILO").
+_NAME_RELATIONS = {"issued", "adopted", "secretariat_of", "manages", "hosted_by"}
+
+
+def record_type(rec: Record) -> str | None:
+    for name in TYPE_FIELDS:
+        value = rec.fields.get(name)
+        if value:
+            return str(value)
+    return None
+
+
+def record_languages(rec: Record) -> list[str]:
+    langs = set(rec.names) | set(rec.summaries) | set(rec.fields.get("languages") or [])
+    return sorted(langs)
+
+
+def record_years(rec: Record) -> list[int]:
+    if rec.date is None:
+        return []
+    years = [rec.date.year]
+    if rec.date.end is not None and rec.date.end.year != rec.date.year:
+        years.append(rec.date.end.year)
+    return years
+
+
+def facet_value(kind: str, ftype: str | None, region: str | None, themes: list[str],
+                langs: list[str], year: int | None) -> bytes:
+    """The packed facet column: kind, type, region, themes, languages, year."""
+    parts = [kind, ftype or "", region or "", " ".join(themes), " ".join(langs),
+             str(year) if year is not None else ""]
+    return FACET_SEP.join(parts).encode("utf-8")
+
+
+def _name_keys(rec: Record) -> list[str]:
+    keys: list[str] = []
+    for name in rec.names.values():
+        keys.append(an.key(name.name))
+        if name.acronym:
+            keys.append(an.key(name.acronym))
+    keys.extend(an.key(alias) for alias in rec.aliases)
+    return keys
+
+
+def _org_acronyms(rec: Record) -> list[str]:
+    """An organization's acronyms once more: an acronym names the body before its events."""
+    if rec.kind != "organization":
+        return []
+    keys = (an.key(n.acronym) for n in rec.names.values() if n.acronym)
+    return [k for k in dict.fromkeys(keys) if k and "," not in k]
+
+
+def record_document(rec: Record) -> dict[str, Any]:
+    """The Whoosh document (field → value) for one record."""
+    body: list[str] = []
+    names: list[str] = []
+    plain: list[str] = []
+    for lang, name in rec.names.items():
+        stem_lang = lang if lang in an.LANGS else "en"
+        names.extend(an.stems(name.name, stem_lang))
+        plain.extend(an.words(name.name))
+        if name.acronym:
+            # Acronyms have no language: index every stem a query for them could produce.
+            names.extend(an.all_stems(name.acronym))
+            plain.extend(an.words(name.acronym))
+    for alias in rec.aliases:
+        names.extend(an.all_stems(alias))
+        plain.extend(an.words(alias))
+    for lang, text in rec.summaries.items():
+        body.extend(an.stems(text, lang if lang in an.LANGS else "en"))
+        plain.extend(an.words(text))
+    facts = [str(rec.fields[k]) for k in ("place", "headquarters", "publisher", "symbol")
+             if rec.fields.get(k)]
+    facts += [r.other_title for r in rec.relations if r.type in _NAME_RELATIONS]
+    ftype = record_type(rec)
+    if ftype:
+        facts.append(ftype.replace("-", " "))
+    for fact in facts:
+        body.extend(an.all_stems(fact))
+        plain.extend(an.words(fact))
+    years = record_years(rec)
+    body.extend(str(y) for y in years)
+    plain.extend(str(y) for y in years)
+
+    exact = _name_keys(rec)
+    symbol = rec.fields.get("symbol")
+    if symbol:
+        exact.extend(symbols.index_keys(str(symbol)))
+    exact.append(rec.id.split("/", 1)[-1])
+
+    region = rec.fields.get("region")
+    langs = record_languages(rec)
+    year = years[0] if years else None
+    doc: dict[str, Any] = {
+        "id": rec.id,
+        "kind": rec.kind,
+        "body": " ".join(body),
+        "names": " ".join(names),
+        "exact": ",".join([*dict.fromkeys(k for k in exact if k and "," not in k),
+                           *_org_acronyms(rec)]),
+        "plain": " ".join(plain),
+        "theme": " ".join(rec.themes),
+        "lang": " ".join(langs),
+        "facets": facet_value(rec.kind, ftype, region, rec.themes, langs, year),
+        "titles": {lang: [n.name, n.acronym] for lang, n in rec.names.items()},
+        "summaries": dict(rec.summaries),
+        "date_text": rec.date.text() if rec.date else None,
+    }
+    if ftype:
+        doc["ftype"] = ftype
+    if region:
+        doc["region"] = str(region)
+    if year is not None:
+        doc["year"] = year
+    return doc

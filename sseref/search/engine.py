@@ -1,0 +1,305 @@
+"""The searcher: opened once, thread-safe, newest query wins; returns ranked, faceted pages."""
+
+from __future__ import annotations
+
+import heapq
+import re
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from sseref.core.errors import SSERefError
+from sseref.core.i18n import _
+from sseref.search.aliases import AliasTable
+from sseref.search.compiler import Compiled, Compiler
+from sseref.search.documents import FACET_SEP
+from sseref.search.evaluate import Evaluator
+from sseref.search.indexer import ALIASES, open_index
+from sseref.search.query import ParsedQuery, parse
+from sseref.search.results import Highlighter, Hit, SearchResults
+from sseref.search.vocabulary import Vocabulary
+
+FACET_NAMES = ("kind", "type", "region", "theme", "lang", "decade")
+# An organization named by the query comes before the events and documents about it; the
+# prior only reorders the best candidates, so it costs nothing on large result sets.
+KIND_PRIOR = {"organization": 1.1}
+RERANK_EXTRA = 20
+FUZZY_BELOW = 3  # fewer hits than this: try the "Did you mean" spelling as well
+CACHE_SIZE = 64
+
+
+class SearchCancelled(Exception):
+    """A newer query superseded this one; its results would be thrown away."""
+
+
+class SearchIndexError(SSERefError):
+    """The index cannot be read (missing or damaged files): rebuild it."""
+
+
+class CancelToken:
+    """Set by the GUI (or by a newer query) to stop a running search at its next checkpoint."""
+
+    def __init__(self, generation: int = 0) -> None:
+        self.generation = generation
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise SearchCancelled(self.generation)
+
+
+class FacetTable:
+    """Each document's facets as small numbers per facet, so counting runs at C speed."""
+
+    def __init__(self, reader: Any) -> None:
+        # Per facet: the document's value-combination number, and the combinations.
+        self.of_doc: dict[str, list[int]] = {name: [] for name in FACET_NAMES}
+        self.combos: dict[str, list[tuple[str, ...]]] = {name: [] for name in FACET_NAMES}
+        numbers: dict[str, dict[tuple[str, ...], int]] = {name: {} for name in FACET_NAMES}
+        if reader.has_column("facets"):
+            for raw in reader.column_reader("facets"):
+                for name, values in self._decode(raw).items():
+                    known = numbers[name]
+                    number = known.get(values)
+                    if number is None:
+                        number = known[values] = len(self.combos[name])
+                        self.combos[name].append(values)
+                    self.of_doc[name].append(number)
+        self.values: dict[str, set[str]] = {
+            field: {v for combo in self.combos[name] for v in combo}
+            for field, name in (("ftype", "type"), ("region", "region"), ("theme", "theme"),
+                                ("lang", "lang"))}
+
+    @staticmethod
+    def _decode(raw: bytes) -> dict[str, tuple[str, ...]]:
+        parts = (raw.decode("utf-8").split(FACET_SEP) + [""] * 6)[:6]
+        kind, ftype, region, themes, langs, year = parts
+        decade = f"{year[:3]}0s" if year[:3].isdigit() else ""
+        return {"kind": (kind,) if kind else (), "type": (ftype,) if ftype else (),
+                "region": (region,) if region else (), "theme": tuple(themes.split()),
+                "lang": tuple(langs.split()), "decade": (decade,) if decade else ()}
+
+    def reranked(self, hits: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Scores times the kind prior, best first."""
+        kinds, combos = self.of_doc["kind"], self.combos["kind"]
+        out = []
+        for docnum, score in hits:
+            combo = combos[kinds[docnum]] if docnum < len(kinds) else ()
+            out.append((docnum, score * KIND_PRIOR.get(combo[0] if combo else "", 1.0)))
+        out.sort(key=lambda kv: (-kv[1], kv[0]))
+        return out
+
+    def count(self, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
+        docs = list(docnums)
+        out: dict[str, dict[str, int]] = {}
+        for name in FACET_NAMES:
+            per_combo = Counter(map(self.of_doc[name].__getitem__, docs))
+            counts: Counter[str] = Counter()
+            for number, n in per_combo.items():
+                for value in self.combos[name][number]:
+                    counts[value] += n
+            if counts:
+                out[name] = dict(counts.most_common())
+        return out
+
+
+class SearchEngine:
+    """One open index: the Whoosh searcher, vocabulary, aliases and facets, kept for reuse."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        try:
+            self._ix = open_index(self.index_dir)
+            self._searcher = self._ix.searcher()
+            reader = self._searcher.reader()
+            self._vocab = Vocabulary(reader)
+            self._facets = FacetTable(reader)
+            self._eval = Evaluator(self._searcher)
+        except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damaged files
+            raise SearchIndexError(_("The search index {path} cannot be read: {error}").format(
+                path=self.index_dir, error=exc)) from exc
+        self._aliases = AliasTable.load(self.index_dir / ALIASES)
+        self._compiler = Compiler(self._vocab, self._aliases, self._facets.values)
+        # Whoosh readers share file handles: one query at a time, the newest one next.
+        self._lock = threading.Lock()
+        self._gen_lock = threading.Lock()
+        self._generation = 0
+        self._current: CancelToken | None = None
+        self._cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+            self._ix.close()
+
+    def __enter__(self) -> SearchEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def clear_cache(self) -> None:
+        with self._gen_lock:
+            self._cache.clear()
+
+    def doc_count(self) -> int:
+        return int(self._searcher.doc_count())
+
+    def begin(self) -> CancelToken:
+        """A token for a new query; every earlier token is cancelled (newest query wins)."""
+        with self._gen_lock:
+            self._generation += 1
+            if self._current is not None:
+                self._current.cancel()
+            self._current = CancelToken(self._generation)
+            return self._current
+
+    # --- searching -----------------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 20, offset: int = 0, kind: str | None = None,
+               lang: str = "en", as_you_type: bool = True, facets: bool = True,
+               token: CancelToken | None = None) -> SearchResults:
+        """Runs `text`; never raises on odd input (SearchCancelled when superseded)."""
+        limit = max(0, min(int(limit), 500))
+        offset = max(0, int(offset))
+        cache_key = (text, limit, offset, kind, lang, as_you_type, facets)
+        with self._gen_lock:
+            cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+        parsed = parse(text, as_you_type=as_you_type)
+        if kind:
+            parsed.filters.append(_kind_filter(kind))
+        result = SearchResults(query=text, offset=offset, limit=limit,
+                               generation=token.generation if token else 0)
+        if parsed.is_empty():
+            return result
+        with self._lock:
+            if token:
+                token.check()
+            try:
+                self._run(parsed, result, lang, facets, token)
+            except SearchCancelled:
+                raise
+            except (OSError, EOFError, ValueError, KeyError, IndexError) as exc:
+                raise SearchIndexError(_("The search index {path} cannot be read: {error}")
+                                       .format(path=self.index_dir, error=exc)) from exc
+        with self._gen_lock:
+            self._cache[cache_key] = result
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return result
+
+    def _run(self, parsed: ParsedQuery, result: SearchResults, lang: str, facets: bool,
+             token: CancelToken | None) -> None:
+        check = token.check if token else _no_check
+        compiled = self._compiler.compile(parsed)
+        corrections = self._corrections(compiled)
+        if corrections:
+            result.suggestion = self._suggest(parsed.text, corrections)
+        scores = self._scores(compiled, check)
+        final = compiled
+        if corrections and len(scores) < FUZZY_BELOW:
+            fixed_query = parse(result.suggestion or "", as_you_type=False)
+            fixed_query.filters = parsed.filters  # incl. a kind given outside the text
+            fixed = self._compiler.compile(fixed_query)
+            extra = self._scores(fixed, check)
+            if extra:
+                # The query's own hits stay first; the corrected spelling's follow.
+                result.corrected = not scores
+                scores = _after(scores, extra)
+                final = Compiled(query=None, words=compiled.words | fixed.words,
+                                 stems=compiled.stems | fixed.stems,
+                                 prefixes=compiled.prefixes | fixed.prefixes)
+        if len(scores) < FUZZY_BELOW and len(parsed.groups) > 1:
+            # Few records hold every word (a question typed in full): add those holding most
+            # of them, after the complete matches.
+            loose = self._compiler.compile(parsed, relaxed=True)
+            extra = self._scores(loose, check)
+            if len(extra) > len(scores):
+                result.relaxed = True
+                scores = _after(scores, extra)
+                final = Compiled(query=None, words=final.words | loose.words,
+                                 stems=final.stems | loose.stems,
+                                 prefixes=final.prefixes | loose.prefixes)
+        result.total = len(scores)
+        if facets and scores:
+            result.facets = self._facets.count(scores)
+        check()
+        if not scores or result.limit == 0:
+            return
+        # Ties keep index order so that pages are stable.
+        wanted = result.offset + result.limit
+        top_hits = heapq.nlargest(wanted + RERANK_EXTRA, scores.items(),
+                                  key=lambda kv: (kv[1], -kv[0]))
+        top_hits = self._facets.reranked(top_hits)[:wanted]
+        highlighter = Highlighter(final.words, final.stems, final.prefixes)
+        for docnum, score in top_hits[result.offset:]:
+            stored = self._searcher.stored_fields(docnum)
+            result.hits.append(self._hit(stored, score, highlighter, lang))
+
+    def _scores(self, compiled: Compiled, check: Callable[[], None]) -> dict[int, float]:
+        if compiled.query is None:
+            return {}
+        return self._eval.evaluate(compiled.query, check)
+
+    def _corrections(self, compiled: Compiled) -> dict[str, str]:
+        fixes: dict[str, str] = {}
+        for word in compiled.unknown:
+            found = self._vocab.corrections(word, limit=1)
+            if found:
+                fixes[word] = found[0]
+        return fixes
+
+    @staticmethod
+    def _suggest(text: str, corrections: dict[str, str]) -> str:
+        """The query as typed with the unknown words replaced (filters and quotes kept)."""
+        from sseref.search import analysis as an
+
+        def fix(match: re.Match[str]) -> str:
+            return corrections.get(an.fold(match.group()), match.group())
+
+        return an.WORD_RE.sub(fix, text).strip()
+
+    def _hit(self, stored: dict[str, Any], score: float, hl: Highlighter, lang: str) -> Hit:
+        titles: dict[str, list[str | None]] = stored.get("titles") or {}
+        pick = titles.get(lang) or titles.get("en") or next(iter(titles.values()), None)
+        title, acronym = (pick[0], pick[1]) if pick else (stored["id"], None)
+        summaries: dict[str, str] = stored.get("summaries") or {}
+        # The summary in the reader's language unless another one holds more of the hits.
+        order = [lang, "en", *summaries]
+        ranked = sorted(dict.fromkeys(x for x in order if x in summaries),
+                        key=lambda code: (-hl.count(summaries[code]), order.index(code)))
+        snippet = hl.snippet(summaries[ranked[0]], ranked[0]) if ranked else ""
+        return Hit(id=stored["id"], kind=stored["kind"], title=str(title or stored["id"]),
+                   snippet=snippet, score=float(score), acronym=acronym,
+                   date=stored.get("date_text"))
+
+
+def _after(first: dict[int, float], then: dict[int, float]) -> dict[int, float]:
+    """`first` ranked above every document only in `then` (scores shifted up)."""
+    top = max(then.values(), default=0.0)
+    merged = dict(then)
+    merged.update({d: s + top for d, s in first.items()})
+    return merged
+
+
+def _no_check() -> None:
+    pass
+
+
+def _kind_filter(kind: str) -> Any:
+    from sseref.search.query import Item
+
+    return Item("filter", raw=f"kind:{kind}", field_name="kind", value=kind)

@@ -1,0 +1,265 @@
+"""Runs a compiled query set-at-a-time over Whoosh postings: BM25F scores, totals, filters.
+
+Whoosh's own matchers walk every posting through a tree of Python objects; reading whole
+posting blocks into dicts and combining them with dict and set operations is several times
+faster, gives the exact total and facets in the same pass, and lets per-term results be cached
+between keystrokes.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from whoosh.query import NumericRange
+from whoosh.reading import TermNotFound
+
+from sseref.search import nodes as n
+
+K1, B = 1.2, 0.75
+TERM_CACHE_POSTINGS = 3_000_000  # cached per-term scores kept across queries (≈ 150 MB max)
+Scores = dict[int, float]
+Check = Callable[[], None]
+
+
+def _no_check() -> None:
+    pass
+
+
+class Evaluator:
+    """Per-index state: field statistics, length norms and a cache of scored terms."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.leaves = list(self.reader.leaf_readers())
+        self.doc_count = self.reader.doc_count_all()
+        self.schema = searcher.schema
+        self._norms: dict[str, list[float]] = {}
+        self._terms: OrderedDict[tuple[str, str], Scores] = OrderedDict()
+        self._cached_postings = 0
+        self._filters: OrderedDict[n.Filter, frozenset[int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    # --- postings and scores -------------------------------------------------------------
+
+    def postings(self, fieldname: str, text: str) -> tuple[list[int], list[float]]:
+        """Document numbers and term frequencies, read block by block."""
+        ids: list[int] = []
+        weights: list[float] = []
+        for leaf, base in self.leaves:
+            try:
+                m = leaf.postings(fieldname, text)
+            except TermNotFound:
+                continue
+            if hasattr(m, "_goto") and hasattr(m, "_read_ids"):
+                # Fast path for Whoosh 3 codec leaf matchers (the pinned version's layout).
+                while True:
+                    m._read_ids()
+                    m._read_weights()
+                    ids.extend(m._ids if not base else [d + base for d in m._ids])
+                    weights.extend(m._weights)
+                    if m._lastblock:
+                        break
+                    m._goto(m._nextoffset)
+            else:
+                while m.is_active():
+                    ids.append(m.id() + base)
+                    weights.append(m.weight())
+                    m.next()
+        return ids, weights
+
+    def _norm(self, fieldname: str) -> list[float]:
+        norm = self._norms.get(fieldname)
+        if norm is None:
+            total = self.reader.field_length(fieldname) or 1
+            avg = total / max(1, self.doc_count)
+            norm = []
+            for leaf, _base in self.leaves:
+                length = leaf.doc_field_length
+                norm.extend(K1 * (1 - B + B * (length(d, fieldname, 0) or 0) / avg)
+                            for d in range(leaf.doc_count_all()))
+            self._norms[fieldname] = norm
+        return norm
+
+    def term(self, fieldname: str, text: str) -> Scores:
+        """docnum → BM25 score of one term, times the field's boost (cached)."""
+        key = (fieldname, text)
+        with self._lock:
+            cached = self._terms.get(key)
+            if cached is not None:
+                self._terms.move_to_end(key)
+                return cached
+        ids, weights = self.postings(fieldname, text)
+        if not ids:
+            return {}
+        df = len(ids)
+        idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
+        field = self.schema[fieldname] if fieldname in self.schema else None
+        factor = idf * (K1 + 1) * (getattr(field, "field_boost", 1.0) or 1.0)
+        norm = self._norm(fieldname)
+        scores = {d: factor * w / (w + norm[d]) for d, w in zip(ids, weights, strict=True)}
+        with self._lock:
+            self._terms[key] = scores
+            self._cached_postings += len(scores)
+            while self._cached_postings > TERM_CACHE_POSTINGS and len(self._terms) > 1:
+                _k, old = self._terms.popitem(last=False)
+                self._cached_postings -= len(old)
+        return scores
+
+    # --- evaluation ----------------------------------------------------------------------
+
+    def run(self, node: n.Node, check: Check = _no_check) -> Scores:
+        """docnum → score for every matching document."""
+        if isinstance(node, n.Term):
+            scores = self.term(node.fieldname, node.text)
+            return _scaled(scores, node.boost)
+        if isinstance(node, n.Or):
+            return self._or(node, check)
+        if isinstance(node, n.And):
+            return self._and(node, check)
+        if isinstance(node, n.Max):
+            return self._max(node, check)
+        if isinstance(node, n.Phrase):
+            return self._phrase(node)
+        if isinstance(node, n.Every):
+            return dict.fromkeys(range(self.doc_count), 0.0)
+        if isinstance(node, n.Filter):
+            return dict.fromkeys(self.docs(node), 0.0)
+        return {}
+
+    def _or(self, node: n.Or, check: Check) -> Scores:
+        parts = [self.run(child, check) for child in node.children]
+        parts = [p for p in parts if p]
+        if not parts:
+            return {}
+        parts.sort(key=len, reverse=True)
+        out = dict(parts[0])
+        for part in parts[1:]:
+            check()
+            get = out.get
+            for d, s in part.items():
+                out[d] = get(d, 0.0) + s
+        return out
+
+    def _max(self, node: n.Max, check: Check) -> Scores:
+        out: Scores = {}
+        for child in node.children:
+            check()
+            get = out.get
+            for d, s in self.run(child, check).items():
+                if s > get(d, 0.0):
+                    out[d] = s
+        return _scaled(out, node.boost)
+
+    def _and(self, node: n.And, check: Check) -> Scores:
+        parts: list[Scores] = []
+        for child in node.children:
+            part = self.run(child, check)
+            if not part:
+                return {}
+            parts.append(part)
+        parts.sort(key=len)
+        out = parts[0]
+        for part in parts[1:]:
+            check()
+            out = {d: s + part[d] for d, s in out.items() if d in part}
+            if not out:
+                return {}
+        return out if len(parts) > 1 else dict(out)
+
+    def _phrase(self, node: n.Phrase) -> Scores:
+        words = node.words
+        if len(words) == 1:
+            return _scaled(self.term(node.fieldname, words[0]), node.boost)
+        parts = [self.term(node.fieldname, w) for w in words]
+        if not all(parts):
+            return {}
+        order = sorted(range(len(parts)), key=lambda i: len(parts[i]))
+        candidates = set(parts[order[0]])
+        for i in order[1:]:
+            candidates.intersection_update(parts[i])
+            if not candidates:
+                return {}
+        hits = self._verify_positions(node.fieldname, words, candidates)
+        return {d: node.boost * sum(p[d] for p in parts) for d in hits}
+
+    def _verify_positions(self, fieldname: str, words: tuple[str, ...],
+                          candidates: set[int]) -> set[int]:
+        """Candidates where the words stand next to each other, in order."""
+        positions: list[dict[int, bytes]] = []
+        fmt = self.schema[fieldname].format
+        for w in words:
+            values: dict[int, bytes] = {}
+            for leaf, base in self.leaves:
+                try:
+                    m = leaf.postings(fieldname, w)
+                except TermNotFound:
+                    continue
+                if hasattr(m, "_goto") and hasattr(m, "_read_values"):
+                    while True:  # whole blocks, as in postings()
+                        m._read_ids()
+                        m._read_values()
+                        for d, v in zip(m._ids, m._values, strict=True):
+                            if d + base in candidates:
+                                values[d + base] = v
+                        if m._lastblock:
+                            break
+                        m._goto(m._nextoffset)
+                    continue
+                while m.is_active():
+                    if m.id() + base in candidates:
+                        values[m.id() + base] = m.value()
+                    m.next()
+            positions.append(values)
+        hits: set[int] = set()
+        for d in candidates:
+            starts = set(fmt.decode_positions(positions[0][d]))
+            for i in range(1, len(words)):
+                starts &= {p - i for p in fmt.decode_positions(positions[i][d])}
+                if not starts:
+                    break
+            if starts:
+                hits.add(d)
+        return hits
+
+    def docs(self, node: n.Filter) -> frozenset[int]:
+        """Documents a filter lets through (cached: there are few distinct filters)."""
+        with self._lock:
+            cached = self._filters.get(node)
+        if cached is not None:
+            return cached
+        if node.fieldname == "year":
+            q = NumericRange("year", node.low, node.high)
+            found = frozenset(q.docs(self.searcher))
+        else:
+            found = frozenset().union(*(self.postings(node.fieldname, v)[0]
+                                        for v in node.values))
+        with self._lock:
+            self._filters[node] = found
+            while len(self._filters) > 256:
+                self._filters.popitem(last=False)
+        return found
+
+    def evaluate(self, query: n.Query, check: Check = _no_check) -> Scores:
+        """The whole query: scored matches, narrowed by filters, minus exclusions."""
+        scores = self.run(query.main, check)
+        for f in query.filters:
+            check()
+            allowed = self.docs(f)
+            scores = {d: s for d, s in scores.items() if d in allowed}
+        for ex in query.exclude:
+            check()
+            drop = self.run(ex, check)
+            if drop:
+                scores = {d: s for d, s in scores.items() if d not in drop}
+        return scores
+
+
+def _scaled(scores: Scores, boost: float) -> Scores:
+    if boost == 1.0:
+        return scores  # shared with the cache: callers never modify what they get
+    return {d: s * boost for d, s in scores.items()}

@@ -1,0 +1,112 @@
+"""Builds a search index folder from records: Whoosh segments, alias table and a manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from whoosh import index
+
+from sseref.core.models import Record
+from sseref.core.schema import SCHEMA_VERSION
+from sseref.search.aliases import build_aliases
+from sseref.search.documents import record_document
+from sseref.search.schema import INDEX_SCHEMA_VERSION, build_schema
+
+MANIFEST = "sseref-index.json"
+ALIASES = "aliases.json"
+INDEX_NAME = "MAIN"
+# Digesting every file at start-up is cheap below this size; above it sizes are compared.
+DIGEST_LIMIT = 64 * 1024 * 1024
+
+Progress = Callable[[int, int], None]
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
+
+
+def build_index(records: Iterable[Record], target: Path, *, total: int = 0,
+                data_version: str = "", progress: Progress = _no_progress,
+                procs: int = 1) -> dict[str, Any]:
+    """Indexes `records` into `target` atomically (built beside it, then swapped in)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.building-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        ix = index.create_in(str(tmp), build_schema(), indexname=INDEX_NAME)
+        # The multiprocessing writer halves build time on large corpora; a few hundred
+        # records are faster in one process.
+        writer = (ix.writer(procs=procs, limitmb=256, multisegment=False) if procs > 1
+                  else ix.writer(limitmb=256))
+        kept: list[Record] = []
+        count = 0
+        for rec in records:
+            writer.add_document(**record_document(rec))
+            kept.append(_alias_view(rec))
+            count += 1
+            if count % 250 == 0:
+                progress(count, total)
+        progress(count, total)
+        writer.commit()
+        ix.close()
+        build_aliases(kept).save(tmp / ALIASES)
+        manifest = {
+            "index_schema": INDEX_SCHEMA_VERSION,
+            "db_schema": SCHEMA_VERSION,
+            "data_version": data_version,
+            "record_count": count,
+        }
+        manifest["files"] = file_fingerprints(tmp)
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), "utf-8")
+        _swap(tmp, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return manifest
+
+
+def _alias_view(rec: Record) -> Record:
+    """Only what alias learning reads, so a large corpus is not held twice in memory."""
+    return Record(id=rec.id, kind=rec.kind, names=rec.names, summaries=rec.summaries,
+                  aliases=rec.aliases)
+
+
+def _swap(tmp: Path, target: Path) -> None:
+    old = target.with_name(f"{target.name}.old-{os.getpid()}")
+    if target.exists():
+        os.replace(target, old)
+    os.replace(tmp, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def file_fingerprints(folder: Path) -> dict[str, list[Any]]:
+    """name → [size, digest or None] for every index file (the manifest itself excluded)."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != MANIFEST)
+    total = sum(p.stat().st_size for p in files)
+    out: dict[str, list[Any]] = {}
+    for path in files:
+        digest = None
+        if total <= DIGEST_LIMIT:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        out[path.name] = [path.stat().st_size, digest]
+    return out
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((Path(folder) / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def open_index(folder: Path) -> index.Index:
+    """Opens an index read-only (the shipped one may sit in a read-only install folder)."""
+    return index.open_dir(str(folder), indexname=INDEX_NAME, readonly=True)

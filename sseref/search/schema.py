@@ -1,0 +1,50 @@
+"""The Whoosh schema: pre-analyzed text fields, boosted names, exact keys, facets and a year."""
+
+from __future__ import annotations
+
+from whoosh import columns, fields
+from whoosh.analysis import SpaceSeparatedTokenizer
+
+# Bumped whenever the schema or the analysis changes: a shipped or cached index of another
+# version is rebuilt.
+INDEX_SCHEMA_VERSION = 5
+
+# Field boosts (BM25F): a hit in a name or an acronym says far more than one in a summary.
+BOOST_EXACT = 8.0
+BOOST_NAMES = 3.0
+BOOST_BODY = 1.0
+BOOST_PLAIN = 0.6
+
+
+def _tokens() -> SpaceSeparatedTokenizer:
+    # Text arrives already analyzed by sseref.search.analysis (folded, stemmed per language),
+    # so Whoosh only splits on spaces: one analysis for indexing, querying and highlighting.
+    return SpaceSeparatedTokenizer()
+
+
+def build_schema() -> fields.Schema:
+    """A new schema object (Whoosh schemas are mutable, so never share one)."""
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        kind=fields.ID(stored=True),
+        # Ranked text: each token stemmed by the language it was written in.
+        body=fields.TEXT(analyzer=_tokens(), phrase=False, field_boost=BOOST_BODY),
+        names=fields.TEXT(analyzer=_tokens(), phrase=False, field_boost=BOOST_NAMES),
+        # Whole acronyms, aliases, full names and UN symbol variants, one key each.
+        exact=fields.KEYWORD(commas=True, scorable=True, field_boost=BOOST_EXACT),
+        # Folded, unstemmed words with positions: phrases, prefixes, the spelling vocabulary.
+        plain=fields.TEXT(analyzer=_tokens(), phrase=True, field_boost=BOOST_PLAIN),
+        # Filters.
+        ftype=fields.ID,
+        region=fields.ID,
+        theme=fields.KEYWORD,
+        lang=fields.KEYWORD,
+        year=fields.NUMERIC(int, bits=32, signed=True),
+        # One column with every facet of a document, loaded into memory at open so facet
+        # counts never touch stored fields.
+        facets=fields.COLUMN(columns.VarBytesColumn()),
+        # Shown in results.
+        titles=fields.STORED,
+        summaries=fields.STORED,
+        date_text=fields.STORED,
+    )
