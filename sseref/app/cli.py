@@ -213,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(normalize_language(
         known.lang or os.environ.get("SSEREF_LANG") or _system_lang()))
     args = build_parser(with_commands=_names_a_command(argv)).parse_args(argv)
+    # An explicit --lang also overrides the language the GUI remembered.
+    args.explicit_lang = normalize_language(args.lang) if args.lang else None
     args.lang = normalize_language(args.lang or os.environ.get("SSEREF_LANG") or _system_lang())
     set_language(args.lang)
     if args.data_dir:

@@ -71,7 +71,7 @@ def _open_window(args: argparse.Namespace, app: object, started: float) -> int:
         return EXIT_FAIL
     from sseref.gui.wiring import build_main_window
 
-    window = build_main_window(db)
+    window = build_main_window(db, language=getattr(args, "explicit_lang", None))
     window.show()
     app.processEvents()
     if os.environ.get(ENV_BENCH):
