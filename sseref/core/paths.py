@@ -7,8 +7,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "SSERef"
 ENV_DATA_DIR = "SSEREF_DATA_DIR"
 ENV_RESOURCES = "SSEREF_RESOURCES"
@@ -90,5 +88,7 @@ def user_dirs(data_dir: str | os.PathLike[str] | None = None) -> UserDirs:
     if base:
         root = Path(base)
         return UserDirs(root / "config", root / "data", root / "cache")
+    import platformdirs  # only for the default folders
+
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
     return UserDirs(Path(dirs.user_config_dir), Path(dirs.user_data_dir), Path(dirs.user_cache_dir))

@@ -128,6 +128,17 @@ def test_missing_index(resources: Path, qapp: object, tmp_path: Path) -> None:
     assert checks["database"].ok and checks["fact sheet pdf"].ok
 
 
+def test_stale_shipped_index(resources: Path, qapp: object, tmp_path: Path) -> None:
+    """An index built for other data would be rebuilt at start-up: the bundle is wrong."""
+    stale = tmp_path / "index"
+    shutil.copytree(resources / "generated" / "index", stale)
+    manifest = json.loads((stale / "sseref-index.json").read_text(encoding="utf-8"))
+    manifest["data_version"] = "0000000000000000"
+    (stale / "sseref-index.json").write_text(json.dumps(manifest), encoding="utf-8")
+    check = by_name(SelfTest(index_dir=stale).run())["search index"]
+    assert not check.ok and "would be rebuilt" in check.detail
+
+
 @pytest.mark.filterwarnings("ignore::ResourceWarning",
                             "ignore::pytest.PytestUnraisableExceptionWarning")
 def test_corrupt_index(resources: Path, qapp: object, tmp_path: Path) -> None:
