@@ -166,7 +166,8 @@ ORG_FIELDS = ("type", "region", "headquarters", "founded", "website")
 EVENT_FIELDS = ("date", "place", "event_type")
 DOC_FIELDS = ("doc_type", "symbol", "date", "issuing_body", "publisher", "languages", "url", "seed")
 INITIATIVE_FIELDS = ("initiative_type", "date", "url")
-COMMON_FIELDS = ("id", "names", "aliases", "summary", "themes", "relations", "sources")
+COMMON_FIELDS = ("id", "names", "aliases", "summary", "themes", "relations", "sources",
+                 "shares_acronym_with")
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "organization": ORG_FIELDS,
     "event": EVENT_FIELDS,

@@ -253,6 +253,10 @@ def _check_links(rec: Checked, kinds: dict[str, str], problems: list[Problem]) -
         doc = src.get("doc") if isinstance(src, dict) else None
         if isinstance(doc, str) and doc.startswith("doc/") and kinds.get(doc) != "document":
             checker.fail(f"sources.{i}.doc", f"'{doc}' is not a document of the dataset")
+    for i, other in enumerate(checker.str_list("shares_acronym_with",
+                                               data.get("shares_acronym_with", [])), 1):
+        if kinds.get(other) != rec.kind:
+            checker.fail(f"shares_acronym_with.{i}", f"'{other}' is not a {rec.kind} of the dataset")
     relations = data.get("relations") if isinstance(data.get("relations"), list) else []
     for i, rel in enumerate(relations, 1):
         if not isinstance(rel, dict):

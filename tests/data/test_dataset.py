@@ -59,3 +59,33 @@ def test_no_duplicate_names_or_acronyms_within_a_kind(real_db: Database) -> None
 
 def test_seed_list_file_exists() -> None:
     assert isinstance(SEED_LIST, Path) and SEED_LIST.is_file()
+
+
+def test_shared_acronyms_are_marked(real_db: Database) -> None:
+    """Two records of a kind may share an acronym only when one says so (shares_acronym_with)."""
+    from sseref.ingest.build import load_and_validate
+    from tests.conftest import REAL_DATA
+
+    marked = {
+        frozenset((c.id, other))
+        for c in load_and_validate(REAL_DATA).records
+        for other in c.data.get("shares_acronym_with", [])
+    }
+    for kind in ("organization", "document", "initiative"):
+        by_acronym: dict[str, list[str]] = {}
+        for record_id in real_db.ids(kind):
+            for name in real_db.get(record_id).names.values():
+                if name.acronym:
+                    ids = by_acronym.setdefault(name.acronym.casefold(), [])
+                    if record_id not in ids:
+                        ids.append(record_id)
+        for acronym, ids in by_acronym.items():
+            for i, first in enumerate(ids):
+                for second in ids[i + 1:]:
+                    assert frozenset((first, second)) in marked, (acronym, first, second)
+
+
+def test_counts_meet_the_reference_minimums(real_db: Database) -> None:
+    counts = real_db.counts()
+    minimums = {"organization": 120, "event": 150, "document": 80, "initiative": 30, "term": 100}
+    assert all(counts[k] >= n for k, n in minimums.items()), counts

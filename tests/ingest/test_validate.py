@@ -69,6 +69,8 @@ def test_fixture_data_is_valid(tmp_path: Path) -> None:
          "organizations/test.yaml:7: website: 'example.org' is not a web address"),
         (("type: network", "type: network\nthemes: [sse, cooking]"),
          "organizations/test.yaml:7: themes.2: unknown theme 'cooking'"),
+        (("type: network", "type: network\nshares_acronym_with: [org/ghost]"),
+         "organizations/test.yaml:7: shares_acronym_with.1: 'org/ghost' is not a organization"),
         (("{name: Test Organization, acronym: TO}", "{name: Test, nickname: T}"),
          "organizations/test.yaml:3: names.en.nickname: unknown field"),
     ],
