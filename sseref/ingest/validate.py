@@ -29,6 +29,11 @@ TEXT_FIELDS = ("headquarters", "place", "symbol", "publisher", "seed")
 URL_FIELDS = ("website", "url")
 
 
+def _a(kind: str) -> str:
+    """'an organization', 'an event', 'a document': for readable messages."""
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One validation error, located in its file."""
@@ -101,10 +106,10 @@ class _Checker:
         allowed = vocab.COMMON_FIELDS + vocab.KIND_FIELDS[kind]
         for key in data:
             if key not in allowed:
-                self.fail(key, f"unknown field for a {kind} (allowed: {', '.join(allowed)})")
+                self.fail(key, f"unknown field for {_a(kind)} (allowed: {', '.join(allowed)})")
         for key in vocab.REQUIRED_FIELDS[kind]:
             if key not in data:
-                self.fail(key, f"missing (required for a {kind})")
+                self.fail(key, f"missing (required for {_a(kind)})")
         self.names(data.get("names"), kind)
         self.summary(data.get("summary"))
         self.str_list("aliases", data.get("aliases", []))
@@ -256,7 +261,7 @@ def _check_links(rec: Checked, kinds: dict[str, str], problems: list[Problem]) -
     for i, other in enumerate(checker.str_list("shares_acronym_with",
                                                data.get("shares_acronym_with", [])), 1):
         if kinds.get(other) != rec.kind:
-            checker.fail(f"shares_acronym_with.{i}", f"'{other}' is not a {rec.kind} of the dataset")
+            checker.fail(f"shares_acronym_with.{i}", f"'{other}' is not {_a(rec.kind)} of the dataset")
     relations = data.get("relations") if isinstance(data.get("relations"), list) else []
     for i, rel in enumerate(relations, 1):
         if not isinstance(rel, dict):

@@ -44,7 +44,7 @@ def test_fixture_data_is_valid(tmp_path: Path) -> None:
     ("change", "expected"),
     [
         (("type: network", "type: network\ncolour: red"),
-         "organizations/test.yaml:7: colour: unknown field for a organization"),
+         "organizations/test.yaml:7: colour: unknown field for an organization"),
         (("type: network", "type: network\nfounded: 1978-02-30"),
          "organizations/test.yaml:7: founded: '1978-02-30': day 30 does not exist"),
         (("type: network", "type: club"),
@@ -70,7 +70,7 @@ def test_fixture_data_is_valid(tmp_path: Path) -> None:
         (("type: network", "type: network\nthemes: [sse, cooking]"),
          "organizations/test.yaml:7: themes.2: unknown theme 'cooking'"),
         (("type: network", "type: network\nshares_acronym_with: [org/ghost]"),
-         "organizations/test.yaml:7: shares_acronym_with.1: 'org/ghost' is not a organization"),
+         "organizations/test.yaml:7: shares_acronym_with.1: 'org/ghost' is not an organization"),
         (("{name: Test Organization, acronym: TO}", "{name: Test, nickname: T}"),
          "organizations/test.yaml:3: names.en.nickname: unknown field"),
     ],
