@@ -7,6 +7,7 @@ from typing import Any
 from sseref.core.models import Record
 from sseref.search import analysis as an
 from sseref.search import symbols
+from sseref.search.schema import pair_terms
 
 TYPE_FIELDS = ("type", "doc_type", "event_type", "initiative_type")
 FACET_SEP = "\t"
@@ -111,6 +112,7 @@ def record_document(rec: Record) -> dict[str, Any]:
         "exact": ",".join([*dict.fromkeys(k for k in exact if k and "," not in k),
                            *_org_acronyms(rec)]),
         "plain": " ".join(plain),
+        "pairs": " ".join(dict.fromkeys(pair_terms(plain))),
         "theme": " ".join(rec.themes),
         "lang": " ".join(langs),
         "facets": facet_value(rec.kind, ftype, region, rec.themes, langs, year),

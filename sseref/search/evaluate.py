@@ -8,16 +8,23 @@ between keystrokes.
 
 from __future__ import annotations
 
+import bisect
 import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from itertools import accumulate
+from pickle import loads
 from typing import Any
 
 from whoosh.query import NumericRange
 from whoosh.reading import TermNotFound
+from whoosh.system import _INT_SIZE
 
 from sseref.search import nodes as n
+from sseref.search.schema import pair_terms
+
+PAIRED_FIELD, PAIRS_FIELD = "plain", "pairs"  # positional field and its adjacent-pair field
 
 K1, B = 1.2, 0.75
 TERM_CACHE_POSTINGS = 3_000_000  # cached per-term scores kept across queries (≈ 150 MB max)
@@ -184,47 +191,98 @@ class Evaluator:
             candidates.intersection_update(parts[i])
             if not candidates:
                 return {}
-        hits = self._verify_positions(node.fieldname, words, candidates)
+        if node.fieldname == PAIRED_FIELD and PAIRS_FIELD in self.schema:
+            # Documents holding every adjacent pair: exactly the hits of a two-word phrase;
+            # a longer one only checks positions in these (usually few) documents.
+            for pair in sorted(pair_terms(words), key=lambda t: self._df(PAIRS_FIELD, t)):
+                candidates.intersection_update(self.postings(PAIRS_FIELD, pair)[0])
+                if not candidates:
+                    return {}
+            hits = candidates if len(words) == 2 else self._verify_positions(
+                node.fieldname, words, candidates)
+        else:
+            hits = self._verify_positions(node.fieldname, words, candidates)
         return {d: node.boost * sum(p[d] for p in parts) for d in hits}
 
     def _verify_positions(self, fieldname: str, words: tuple[str, ...],
                           candidates: set[int]) -> set[int]:
-        """Candidates where the words stand next to each other, in order."""
-        positions: list[dict[int, bytes]] = []
-        fmt = self.schema[fieldname].format
-        for w in words:
-            values: dict[int, bytes] = {}
-            for leaf, base in self.leaves:
-                try:
-                    m = leaf.postings(fieldname, w)
-                except TermNotFound:
-                    continue
-                if hasattr(m, "_goto") and hasattr(m, "_read_values"):
-                    while True:  # whole blocks, as in postings()
-                        m._read_ids()
-                        m._read_values()
-                        for d, v in zip(m._ids, m._values, strict=True):
-                            if d + base in candidates:
-                                values[d + base] = v
-                        if m._lastblock:
-                            break
-                        m._goto(m._nextoffset)
-                    continue
+        """Candidates where the words stand next to each other, in order.
+
+        Word by word, rarest first: each word's positions are read only for the documents
+        still in the running (posting blocks holding none of them are skipped without being
+        decompressed), and every document keeps the set of phrase starts its words allow
+        so far; a document drops out as soon as that set is empty. A phrase of common words
+        therefore decodes the positions of its later words for a few documents only.
+        """
+        rarity = {w: self._df(fieldname, w) for w in words}
+        starts: dict[int, set[int]] = {}
+        first = True
+        for word in sorted(rarity, key=rarity.__getitem__):
+            offsets = [i for i, w in enumerate(words) if w == word]
+            alive = candidates if first else starts.keys()
+            found: dict[int, set[int]] = {}
+            for docnum, raw in self._values(fieldname, word, sorted(alive)):
+                positions = _positions(raw)
+                allowed = {p - offsets[0] for p in positions}
+                for offset in offsets[1:]:
+                    allowed.intersection_update(p - offset for p in positions)
+                if not first:
+                    allowed &= starts[docnum]
+                if allowed:
+                    found[docnum] = allowed
+            starts = found
+            first = False
+            if not starts:
+                break
+        return set(starts)
+
+    def _df(self, fieldname: str, text: str) -> int:
+        try:
+            return int(self.reader.doc_frequency(fieldname, text))
+        except Exception:  # noqa: BLE001 - unusual text: treat as rare
+            return 0
+
+    def _values(self, fieldname: str, text: str, wanted: list[int]
+                ) -> list[tuple[int, bytes]]:
+        """(docnum, encoded positions) of `text` for the sorted docnums in `wanted`."""
+        out: list[tuple[int, bytes]] = []
+        if not wanted:
+            return out
+        for leaf, base in self.leaves:
+            lo = bisect.bisect_left(wanted, base)
+            hi = bisect.bisect_left(wanted, base + leaf.doc_count_all())
+            if lo >= hi:
+                continue
+            local = [d - base for d in wanted[lo:hi]]
+            keep = set(local)
+            try:
+                m = leaf.postings(fieldname, text)
+            except TermNotFound:
+                continue
+            if not (hasattr(m, "_goto") and hasattr(m, "_read_values")
+                    and hasattr(m, "_maxid")):
                 while m.is_active():
-                    if m.id() + base in candidates:
-                        values[m.id() + base] = m.value()
+                    if m.id() in keep:
+                        out.append((m.id() + base, m.value()))
                     m.next()
-            positions.append(values)
-        hits: set[int] = set()
-        for d in candidates:
-            starts = set(fmt.decode_positions(positions[0][d]))
-            for i in range(1, len(words)):
-                starts &= {p - i for p in fmt.decode_positions(positions[i][d])}
-                if not starts:
+                continue
+            j = 0
+            while True:
+                # Whole blocks, as in postings(); a block's last id is known from its
+                # header, so blocks before the next wanted document are never decoded.
+                if local[j] <= m._maxid:
+                    m._read_ids()
+                    m._read_values()
+                    for d, v in zip(m._ids, m._values, strict=True):
+                        if d in keep:
+                            out.append((d + base, v))
+                    j = bisect.bisect_right(local, m._maxid, j)
+                    if j >= len(local):
+                        break
+                if m._lastblock:
                     break
-            if starts:
-                hits.add(d)
-        return hits
+                m._goto(m._nextoffset)
+        return out
 
     def docs(self, node: n.Filter) -> frozenset[int]:
         """Documents a filter lets through (cached: there are few distinct filters)."""
@@ -257,6 +315,14 @@ class Evaluator:
             if drop:
                 scores = {d: s for d, s in scores.items() if d not in drop}
         return scores
+
+
+def _positions(raw: bytes) -> list[int]:
+    """Decodes Whoosh's `Positions` value (a count, then pickled position deltas)."""
+    body = raw[_INT_SIZE:]
+    if not body.endswith(b"."):
+        body += b"."
+    return list(accumulate(loads(body)))
 
 
 def _scaled(scores: Scores, boost: float) -> Scores:

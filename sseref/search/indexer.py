@@ -23,6 +23,8 @@ ALIASES = "aliases.json"
 INDEX_NAME = "MAIN"
 # Digesting every file at start-up is cheap below this size; above it sizes are compared.
 DIGEST_LIMIT = 64 * 1024 * 1024
+# Memory per writer process for sorting postings before spilling runs to disk.
+LIMIT_MB = 512
 
 Progress = Callable[[int, int], None]
 
@@ -42,10 +44,12 @@ def build_index(records: Iterable[Record], target: Path, *, total: int = 0,
     tmp.mkdir()
     try:
         ix = index.create_in(str(tmp), build_schema(), indexname=INDEX_NAME)
-        # The multiprocessing writer halves build time on large corpora; a few hundred
-        # records are faster in one process.
-        writer = (ix.writer(procs=procs, limitmb=256, multisegment=False) if procs > 1
-                  else ix.writer(limitmb=256))
+        # The multiprocessing writer on large corpora; a few hundred records are faster in
+        # one process. Each worker writes its own segment (multisegment): merging them into
+        # one segment would run the whole posting-writing pass again in this process, on
+        # one core. The evaluator reads every segment (leaf) with its document offset.
+        writer = (ix.writer(procs=procs, limitmb=LIMIT_MB, multisegment=True) if procs > 1
+                  else ix.writer(limitmb=LIMIT_MB))
         kept: list[Record] = []
         count = 0
         for rec in records:

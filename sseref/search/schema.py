@@ -7,13 +7,21 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 
 # Bumped whenever the schema or the analysis changes: a shipped or cached index of another
 # version is rebuilt.
-INDEX_SCHEMA_VERSION = 5
+INDEX_SCHEMA_VERSION = 6
 
 # Field boosts (BM25F): a hit in a name or an acronym says far more than one in a summary.
 BOOST_EXACT = 8.0
 BOOST_NAMES = 3.0
 BOOST_BODY = 1.0
 BOOST_PLAIN = 0.6
+
+
+PAIR_SEP = "_"  # never inside a word (analysis.WORD_RE excludes it)
+
+
+def pair_terms(words: list[str] | tuple[str, ...]) -> list[str]:
+    """The `pairs` terms of consecutive words."""
+    return [f"{a}{PAIR_SEP}{b}" for a, b in zip(words, words[1:], strict=False)]
 
 
 def _tokens() -> SpaceSeparatedTokenizer:
@@ -34,6 +42,10 @@ def build_schema() -> fields.Schema:
         exact=fields.KEYWORD(commas=True, scorable=True, field_boost=BOOST_EXACT),
         # Folded, unstemmed words with positions: phrases, prefixes, the spelling vocabulary.
         plain=fields.TEXT(analyzer=_tokens(), phrase=True, field_boost=BOOST_PLAIN),
+        # Each pair of adjacent `plain` words ("south_cooperation"), presence only: a
+        # two-word phrase is one posting list, a longer one checks positions only where
+        # all its pairs occur.
+        pairs=fields.KEYWORD,
         # Filters.
         ftype=fields.ID,
         region=fields.ID,
