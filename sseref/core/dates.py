@@ -5,12 +5,12 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 _POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a date is known."""
 
     YEAR = "year"

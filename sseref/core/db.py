@@ -350,7 +350,8 @@ class Database:
         kind = base["kind"]
         names = {
             r["lang"]: Name(r["name"], r["acronym"])
-            for r in self._all("select * from names where record_id = ? order by lang", (record_id,))
+            for r in self._all("select * from names where record_id = ? order by lang",
+                               (record_id,))
         }
         summaries = {
             r["lang"]: r["text"]
@@ -385,7 +386,8 @@ class Database:
         if table is None:
             return {}
         rows = self._all(f"select * from {table} where id = ?", (record_id,))
-        fields = {k: v for k, v in dict(rows[0]).items() if k != "id" and v is not None} if rows else {}
+        fields = ({k: v for k, v in dict(rows[0]).items() if k != "id" and v is not None}
+                  if rows else {})
         if kind == "document":
             fields["languages"] = [r[0] for r in self._all(
                 "select lang from document_languages where document_id = ? order by rowid",

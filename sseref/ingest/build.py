@@ -178,7 +178,8 @@ def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
         rows["aliases"] += [{"record_id": rec.id, "alias": a} for a in d.get("aliases", [])]
         rows["summaries"] += [{"record_id": rec.id, "lang": lang, "text": " ".join(text.split())}
                               for lang, text in sorted(d["summary"].items())]
-        rows["themes"] += [{"record_id": rec.id, "theme": t} for t in sorted(set(d.get("themes", [])))]
+        rows["themes"] += [{"record_id": rec.id, "theme": t}
+                           for t in sorted(set(d.get("themes", [])))]
         if rec.kind == "organization":
             rows["organizations"].append({"id": rec.id, **{k: d.get(k) for k in (
                 "type", "region", "headquarters", "founded", "website")}})

@@ -185,7 +185,8 @@ class _Checker:
                 continue
             for key in rel:
                 if key not in RELATION_KEYS:
-                    self.fail(f"{path}.{key}", f"unknown field (allowed: {', '.join(RELATION_KEYS)})")
+                    self.fail(f"{path}.{key}",
+                              f"unknown field (allowed: {', '.join(RELATION_KEYS)})")
             rel_type = rel.get("type")
             if rel_type not in vocab.RELATION_TYPES:
                 self.fail(f"{path}.type", f"unknown relation type '{rel_type}' (allowed: "
@@ -261,7 +262,8 @@ def _check_links(rec: Checked, kinds: dict[str, str], problems: list[Problem]) -
     for i, other in enumerate(checker.str_list("shares_acronym_with",
                                                data.get("shares_acronym_with", [])), 1):
         if kinds.get(other) != rec.kind:
-            checker.fail(f"shares_acronym_with.{i}", f"'{other}' is not {_a(rec.kind)} of the dataset")
+            checker.fail(f"shares_acronym_with.{i}",
+                         f"'{other}' is not {_a(rec.kind)} of the dataset")
     relations = data.get("relations") if isinstance(data.get("relations"), list) else []
     for i, rel in enumerate(relations, 1):
         if not isinstance(rel, dict):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.gui.guihelpers import type_text
 from PySide6.QtCore import Qt
+
+from tests.gui.guihelpers import type_text
 
 
 def _ids(panel: Any) -> list[str]:

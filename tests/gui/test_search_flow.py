@@ -6,11 +6,11 @@ import threading
 import time
 from typing import Any
 
-from tests.gui.guihelpers import type_text
 from PySide6.QtCore import Qt
 
 from sseref.gui.models import ID_ROLE
 from sseref.gui.search_worker import Outcome, ResultRow, SearchController
+from tests.gui.guihelpers import type_text
 
 
 def _results(window: Any) -> list[str]:
