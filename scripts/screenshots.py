@@ -94,7 +94,7 @@ def main() -> int:
         time.sleep(0.01)
     engine = got.get("engine")
     if engine is not None:
-        window.search_panel.set_runner(EngineRunner(engine))
+        window.set_search_runner(EngineRunner(engine))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 

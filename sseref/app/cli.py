@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -24,6 +23,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _print_json(value: Any) -> None:
+    import json  # the window never prints JSON
+
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 

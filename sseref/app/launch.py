@@ -37,8 +37,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from sseref.gui.crash import ExceptionHandler
+    from sseref.gui.theme import new_application
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or new_application(sys.argv[:1])
     app.setApplicationName("SSE Ref")
     app.setOrganizationName("SSERef")
     app.setDesktopFileName("sseref")
@@ -52,7 +53,7 @@ def run_gui(args: argparse.Namespace) -> int:
 def _open_window(args: argparse.Namespace, app: object, started: float) -> int:
     """Single-instance guard, database, window; runs the event loop."""
     from PySide6.QtCore import QLockFile, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from sseref.core.db import Database
     from sseref.core.errors import SSERefError
@@ -60,12 +61,14 @@ def _open_window(args: argparse.Namespace, app: object, started: float) -> int:
     assert isinstance(app, QApplication)
     dirs = paths.user_dirs().ensure()
     lock = QLockFile(str(dirs.data / "sseref.lock"))
-    if not lock.tryLock(200) and not _second_instance_ok(QMessageBox):
+    if not lock.tryLock(200) and not _second_instance_ok():
         return EXIT_OK
     try:
         db = Database(Path(args.database) if getattr(args, "database", None)
                       else paths.database_path())
     except SSERefError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, _("SSE Ref cannot start"), str(exc))
         lock.unlock()
         return EXIT_FAIL
@@ -86,13 +89,15 @@ def _open_window(args: argparse.Namespace, app: object, started: float) -> int:
         lock.unlock()
 
 
-def _second_instance_ok(message_box: type) -> bool:
+def _second_instance_ok() -> bool:
     """Another copy runs: the data is read-only, so a second window is safe if the user wants."""
-    answer = message_box.question(
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
         None, _("SSE Ref is already running"),
         _("SSE Ref is already open in another window. Switch to that window, or open a second "
           "one anyway? (Settings are saved by the window closed last.)\n\nOpen a second window?"))
-    return bool(answer == message_box.StandardButton.Yes)
+    return bool(answer == QMessageBox.StandardButton.Yes)
 
 
 def _start_search(window: object, db: object) -> None:
@@ -107,7 +112,7 @@ def _start_search(window: object, db: object) -> None:
         if engine is None:
             window.show_message(_("Search is unavailable: {error}").format(error=error))
             return
-        window.search_panel.set_runner(EngineRunner(engine))
+        window.set_search_runner(EngineRunner(engine))
         window.destroyed.connect(lambda *_a: engine.close())  # type: ignore[attr-defined]
         window.show_message(_("Ready"))
 

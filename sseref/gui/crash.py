@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from sseref.core.paths import user_dirs
+
+if TYPE_CHECKING:
+    import logging
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 LOG_NAME = "sseref"
@@ -25,6 +27,8 @@ def log_path() -> Path:
 
 def get_logger() -> logging.Logger:
     """The program's logger, writing to the user data folder (set up once per process)."""
+    import logging  # loaded with the first error, not at start-up
+
     logger = logging.getLogger(LOG_NAME)
     path = log_path()
     if not any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path
@@ -58,6 +62,8 @@ class ExceptionHandler:
         if issubclass(etype, KeyboardInterrupt):
             self.previous(etype, value, tb)
             return
+        import traceback
+
         details = "".join(traceback.format_exception(etype, value, tb))
         path: Path | None = None
         try:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
-
 from sseref.core import vocab
 from sseref.core.i18n import _, current_language
+from sseref.report.cldr_subset import count
 from sseref.report.dates import format_text
 
 TYPE_VOCABS = {
@@ -58,7 +57,13 @@ def relation_label(rel_type: str, direction: str) -> str:
 
 def number_label(n: int, lang: str | None = None) -> str:
     """A count as people write it in the interface language (1,234 · 1.234 · 1 234)."""
-    return format_decimal(n, locale=lang or current_language())
+    lang = lang or current_language()
+    quick = count(n, lang)  # without loading Babel's locale data
+    if quick is not None:
+        return quick
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=lang)
 
 
 def date_label(text: str | None, lang: str) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -20,24 +22,72 @@ from PySide6.QtWidgets import (
 from sseref.core.db import Database
 from sseref.core.i18n import _, current_language, off_language_changed, on_language_changed
 from sseref.gui.actions import LANGUAGE_LABELS, PANEL_ORDER, Actions
-from sseref.gui.dialogs import TextDialog, about_html, help_html
 from sseref.gui.labels import date_label
 from sseref.gui.language import apply_language
-from sseref.gui.panels.base import ListPanel
-from sseref.gui.panels.documents import DocumentsPanel
-from sseref.gui.panels.glossary import GlossaryPanel
-from sseref.gui.panels.history import HistoryPanel
-from sseref.gui.panels.initiatives import InitiativesPanel
-from sseref.gui.panels.organizations import OrganizationsPanel
 from sseref.gui.record_view import RecordView
-from sseref.gui.search_panel import SearchPanel
 from sseref.gui.settings import ZOOM_STEP, GuiSettings
 from sseref.gui.theme import ThemeManager
+from sseref.gui.widgets import SearchBox
 
-PANEL_CLASSES: dict[str, type[ListPanel]] = {
-    "organizations": OrganizationsPanel, "history": HistoryPanel, "documents": DocumentsPanel,
-    "initiatives": InitiativesPanel, "glossary": GlossaryPanel,
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
+
+    from sseref.gui.dialogs import TextDialog
+    from sseref.gui.panels.base import ListPanel
+    from sseref.gui.panels.history import HistoryPanel
+    from sseref.gui.search_panel import SearchPanel
+    from sseref.gui.search_worker import Runner
+
+# Each panel's module and class: a panel (and its module) is loaded the first time it is shown.
+PANEL_CLASSES: dict[str, tuple[str, str]] = {
+    "organizations": ("sseref.gui.panels.organizations", "OrganizationsPanel"),
+    "history": ("sseref.gui.panels.history", "HistoryPanel"),
+    "documents": ("sseref.gui.panels.documents", "DocumentsPanel"),
+    "initiatives": ("sseref.gui.panels.initiatives", "InitiativesPanel"),
+    "glossary": ("sseref.gui.panels.glossary", "GlossaryPanel"),
 }
+
+
+def panel_class(key: str) -> type[ListPanel]:
+    """The class of the browsing panel `key`, importing its module on first use."""
+    module, name = PANEL_CLASSES[key]
+    return cast("type[ListPanel]", getattr(importlib.import_module(module), name))
+
+
+class Panels(Mapping[str, "ListPanel"]):
+    """The browsing panels by key (in PANEL_ORDER); each is built the first time it is asked for.
+
+    Iterating the keys, `in` and `len` build nothing; `panels[key]`, `values()` and `items()`
+    build what they return. `built()` gives only the panels that exist so far.
+    """
+
+    def __init__(self, build: Callable[[str], ListPanel]) -> None:
+        self._build = build
+        self._built: dict[str, ListPanel] = {}
+
+    def __getitem__(self, key: str) -> ListPanel:
+        if key not in PANEL_ORDER:
+            raise KeyError(key)
+        panel = self._built.get(key)
+        if panel is None:
+            panel = self._built[key] = self._build(key)
+        return panel
+
+    def __contains__(self, key: object) -> bool:
+        return key in PANEL_ORDER
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PANEL_ORDER)
+
+    def __len__(self) -> int:
+        return len(PANEL_ORDER)
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def built(self) -> dict[str, ListPanel]:
+        """The panels built so far, in navigation order."""
+        return {k: self._built[k] for k in PANEL_ORDER if k in self._built}
 
 
 class LanguageRelay(QObject):
@@ -50,13 +100,17 @@ class MainWindow(QMainWindow):
     """Lays out the window and keeps its view state; signals are connected in gui.wiring."""
 
     panelChanged = Signal(str)
+    panelCreated = Signal(str, object)  # (key, panel): a browsing panel was just built
+    searchPanelCreated = Signal(object)  # the search results page was just built
 
     def __init__(self, db: Database, settings: GuiSettings, themes: ThemeManager,
-                 search: SearchPanel | None = None, parent: QWidget | None = None) -> None:
+                 runner: Runner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.settings = settings
         self.themes = themes
+        self._runner = runner
+        self._search_panel: SearchPanel | None = None
         self.setObjectName("mainWindow")
         self.actions_ = Actions(self)
         self.actions_.build_menus(self.menuBar())
@@ -65,16 +119,13 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(240)
         self.nav.setMinimumWidth(110)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # One page per panel, then the search results; a page is a placeholder until shown.
         self.stack = QStackedWidget()
-        self.panels: dict[str, ListPanel] = {}
-        for key in PANEL_ORDER:
-            panel = PANEL_CLASSES[key](db)
-            panel.setObjectName(f"panel-{key}")
-            self.panels[key] = panel
-            self.stack.addWidget(panel)
+        for _key in [*PANEL_ORDER, "search"]:
+            self.stack.addWidget(QWidget())
+        for _key in PANEL_ORDER:
             self.nav.addItem(QListWidgetItem())
-        self.search_panel = search or SearchPanel(db, None)
-        self.stack.addWidget(self.search_panel)
+        self.panels = Panels(self._build_panel)
         self.record_view = RecordView(db)
         self.record_view.setMinimumWidth(260)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -86,11 +137,11 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([160, 640, 480])
         self.setCentralWidget(self.splitter)
-        self.search_box = QLineEdit()
+        self.search_box = SearchBox()
         self.search_box.setObjectName("globalSearch")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
-        self.search_box.installEventFilter(self)
+        self.search_box.key_handler = self._search_box_key
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -114,6 +165,46 @@ class MainWindow(QMainWindow):
 
     # --- panels ----------------------------------------------------------------------------
 
+    def _install_page(self, index: int, page: QWidget) -> None:
+        """Puts a built page in place of its placeholder in the stack."""
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+
+    def _build_panel(self, key: str) -> ListPanel:
+        panel = panel_class(key)(self.db)
+        panel.setObjectName(f"panel-{key}")
+        self._install_page(PANEL_ORDER.index(key), panel)
+        if key == "history":
+            history = cast("HistoryPanel", panel)
+            history.set_mode(self.settings.history_mode)
+            history.set_colors(self.themes.colors)
+        self.panelCreated.emit(key, panel)
+        return panel
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search results page, built the first time it is needed."""
+        if self._search_panel is None:
+            from sseref.gui.search_panel import SearchPanel
+
+            panel = SearchPanel(self.db, self._runner)
+            panel.set_colors(self.themes.colors)
+            self._search_panel = panel
+            self._install_page(len(PANEL_ORDER), panel)
+            self.searchPanelCreated.emit(panel)
+        return self._search_panel
+
+    def has_search_panel(self) -> bool:
+        return self._search_panel is not None
+
+    def set_search_runner(self, runner: Runner) -> None:
+        """Search becomes available (the index is ready)."""
+        self._runner = runner
+        if self._search_panel is not None:
+            self._search_panel.set_runner(runner)
+
     def show_panel(self, key: str) -> None:
         """Shows a browsing panel (or "search"), loading its content the first time."""
         if key == "search":
@@ -135,9 +226,9 @@ class MainWindow(QMainWindow):
 
     def current_panel_key(self) -> str:
         widget = self.stack.currentWidget()
-        if widget is self.search_panel:
+        if widget is not None and widget is self._search_panel:
             return "search"
-        return next((k for k, p in self.panels.items() if p is widget), "organizations")
+        return next((k for k, p in self.panels.built().items() if p is widget), "organizations")
 
     def leave_search(self) -> None:
         self.show_panel(self._previous_panel)
@@ -155,16 +246,15 @@ class MainWindow(QMainWindow):
             panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
             panel.search.selectAll()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Arrow keys and Enter in the search box drive the results list."""
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
-            if self.search_panel.handle_key(event):  # type: ignore[arg-type]
-                return True
-            if event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
-                self.search_box.clear()
-                self.leave_search()
-                return True
-        return super().eventFilter(watched, event)
+    def _search_box_key(self, event: QKeyEvent) -> bool:
+        """Arrow keys and Enter in the search box drive the results list; Escape leaves."""
+        if self._search_panel is not None and self._search_panel.handle_key(event):
+            return True
+        if event.key() == Qt.Key.Key_Escape:
+            self.search_box.clear()
+            self.leave_search()
+            return True
+        return False
 
     # --- comfort: theme, large text, zoom, language ----------------------------------------
 
@@ -173,11 +263,11 @@ class MainWindow(QMainWindow):
         colors = self.themes.apply(s.theme, s.zoom, s.large_text)
         self.actions_.themes[s.theme].setChecked(True)
         self.actions_.large_text.setChecked(s.large_text)
-        history = self.panels["history"]
-        assert isinstance(history, HistoryPanel)
-        history.set_colors(colors)
+        if self.panels.is_built("history"):
+            cast("HistoryPanel", self.panels["history"]).set_colors(colors)
         self.record_view.set_colors(colors)
-        self.search_panel.set_colors(colors)
+        if self._search_panel is not None:
+            self._search_panel.set_colors(colors)
 
     def set_theme(self, theme: str) -> None:
         self.settings.theme = theme
@@ -210,11 +300,15 @@ class MainWindow(QMainWindow):
     # --- dialogs ---------------------------------------------------------------------------
 
     def show_about(self) -> TextDialog:
+        from sseref.gui.dialogs import TextDialog, about_html
+
         dialog = TextDialog(_("About SSE Ref"), about_html(self.db), self)
         dialog.open()
         return dialog
 
     def show_help(self) -> TextDialog:
+        from sseref.gui.dialogs import TextDialog, help_html
+
         dialog = TextDialog(_("Help"), help_html(), self)
         dialog.open()
         return dialog
@@ -232,9 +326,8 @@ class MainWindow(QMainWindow):
         splitter = s.blob("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        history = self.panels["history"]
-        assert isinstance(history, HistoryPanel)
-        history.set_mode(s.history_mode)
+        if self.panels.is_built("history"):  # otherwise it takes the mode when it is built
+            cast("HistoryPanel", self.panels["history"]).set_mode(s.history_mode)
         self.apply_view()
         self.show_panel(s.panel)
 
@@ -245,16 +338,16 @@ class MainWindow(QMainWindow):
         s.set_blob("window/splitter", self.splitter.saveState())
         key = self.current_panel_key()
         s.panel = key if key != "search" else self._previous_panel
-        history = self.panels["history"]
-        assert isinstance(history, HistoryPanel)
-        s.history_mode = history.mode()
+        if self.panels.is_built("history"):  # an unbuilt panel keeps the remembered mode
+            s.history_mode = cast("HistoryPanel", self.panels["history"]).mode()
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
-        for panel in self.panels.values():
+        for panel in self.panels.built().values():
             panel.stop()
-        self.search_panel.shutdown()
+        if self._search_panel is not None:
+            self._search_panel.shutdown()
         off_language_changed(self._listener)
         super().closeEvent(event)
 
@@ -275,9 +368,10 @@ class MainWindow(QMainWindow):
             version=meta.get("data_version", "?")[:8],
             date=date_label(meta.get("data_as_of"), current_language()) or "?"))
         self.data_label.setAccessibleName(self.data_label.text())
-        for panel in self.panels.values():
+        for panel in self.panels.built().values():  # the others are built translated
             panel.retranslate()
-        self.search_panel.retranslate()
+        if self._search_panel is not None:
+            self._search_panel.retranslate()
         self.record_view.retranslate()
 
 

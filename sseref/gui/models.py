@@ -18,6 +18,11 @@ from PySide6.QtCore import (
 from sseref.core.i18n import _
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt asks data() for a dozen roles per cell as it paints: plain ints make the common "no" cheap.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TEXT_ROLES = frozenset({_DISPLAY, int(Qt.ItemDataRole.ToolTipRole),
+                         int(Qt.ItemDataRole.AccessibleTextRole)})
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 Index = QModelIndex | QPersistentModelIndex
 # ids → {id: {column key: text}}: the panel turns core rows into display texts.
 Fetch = Callable[[list[str]], dict[str, dict[str, str | None]]]
@@ -104,15 +109,15 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+        if role not in _TEXT_ROLES and role != ID_ROLE:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
-            value = self._row(index.row()).get(self._columns[index.column()].key)
-            return value or ("" if role == Qt.ItemDataRole.DisplayRole else None)
+        row = index.row()
+        if not index.isValid() or row >= len(self._ids):
+            return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        return None
+            return self._ids[row]
+        value = self._row(row).get(self._columns[index.column()].key)
+        return value or ("" if role == _DISPLAY else None)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -127,7 +132,7 @@ class RecordTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):

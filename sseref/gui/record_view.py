@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDesktopServices,
-    QFont,
-    QGuiApplication,
-    QImage,
-    QPainter,
-    QPen,
-    QTextDocument,
-)
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from sseref.core.citation import citation, format_spec
-from sseref.core.dates import parse_date
+from sseref.core.citation import citation
 from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import _, current_language
 from sseref.core.models import Record
 from sseref.gui.record_html import MINI_TIMELINE_URL, Page, record_page
 from sseref.gui.theme import LIGHT, Colors
-from sseref.gui.timeline import theme_color, year_fraction
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
+
+# The Qt classes used to draw the mini timeline and to ask before opening a browser are
+# imported where they are used: the empty page shown at start-up needs none of them.
 
 
 class RecordView(QWidget):
@@ -110,6 +107,9 @@ class RecordView(QWidget):
             hint = _("Choose a record in a list, or search with Ctrl+K.")
             self.browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
             return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QTextDocument
+
         lang = current_language()
         dated = self._related_dates(self.record)
         image = self._mini_timeline(self.record, lang)
@@ -128,6 +128,13 @@ class RecordView(QWidget):
 
     def _mini_timeline(self, record: Record, lang: str) -> QImage | None:
         """A small strip of the related events (and this record's own date), oldest first."""
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+
+        from sseref.core.citation import format_spec
+        from sseref.core.dates import parse_date
+        from sseref.gui.timeline import theme_color, year_fraction
+
         ids = [r.other_id for r in record.relations if r.other_kind == "event"]
         if record.kind == "event":
             ids.append(record.id)
@@ -207,6 +214,10 @@ class RecordView(QWidget):
 
     def _open_external(self, address: str) -> None:
         """Opens a web page in the system browser only after the user confirms."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, _("Open in browser"),
             _("Open this address in your web browser? This needs a network connection.\n\n"

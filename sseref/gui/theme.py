@@ -9,6 +9,17 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 LARGE_TEXT_FACTOR = 1.6
+STYLE = "Fusion"
+# Set on the application once it uses STYLE: asking Qt for its style would cost more than
+# setting it (PySide6 builds the Python QStyle type and its enums the first time).
+STYLE_PROPERTY = "sserefStyle"
+
+
+def new_application(argv: list[str]) -> QApplication:
+    """The program's QApplication, created in the Fusion style (not switched to it later)."""
+    app = QApplication([*argv[:1], "-style", STYLE, *argv[1:]])
+    app.setProperty(STYLE_PROPERTY, STYLE)
+    return app
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,7 @@ class ThemeManager:
         self.zoom = 1.0
         self.large_text = False
         self.colors = LIGHT
+        self._applied: tuple[bool, float, bool] | None = None  # what the application shows
 
     def is_dark(self, theme: str) -> bool:
         if theme == "dark":
@@ -59,7 +71,13 @@ class ThemeManager:
         """Applies all three settings at once (they share the font and the style sheet)."""
         self.theme, self.zoom, self.large_text = theme, zoom, large_text
         self.colors = DARK if self.is_dark(theme) else LIGHT
-        self.app.setStyle("Fusion")
+        applied = (self.colors.dark, self.point_size(), large_text)
+        if applied == self._applied:  # re-styling every widget again would change nothing
+            return self.colors
+        self._applied = applied
+        if self.app.property(STYLE_PROPERTY) != STYLE:
+            self.app.setStyle(STYLE)
+            self.app.setProperty(STYLE_PROPERTY, STYLE)
         self.app.setPalette(_palette(self.colors))
         font = QFont(self.app.font())
         font.setPointSizeF(self.point_size())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -11,13 +12,34 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QLineEdit,
     QSpinBox,
     QWidget,
 )
 
-from sseref.core.i18n import _
+from sseref.core.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 Choices = Callable[[], list[tuple[str, str]]]
+
+
+class SearchBox(QLineEdit):
+    """A line edit that first offers its key presses to `key_handler` (True: handled there).
+
+    An override rather than an event filter: only key presses reach Python, not every event.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key_handler: Callable[[QKeyEvent], bool] | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if self.key_handler is not None and self.key_handler(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class FilterCombo(QComboBox):
@@ -31,12 +53,17 @@ class FilterCombo(QComboBox):
         self._all_label = all_label  # N_-marked
         self._accessible = accessible  # N_-marked
         self._choices = choices
+        self._filled_in: str | None = None  # the language the entries are written in
         # Long labels must not widen the panel: the box stays compact, its list shows them.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(9)
-        self.view().setMinimumWidth(280)
         self.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.retranslate()
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt name)
+        # Asking for view() creates the popup: done when it first opens, not with the panel.
+        self.view().setMinimumWidth(280)
+        super().showPopup()
 
     def value(self) -> str | None:
         data = self.currentData()
@@ -47,6 +74,9 @@ class FilterCombo(QComboBox):
         self.setCurrentIndex(max(0, index))
 
     def retranslate(self) -> None:
+        if self._filled_in == current_language():
+            return  # the panel retranslates its combos right after building them
+        self._filled_in = current_language()
         current = self.value()
         self.blockSignals(True)
         self.clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 
 from sseref.core.db import Database
@@ -10,27 +12,37 @@ from sseref.gui.actions import PANEL_ORDER
 from sseref.gui.language import apply_language
 from sseref.gui.mainwindow import MainWindow, application
 from sseref.gui.print_hooks import MeetingPackHooks, run_print
-from sseref.gui.search_panel import SearchPanel
-from sseref.gui.search_worker import Runner
 from sseref.gui.settings import GuiSettings
 from sseref.gui.theme import ThemeManager
 
+if TYPE_CHECKING:
+    from sseref.gui.panels.base import ListPanel
+    from sseref.gui.search_panel import SearchPanel
+    from sseref.gui.search_worker import Runner
+
 
 def wire(window: MainWindow) -> None:
-    """Connects every signal of the window's parts; nothing else calls connect() across parts."""
-    actions, view, search = window.actions_, window.record_view, window.search_panel
+    """Connects every signal of the window's parts; nothing else calls connect() across parts.
+
+    Panels and the search page are built when first shown: they are connected as they appear.
+    """
+    actions, view = window.actions_, window.record_view
 
     def open_record(record_id: str, focus: bool = False) -> None:
         if view.open(record_id) and focus:
             view.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Lists and the timeline: a selection shows the record, Enter/double-click also focuses it.
-    for panel in window.panels.values():
+    def connect_panel(_key: str, panel: ListPanel) -> None:
         panel.recordSelected.connect(open_record)
         panel.recordActivated.connect(lambda rid: open_record(rid, focus=True))
         panel.countChanged.connect(
             lambda n, p=panel: window.show_message(p.count_label.text())
             if window.current_panel() is p else None)
+
+    window.panelCreated.connect(connect_panel)
+    for key, panel in window.panels.built().items():
+        connect_panel(key, panel)
 
     # Navigation rail and panel shortcuts.
     window.nav.currentRowChanged.connect(
@@ -44,11 +56,17 @@ def wire(window: MainWindow) -> None:
             window.show_panel("search")
         elif window.current_panel_key() == "search":
             window.leave_search()
-        search.set_query(text)
+        if text.strip() or window.has_search_panel():
+            window.search_panel.set_query(text)
+
+    def connect_search(search: SearchPanel) -> None:
+        search.recordActivated.connect(lambda rid: open_record(rid, focus=True))
+        search.suggestionChosen.connect(window.search_box.setText)
 
     window.search_box.textChanged.connect(on_search_text)
-    search.recordActivated.connect(lambda rid: open_record(rid, focus=True))
-    search.suggestionChosen.connect(window.search_box.setText)
+    window.searchPanelCreated.connect(connect_search)
+    if window.has_search_panel():
+        connect_search(window.search_panel)
     actions.search.triggered.connect(window.focus_search)
     actions.filter_list.triggered.connect(window.focus_filter)
 
@@ -124,7 +142,9 @@ def build_main_window(db: Database, runner: Runner | None = None,
     if language is not None:  # an explicit choice (e.g. `--lang`) is remembered like the menu
         settings.language = language
     apply_language(settings.language)  # before the widgets exist: they are built translated
-    window = MainWindow(db, settings, themes, SearchPanel(db, runner))
+    # Likewise the theme: widgets created under the style sheet are not styled a second time.
+    themes.apply(settings.theme, settings.zoom, settings.large_text)
+    window = MainWindow(db, settings, themes, runner)
     wire(window)
     window.restore_state()
     return window

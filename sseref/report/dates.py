@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from babel.dates import format_date as _babel_date
-from babel.dates import format_interval, format_skeleton
-
 from sseref.core.dates import DateError, DateSpec, PartialDate, Precision, parse_date
+from sseref.report import cldr_subset
+
+# Babel (babel.dates) is imported where it is used: the short forms the interface's tables show
+# at start-up come from `cldr_subset`, without loading Babel's locale data.
 
 Style = Literal["long", "short"]
 
@@ -32,8 +33,15 @@ def format_point(point: PartialDate, lang: str, style: Style = "long") -> str:
     precision = point.precision
     if precision is Precision.YEAR:
         return str(point.year)
+    if style == "short":
+        day = point.day if precision is Precision.DAY else None
+        quick = cldr_subset.short_date(point.year, point.month or 1, day, lang)
+        if quick is not None:
+            return quick
+    from babel.dates import format_date, format_skeleton
+
     if precision is Precision.DAY and style == "long":
-        return _babel_date(_as_date(point), format="long", locale=lang)
+        return format_date(_as_date(point), format="long", locale=lang)
     return format_skeleton(_SKELETONS[style][precision], _as_date(point), locale=lang)
 
 
@@ -43,6 +51,8 @@ def format_spec(spec: DateSpec, lang: str, style: Style = "long") -> str:
         return format_point(spec.start, lang, style)
     start, end = spec.start, spec.end
     if start.precision is end.precision:
+        from babel.dates import format_interval
+
         skeleton = _SKELETONS[style][start.precision]
         return format_interval(_as_date(start), _as_date(end), skeleton, locale=lang)
     return f"{format_point(start, lang, style)} – {format_point(end, lang, style)}"
@@ -60,4 +70,6 @@ def format_text(text: str | None, lang: str, style: Style = "long") -> str:
 
 def format_day(day: dt.date, lang: str) -> str:
     """A full calendar day (the cover's date, "data as of")."""
-    return _babel_date(day, format="long", locale=lang)
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=lang)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +22,9 @@ from sseref.core.models import ListFilter
 from sseref.gui.labels import number_label
 from sseref.gui.models import Column, RecordTableModel
 from sseref.gui.widgets import FilterCombo, YearRange
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent  # its type is built with the first key press
 
 
 class RecordTable(QTableView):
@@ -126,6 +130,9 @@ class ListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
+        # Sizing a column to its contents reads the first rows only (one block the model fetches
+        # anyway), not Qt's default of 1000 rows, which would fetch and format nearly every row.
+        header.setResizeContentsPrecision(RecordTableModel.BLOCK)
         table.setTabKeyNavigation(False)
         table.activated.connect(self._on_activated)
         table.selectionModel().selectionChanged.connect(self._on_selection)
