@@ -243,6 +243,8 @@ class Database:
                 where.append("role = :role")
                 params["role"] = flt.role
         direction = " desc" if descending else ""
+        if order == "natural" and kind in ("organization", "term"):
+            order = "title"  # names, not founding dates, are what people scan these lists by
         sort = _ORDERS.get(order, _ORDERS["natural"])
         sort = ", ".join(part + direction for part in sort.split(", "))
         sql = f"""

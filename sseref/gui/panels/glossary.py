@@ -22,6 +22,14 @@ class GlossaryPanel(ListPanel):
         return [Column("en", N_("English"), "title"), Column("es", N_("Spanish"), "title"),
                 Column("fr", N_("French"), "title"), Column("summary", N_("Definition"), "title")]
 
+    def ensure_loaded(self) -> None:
+        """Gives the three languages equal room; the definition takes what is left."""
+        first = not self._loaded
+        super().ensure_loaded()
+        if first:
+            for column in range(3):
+                self.table.setColumnWidth(column, 200)
+
     def build_filters(self) -> None:
         self.theme_combo = self.add_combo(FilterCombo(
             N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")))
