@@ -30,6 +30,11 @@ EXCLUDES: list[str] = [
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
     "unittest", "doctest", "xmlrpc", "ftplib", "imaplib", "poplib", "smtplib", "nntplib",
     "telnetlib", "curses", "readline", "ensurepip", "venv", "distutils",
+    # Offline by construction: no TLS (drops libssl/libcrypto); hashlib then uses its built-in
+    # sha/md5 modules. urllib and http.client, which Whoosh imports, treat ssl as optional.
+    "ssl", "_ssl", "_hashlib",
+    # East Asian codecs: all our text is UTF-8
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
     # Qt modules SSE Ref does not use (it uses QtCore, QtGui, QtWidgets, QtPrintSupport, QtSvg)
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtSql", "PySide6.QtTest",
