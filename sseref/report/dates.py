@@ -17,6 +17,11 @@ from sseref.report import cldr_subset
 
 Style = Literal["long", "short"]
 
+
+def _locale(lang: str) -> str:
+    """Babel's locale for a language: English dates follow UN usage ("18 April 2023")."""
+    return "en_GB" if lang == "en" else lang
+
 # Babel skeletons per precision: the long style for key fields, the short one for timelines.
 _SKELETONS: dict[Style, dict[Precision, str]] = {
     "long": {Precision.YEAR: "y", Precision.MONTH: "yMMMM", Precision.DAY: "yMMMMd"},
@@ -35,14 +40,15 @@ def format_point(point: PartialDate, lang: str, style: Style = "long") -> str:
         return str(point.year)
     if style == "short":
         day = point.day if precision is Precision.DAY else None
-        quick = cldr_subset.short_date(point.year, point.month or 1, day, lang)
+        quick = cldr_subset.short_date(point.year, point.month or 1, day, _locale(lang))
         if quick is not None:
             return quick
     from babel.dates import format_date, format_skeleton
 
     if precision is Precision.DAY and style == "long":
-        return format_date(_as_date(point), format="long", locale=lang)
-    return format_skeleton(_SKELETONS[style][precision], _as_date(point), locale=lang)
+        return format_date(_as_date(point), format="long", locale=_locale(lang))
+    return format_skeleton(_SKELETONS[style][precision], _as_date(point),
+                           locale=_locale(lang))
 
 
 def format_spec(spec: DateSpec, lang: str, style: Style = "long") -> str:
@@ -54,7 +60,7 @@ def format_spec(spec: DateSpec, lang: str, style: Style = "long") -> str:
         from babel.dates import format_interval
 
         skeleton = _SKELETONS[style][start.precision]
-        return format_interval(_as_date(start), _as_date(end), skeleton, locale=lang)
+        return format_interval(_as_date(start), _as_date(end), skeleton, locale=_locale(lang))
     return f"{format_point(start, lang, style)} – {format_point(end, lang, style)}"
 
 
@@ -72,4 +78,4 @@ def format_day(day: dt.date, lang: str) -> str:
     """A full calendar day (the cover's date, "data as of")."""
     from babel.dates import format_date
 
-    return format_date(day, format="long", locale=lang)
+    return format_date(day, format="long", locale=_locale(lang))

@@ -21,7 +21,7 @@ def test_organization_sheet(fixture_db) -> None:  # type: ignore[no-untyped-def]
     html = html_of(fixture_db, "org/alpha")
     for expected in ("Alpha Cooperative Alliance", "ACA", "Federation", "Geneva, Switzerland",
                      "1895", "Alianza Cooperativa Alfa", "Member of", "since 2014", "Sources",
-                     "Test page", "checked November 20, 2026"):
+                     "Test page", "checked 20 November 2026"):
         assert expected in html, expected
 
 
@@ -72,7 +72,7 @@ def test_pack_has_cover_contents_and_one_sheet_per_record(fixture_db) -> None:  
     assert [p.key for p in report.parts] == ["cover", "contents", "sheet-1", "sheet-2", "sheet-3"]
     html = report.html({"sheet-1": 3, "sheet-2": 4, "sheet-3": 5})
     assert "Board «meeting» — Genève" in html
-    assert "November 23, 2026" in html
+    assert "23 November 2026" in html
     assert "3 fact sheets" in html
     assert html.count("page-break-before: always") == 4  # contents and each sheet
     assert '<td class="tocpage" width="8%" align="right">4</td>' in html
