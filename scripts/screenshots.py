@@ -62,6 +62,26 @@ def _database(arg: str | None, tmp: Path) -> Path:
     return build_database(ROOT / "data", tmp / "sseref.db").database
 
 
+def settle(app: object, seconds: float = 0.3) -> None:
+    """Lets Qt process events for a while (layouts, searches, timers)."""
+    end = time.time() + seconds
+    while time.time() < end:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+
+
+def save(widget: object, target: Path, scale: float) -> None:
+    """Grabs a widget, scales it and writes it as an RGB PNG (no alpha: smaller files)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    image = widget.grab().toImage()  # type: ignore[attr-defined]
+    image = image.scaledToWidth(int(image.width() * scale),
+                                Qt.TransformationMode.SmoothTransformation)
+    image.convertToFormat(QImage.Format.Format_RGB888).save(str(target), "PNG")
+    print(target)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -72,8 +92,6 @@ def main() -> int:
         return _reexec_under_xvfb()
     tmp = Path(tempfile.mkdtemp(prefix="sseref-shots-"))
     os.environ["SSEREF_DATA_DIR"] = str(tmp / "user")
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
     from sseref.core.db import Database
@@ -98,12 +116,6 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    def settle(seconds: float = 0.3) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            app.processEvents()
-            time.sleep(0.01)
-
     for theme in ("light", "dark"):
         window.set_theme(theme)
         for name, panel, record, query in SHOTS:
@@ -119,15 +131,9 @@ def main() -> int:
                 window.record_view.browser.verticalScrollBar().setValue(0)
             if query:
                 window.search_box.setText(query)
-                settle(1.0)
-            settle()
-            image = window.grab().toImage()
-            image = image.scaledToWidth(int(image.width() * args.scale),
-                                        Qt.TransformationMode.SmoothTransformation)
-            image = image.convertToFormat(QImage.Format.Format_RGB888)  # no alpha: smaller
-            target = out / f"{theme}-{name}.png"
-            image.save(str(target), "PNG")
-            print(target)
+                settle(app, 1.0)
+            settle(app)
+            save(window, out / f"{theme}-{name}.png", args.scale)
     window.close()
     if engine is not None:
         engine.close()  # type: ignore[attr-defined]

@@ -14,14 +14,13 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshots import _database, _reexec_under_xvfb  # noqa: E402
+from screenshots import _database, _reexec_under_xvfb, save, settle  # noqa: E402
 
 # (file suffix, panel, record) — the fallback record lacks a name and summary in some language.
 SHOTS = [("main", "organizations", "org/untfsse"), ("record", "history", "event/1978-bapa")]
@@ -56,9 +55,7 @@ def main() -> int:
         compile_catalogs(Path())
     tmp = Path(tempfile.mkdtemp(prefix="sseref-shots-"))
     os.environ["SSEREF_DATA_DIR"] = str(tmp / "user")
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from sseref.core.db import Database
     from sseref.gui.wiring import build_main_window
@@ -71,36 +68,23 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    def settle(seconds: float = 0.4) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            app.processEvents()
-            time.sleep(0.01)
-
-    def save(widget: QWidget, name: str, scale: float) -> None:
-        image = widget.grab().toImage()
-        image = image.scaledToWidth(int(image.width() * scale),
-                                    Qt.TransformationMode.SmoothTransformation)
-        image.convertToFormat(QImage.Format.Format_RGB888).save(str(out / name), "PNG")
-        print(out / name)
-
     window.set_theme("light")
     for lang in ("es", "fr"):
         window.actions_.languages[lang].trigger()
-        settle()
+        settle(app, 0.4)
         for suffix, panel, record in SHOTS:
             window.show_panel(panel)
             if db.exists(record):
                 window.record_view.open(record)
                 window.record_view.browser.verticalScrollBar().setValue(0)
-            settle()
-            save(window, f"{lang}-{suffix}.png", args.scale)
+            settle(app, 0.4)
+            save(window, out / f"{lang}-{suffix}.png", args.scale)
         fallback = _fallback_record(db, lang)
         if fallback:
             window.record_view.open(fallback)
             window.record_view.browser.verticalScrollBar().setValue(0)
-            settle()
-            save(window.record_view, f"{lang}-record-fallback.png", 0.8)
+            settle(app, 0.4)
+            save(window.record_view, out / f"{lang}-record-fallback.png", 0.8)
     window.actions_.languages["system"].trigger()
     window.close()
     db.close()
