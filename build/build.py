@@ -361,6 +361,11 @@ class Startup:
         return self._median(self.ready)
 
     @property
+    def median_seen(self) -> float:
+        """Start-up to an interactive window, as a user sees it: start → READY."""
+        return self._median(self.seen)
+
+    @property
     def median_before_main(self) -> float:
         """Bootloader, interpreter, runtime hooks and imports before ``main()`` runs."""
         return self._median([s - r for s, r in zip(self.seen, self.ready, strict=True)])
@@ -457,14 +462,16 @@ def bench(runs: int, build_seconds: dict[str, float], *, rebuild: bool = True
             "onedir_bytes": tree_size(onedir_path(name)),
             "archive_bytes": archive_size,
             "onefile_bytes": tree_size(executable(name, onefile=True)),
-            "onedir_start_s": onedir.median_wall,
+            "onedir_start_s": onedir.median_seen,
+            "onedir_wall_s": onedir.median_wall,
             "onedir_ready_s": onedir.median_ready,
             "onedir_before_main_s": onedir.median_before_main,
             "onedir_exit_s": onedir.median_exit,
-            "onefile_start_s": onefile.median_wall,
+            "onefile_start_s": onefile.median_seen,
+            "onefile_wall_s": onefile.median_wall,
             "onefile_ready_s": onefile.median_ready,
-            "onedir_start_all": onedir.wall,
-            "onefile_start_all": onefile.wall,
+            "onedir_start_all": onedir.seen,
+            "onefile_start_all": onefile.seen,
         }
     data: dict[str, object] = {
         "date": dt.date.today().isoformat(), "runs": runs, "rows": rows,
@@ -501,13 +508,15 @@ def write_bench_doc(data: dict[str, object]) -> None:
         f"{data['load'][1]} (other work shared the machine: absolute times vary with it, the "
         "ratios less so).",
         "",
-        "Start-up is the wall-clock time of the whole process: start, show the main window "
-        "offscreen, reach an idle event loop (`SSEREF_BENCH_READY=1`), quit and exit; median of "
-        f"{data['runs']} runs after one warm-up round (warm disk cache), the four executables "
-        "started in turn so the machine's load weighs on each alike. "
-        "The three \"of which\" rows split it (medians, so they need not add up exactly); "
-        "the GUI code begins at `main()` in the yardstick and at `sseref.app.launch.run_gui` "
-        "in SSE Ref (both print `READY <seconds since then>`).",
+        "Start-up is the time to an interactive window, as the issue defines it: from starting "
+        "the executable until it prints `READY`, which it does once its main window is shown "
+        "(offscreen) and its pending events are processed (`SSEREF_BENCH_READY=1`), then it "
+        f"quits. Median of {data['runs']} runs after one warm-up round (warm disk cache), the "
+        "four executables started in turn so the machine's load weighs on each alike. "
+        "The two \"of which\" rows split it (medians, so they need not add up exactly): the GUI "
+        "code begins at `main()` in the yardstick and at `sseref.app.launch.run_gui` in SSE Ref "
+        "(both print `READY <seconds since then>`). The whole process, quitting and exiting "
+        "included, is shown too.",
         "",
         "| | SSE Ref | hello world | ratio | target |",
         "|---|---:|---:|---:|---|",
@@ -517,20 +526,20 @@ def write_bench_doc(data: dict[str, object]) -> None:
         f"{mb(h['archive_bytes'])} | {ratio('archive_bytes')} | |",
         f"| one-file executable size | {mb(s['onefile_bytes'])} | {mb(h['onefile_bytes'])} | "
         f"{ratio('onefile_bytes')} | |",
-        f"| one-folder start-up (start → window → exit) | {s['onedir_start_s']:.2f} s | "
-        f"{h['onedir_start_s']:.2f} s | {ratio('onedir_start_s')} | ≤ {TARGET_RATIO}×: "
+        f"| one-folder start-up (start → interactive window) | {s['onedir_start_s']:.3f} s | "
+        f"{h['onedir_start_s']:.3f} s | {ratio('onedir_start_s')} | ≤ {TARGET_RATIO}×: "
         f"{'met' if start_ok else 'NOT met'} |",
         f"| — of which: start → GUI code begins (bootloader, Python, imports) | "
-        f"{s['onedir_before_main_s']:.2f} s | {h['onedir_before_main_s']:.2f} s | "
+        f"{s['onedir_before_main_s']:.3f} s | {h['onedir_before_main_s']:.3f} s | "
         f"{ratio('onedir_before_main_s')} | |",
-        f"| — of which: GUI code begins → window shown | {s['onedir_ready_s']:.2f} s | "
-        f"{h['onedir_ready_s']:.2f} s | {ratio('onedir_ready_s')} | |",
-        f"| — of which: quit → process gone | {s['onedir_exit_s']:.2f} s | "
-        f"{h['onedir_exit_s']:.2f} s | {ratio('onedir_exit_s')} | |",
+        f"| — of which: GUI code begins → window shown | {s['onedir_ready_s']:.3f} s | "
+        f"{h['onedir_ready_s']:.3f} s | {ratio('onedir_ready_s')} | |",
+        f"| one-folder whole process (start → window → quit → exit) | "
+        f"{s['onedir_wall_s']:.2f} s | {h['onedir_wall_s']:.2f} s | {ratio('onedir_wall_s')} | |",
         f"| one-file start-up (unpacks every launch) | {s['onefile_start_s']:.2f} s | "
         f"{h['onefile_start_s']:.2f} s | {ratio('onefile_start_s')} | |",
         "",
-        "All runs (seconds, one-folder): SSE Ref "
+        "All runs (seconds to an interactive window, one-folder): SSE Ref "
         + ", ".join(f"{x:.2f}" for x in s["onedir_start_all"]) + "; hello "
         + ", ".join(f"{x:.2f}" for x in h["onedir_start_all"]) + ".",
         "",

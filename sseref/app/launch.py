@@ -72,11 +72,12 @@ def _open_window(args: argparse.Namespace, app: object, started: float) -> int:
         QMessageBox.critical(None, _("SSE Ref cannot start"), str(exc))
         lock.unlock()
         return EXIT_FAIL
-    from sseref.gui.wiring import build_main_window
+    from sseref.gui.wiring import after_first_frame, build_main_window
 
     window = build_main_window(db, language=getattr(args, "explicit_lang", None))
     window.show()
     app.processEvents()
+    QTimer.singleShot(0, lambda: after_first_frame(window))
     if os.environ.get(ENV_BENCH):
         print(f"READY {time.perf_counter() - started:.4f}", flush=True)
         QTimer.singleShot(0, app.quit)

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,6 +24,7 @@ from sseref.core.i18n import _, current_language, off_language_changed, on_langu
 from sseref.gui.actions import LANGUAGE_LABELS, PANEL_ORDER, Actions
 from sseref.gui.labels import date_label
 from sseref.gui.language import apply_language
+from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.record_view import RecordView
 from sseref.gui.settings import ZOOM_STEP, GuiSettings
 from sseref.gui.theme import ThemeManager
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navRail")
         self.nav.setMaximumWidth(240)
         self.nav.setMinimumWidth(110)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum_property(self.nav, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         # One page per panel, then the search results; a page is a placeholder until shown.
         self.stack = QStackedWidget()
         for _key in [*PANEL_ORDER, "search"]:
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.panels = Panels(self._build_panel)
         self.record_view = RecordView(db)
         self.record_view.setMinimumWidth(260)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setObjectName("mainSplitter")
         for widget in (self.nav, self.stack, self.record_view):
             self.splitter.addWidget(widget)
@@ -237,10 +238,14 @@ class MainWindow(QMainWindow):
         return self.panels.get(self.current_panel_key())
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
+
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
     def focus_filter(self) -> None:
+        from PySide6.QtCore import Qt
+
         panel = self.current_panel()
         if panel is not None:
             panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -248,6 +253,8 @@ class MainWindow(QMainWindow):
 
     def _search_box_key(self, event: QKeyEvent) -> bool:
         """Arrow keys and Enter in the search box drive the results list; Escape leaves."""
+        from PySide6.QtCore import Qt
+
         if self._search_panel is not None and self._search_panel.handle_key(event):
             return True
         if event.key() == Qt.Key.Key_Escape:
@@ -268,6 +275,11 @@ class MainWindow(QMainWindow):
         self.record_view.set_colors(colors)
         if self._search_panel is not None:
             self._search_panel.set_colors(colors)
+
+    def follow_system_scheme(self) -> None:
+        """The system's light or dark mode may have changed: the "System" theme follows it."""
+        if self.themes.read_system_scheme() and self.settings.theme == "system":
+            self.apply_view()
 
     def set_theme(self, theme: str) -> None:
         self.settings.theme = theme

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Signal
+from PySide6.QtGui import QStandardItemModel
 
 from sseref.core.i18n import _
+from sseref.gui.qtvalues import ACCESSIBLE_TEXT_ROLE, DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# Qt asks data() for a dozen roles per cell as it paints: plain ints make the common "no" cheap.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TEXT_ROLES = frozenset({_DISPLAY, int(Qt.ItemDataRole.ToolTipRole),
-                         int(Qt.ItemDataRole.AccessibleTextRole)})
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+# Plain ints (see gui.qtvalues): Qt asks data() for a dozen roles per cell as it paints.
+ID_ROLE = USER_ROLE + 1
+_TEXT_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE})
 Index = QModelIndex | QPersistentModelIndex
 # ids → {id: {column key: text}}: the panel turns core rows into display texts.
 Fetch = Callable[[list[str]], dict[str, dict[str, str | None]]]
@@ -76,7 +71,11 @@ class RecordTableModel(QAbstractTableModel):
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self._columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        # Views take the titles from a HeaderModel: the panel gives it header_labels().
+
+    def header_labels(self) -> list[str]:
+        """The column titles in the current language."""
+        return [_(column.header) for column in self._columns]
 
     def ids(self) -> list[str]:
         return list(self._ids)
@@ -108,7 +107,7 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if role not in _TEXT_ROLES and role != ID_ROLE:
             return None
         row = index.row()
@@ -117,24 +116,16 @@ class RecordTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self._ids[row]
         value = self._row(row).get(self._columns[index.column()].key)
-        return value or ("" if role == _DISPLAY else None)
+        return value or ("" if role == DISPLAY_ROLE else None)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return _(self._columns[section].header)
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
-            return section + 1
-        return None
+    # Neither flags() nor headerData() is overridden: Qt's flags (enabled, selectable, no
+    # children) are a row's, and views show the titles from a HeaderModel. Qt calls
+    # headerData() as soon as a view gets the model, passing a `Qt.Orientation`, whose type is
+    # built with the whole Qt namespace (see gui.qtvalues).
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _ROW_FLAGS
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        from PySide6.QtCore import Qt  # sorting is asked for after the first frame
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             self._sort = ("natural", False)
         else:
@@ -142,3 +133,18 @@ class RecordTableModel(QAbstractTableModel):
             self._sort = (col.sort_key or col.key, order == Qt.SortOrder.DescendingOrder)
         if self._loaded:  # before the first load, only remember the order
             self.refresh()
+
+
+class HeaderModel(QStandardItemModel):
+    """The column titles a table's header shows, kept apart from the records' model.
+
+    A header reading titles from a Python model would make Qt pass `Qt.Orientation` values
+    into Python while the first frame is drawn (see gui.qtvalues); this model answers in C++.
+    """
+
+    def __init__(self, labels: list[str], parent: QObject | None = None) -> None:
+        super().__init__(0, len(labels), parent)
+        self.set_labels(labels)
+
+    def set_labels(self, labels: list[str]) -> None:
+        self.setHorizontalHeaderLabels(labels)

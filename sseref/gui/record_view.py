@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import _, current_language
 from sseref.core.models import Record
+from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.record_html import MINI_TIMELINE_URL, Page, record_page
 from sseref.gui.theme import LIGHT, Colors
 
@@ -41,9 +42,8 @@ class RecordView(QWidget):
         self.browser.setOpenExternalLinks(False)
         self.browser.document().setDocumentMargin(14)
         self.browser.anchorClicked.connect(self._on_link)
-        self.browser.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        set_enum_property(self.browser, "textInteractionFlags",
+                          "TextBrowserInteraction|TextSelectableByKeyboard")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
@@ -128,7 +128,7 @@ class RecordView(QWidget):
 
     def _mini_timeline(self, record: Record, lang: str) -> QImage | None:
         """A small strip of the related events (and this record's own date), oldest first."""
-        from PySide6.QtCore import QRectF
+        from PySide6.QtCore import QRectF, Qt
         from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
         from sseref.core.citation import format_spec

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+
+# QFont and the Qt namespace are imported where they are used: with the default settings the
+# first frame needs neither (see gui.qtvalues).
 
 LARGE_TEXT_FACTOR = 1.6
 STYLE = "Fusion"
 # Set on the application once it uses STYLE: asking Qt for its style would cost more than
 # setting it (PySide6 builds the Python QStyle type and its enums the first time).
 STYLE_PROPERTY = "sserefStyle"
+SYSTEM_DARK_PROPERTY = "sserefSystemDark"
 
 
 def new_application(argv: list[str]) -> QApplication:
@@ -52,7 +55,14 @@ class ThemeManager:
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
-        self._base_point_size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+        self._base_point_size: float | None = None  # the platform's, read before any change
+        # Until Qt's colour scheme is read after the first frame (`read_system_scheme`), the
+        # platform's palette tells (Qt's default palette follows the system's scheme). It is
+        # read once per application, before any manager sets a palette of its own.
+        if app.property(SYSTEM_DARK_PROPERTY) is None:
+            window = app.palette().color(QPalette.ColorRole.Window)
+            app.setProperty(SYSTEM_DARK_PROPERTY, window.lightness() < 128)
+        self.system_dark = bool(app.property(SYSTEM_DARK_PROPERTY))
         self.theme = "system"
         self.zoom = 1.0
         self.large_text = False
@@ -64,14 +74,26 @@ class ThemeManager:
             return True
         if theme == "light":
             return False
-        hints = QGuiApplication.styleHints()
-        return hints.colorScheme() == Qt.ColorScheme.Dark
+        return self.system_dark
+
+    def read_system_scheme(self) -> bool:
+        """Asks Qt whether the system is in dark mode; True if that changed the answer."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme == Qt.ColorScheme.Unknown:  # no opinion: keep the palette's
+            return False
+        dark = scheme == Qt.ColorScheme.Dark
+        changed, self.system_dark = dark != self.system_dark, dark
+        self.app.setProperty(SYSTEM_DARK_PROPERTY, dark)
+        return changed
 
     def apply(self, theme: str, zoom: float, large_text: bool) -> Colors:
         """Applies all three settings at once (they share the font and the style sheet)."""
         self.theme, self.zoom, self.large_text = theme, zoom, large_text
         self.colors = DARK if self.is_dark(theme) else LIGHT
-        applied = (self.colors.dark, self.point_size(), large_text)
+        applied = (self.colors.dark, self._factor(), large_text)
         if applied == self._applied:  # re-styling every widget again would change nothing
             return self.colors
         self._applied = applied
@@ -79,15 +101,23 @@ class ThemeManager:
             self.app.setStyle(STYLE)
             self.app.setProperty(STYLE_PROPERTY, STYLE)
         self.app.setPalette(_palette(self.colors))
-        font = QFont(self.app.font())
-        font.setPointSizeF(self.point_size())
-        self.app.setFont(font)
+        if self._base_point_size is not None or self._factor() != 1.0:
+            from PySide6.QtGui import QFont
+
+            font = QFont(self.app.font())
+            font.setPointSizeF(self.point_size())
+            self.app.setFont(font)
         self.app.setStyleSheet(_style_sheet(self.colors))
         return self.colors
 
+    def _factor(self) -> float:
+        return self.zoom * (LARGE_TEXT_FACTOR if self.large_text else 1.0)
+
     def point_size(self) -> float:
-        factor = self.zoom * (LARGE_TEXT_FACTOR if self.large_text else 1.0)
-        return round(self._base_point_size * factor, 1)
+        if self._base_point_size is None:
+            size = self.app.font().pointSizeF()
+            self._base_point_size = size if size > 0 else 10.0
+        return round(self._base_point_size * self._factor(), 1)
 
 
 def _palette(c: Colors) -> QPalette:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-
 from sseref.core.db import Database
 from sseref.core.i18n import _
 from sseref.gui.actions import PANEL_ORDER
@@ -30,6 +28,8 @@ def wire(window: MainWindow) -> None:
 
     def open_record(record_id: str, focus: bool = False) -> None:
         if view.open(record_id) and focus:
+            from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
+
             view.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Lists and the timeline: a selection shows the record, Enter/double-click also focuses it.
@@ -130,6 +130,19 @@ def wire(window: MainWindow) -> None:
     actions.about.triggered.connect(window.show_about)
     actions.quit.triggered.connect(window.close)
     actions.quit.triggered.connect(lambda: application().closeAllWindows())
+
+
+def after_first_frame(window: MainWindow) -> None:
+    """What the first frame does not wait for: Qt's colour scheme, and following it live.
+
+    Reading it builds PySide's `Qt` namespace type (see gui.qtvalues), which the first key
+    press would otherwise pay for.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    window.follow_system_scheme()
+    QGuiApplication.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: window.follow_system_scheme())
 
 
 def build_main_window(db: Database, runner: Runner | None = None,

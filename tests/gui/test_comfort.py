@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +24,34 @@ def test_theme_switch(window: Any) -> None:
     assert _window_color() > 200
     window.actions_.themes["system"].trigger()
     assert window.settings.theme == "system"
+
+
+def test_system_theme_follows_the_systems_scheme(window: Any,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    window.actions_.themes["system"].trigger()
+    assert not window.record_view.colors.dark  # offscreen: a light system
+
+    def system_turns_dark() -> bool:
+        changed = not window.themes.system_dark
+        window.themes.system_dark = True
+        return changed
+
+    monkeypatch.setattr(window.themes, "read_system_scheme", system_turns_dark)
+    window.follow_system_scheme()
+    assert window.record_view.colors.dark and _window_color() < 80
+    window.actions_.themes["light"].trigger()
+    window.follow_system_scheme()  # a chosen theme does not follow the system
+    assert not window.record_view.colors.dark and _window_color() > 200
+    window.actions_.themes["system"].trigger()
+    assert window.record_view.colors.dark
+
+
+def test_after_the_first_frame_the_systems_scheme_is_read(window: Any) -> None:
+    from sseref.gui.wiring import after_first_frame
+
+    window.actions_.themes["system"].trigger()
+    after_first_frame(window)  # offscreen reports no scheme: the palette's answer stays
+    assert not window.record_view.colors.dark
 
 
 def test_large_text_and_zoom(window: Any) -> None:

@@ -64,7 +64,8 @@ def test_switching_retranslates_menus_panels_and_record_page(window: Any, switch
     assert panel.heading.text() == want["panel"]
     assert window.panels["history"].heading.text() == want["history"]
     assert window.nav.item(0).text() == want["panel"]
-    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == want["header"]
+    header = panel.table.horizontalHeader()
+    assert header.model().headerData(0, Qt.Orientation.Horizontal) == want["header"]
     assert panel.type_combo.itemText(0) == want["filter"]
     page = window.record_view.browser.toPlainText()
     for text in want["record"]:

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from tests.gui.guihelpers import type_text
 
 
 def _ids(panel: Any) -> list[str]:
     return panel.model.ids()
+
+
+def _headers(panel: Any) -> list[str]:
+    """The column titles the table's header shows."""
+    header = panel.table.horizontalHeader()
+    return [header.model().headerData(c, Qt.Orientation.Horizontal)
+            for c in range(header.count())]
 
 
 def test_organizations_filter_by_text_type_region_and_role(window: Any, qtbot: Any) -> None:
@@ -41,14 +48,38 @@ def test_organizations_columns_and_sorting(window: Any) -> None:
     window.show_panel("organizations")
     panel = window.panels["organizations"]
     model = panel.model
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Name", "Acronym", "Type", "Region", "Founded", "UNTFSSE role"]
+    assert _headers(panel) == ["Name", "Acronym", "Type", "Region", "Founded", "UNTFSSE role"]
     assert [model.index(0, c).data() for c in range(5)] == [
         "Alpha Cooperative Alliance", "ACA", "Federation", "Global", "1895"]
     panel.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert _ids(panel) == ["org/beta-task-force", "org/alpha"]
     panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert _ids(panel) == ["org/alpha", "org/beta-task-force"]
+
+
+def test_clicking_a_column_title_sorts_and_clicking_again_reverses(window: Any,
+                                                                  qtbot: Any) -> None:
+    window.show_panel("organizations")
+    window.show()
+    panel = window.panels["organizations"]
+    header = panel.table.horizontalHeader()
+    assert not header.isSortIndicatorShown()  # the natural order (by name) shows no arrow
+
+    def click(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(x, header.height() // 2))
+
+    click(4)  # Founded: oldest first
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 4
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert _ids(panel) == ["org/alpha", "org/beta-task-force"]
+    click(4)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert _ids(panel) == ["org/beta-task-force", "org/alpha"]
+    click(1)  # another column starts ascending again
+    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
 
 
 def test_selecting_a_row_opens_the_record(window: Any, qtbot: Any) -> None:
@@ -64,8 +95,7 @@ def test_documents_filters(window: Any) -> None:
     panel = window.panels["documents"]
     model = panel.model
     assert _ids(panel) == ["doc/beta-resolution"]
-    row = {model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
-           for c in range(model.columnCount())}
+    row = {title: model.index(0, c).data() for c, title in enumerate(_headers(panel))}
     assert row["Symbol"] == "A/RES/77/281"
     assert row["Date"] == "18 Apr 2023"  # localized, as precise as the data
     assert row["Issuing body"] == "Beta Task Force on Solidarity Economy"

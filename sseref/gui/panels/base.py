@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,10 +20,11 @@ from sseref.core.db import Database
 from sseref.core.i18n import _, current_language, ngettext
 from sseref.core.models import ListFilter
 from sseref.gui.labels import number_label
-from sseref.gui.models import Column, RecordTableModel
+from sseref.gui.models import Column, HeaderModel, RecordTableModel
 from sseref.gui.widgets import FilterCombo, YearRange
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeyEvent  # its type is built with the first key press
 
 
@@ -33,6 +34,8 @@ class RecordTable(QTableView):
     activatedId = Signal(str)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated.emit(self.currentIndex())
             return
@@ -121,21 +124,31 @@ class ListPanel(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSortingEnabled(True)
-        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
+        # Titles from a C++ model, and sorting done here on a click rather than by Qt's
+        # setSortingEnabled (which sorts at once): the first frame stays free of the `Qt`
+        # namespace (see gui.qtvalues). The natural order (by name, date…) shows no arrow.
+        self.header_model = HeaderModel(self.model.header_labels(), self)
+        header.setModel(self.header_model)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setSortIndicatorShown(True)
         # Sizing a column to its contents reads the first rows only (one block the model fetches
         # anyway), not Qt's default of 1000 rows, which would fetch and format nearly every row.
         header.setResizeContentsPrecision(RecordTableModel.BLOCK)
         table.setTabKeyNavigation(False)
         table.activated.connect(self._on_activated)
         table.selectionModel().selectionChanged.connect(self._on_selection)
+
+    def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        """A click on a column title (the header flips its own arrow): sort by that column."""
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.model.sort(column, order)
 
     # --- behaviour -------------------------------------------------------------------------
 
@@ -209,5 +222,6 @@ class ListPanel(QWidget):
         if self.year_range:
             self.year_range.retranslate()
         self.model.invalidate()
+        self.header_model.set_labels(self.model.header_labels())
         self._on_count(self.model.rowCount())
         self.count_label.setAccessibleName(self.count_label.text())

@@ -1,0 +1,46 @@
+"""The start-up path stays lean: what the first frame needs, and nothing PySide builds for more.
+
+The figures behind these rules are in docs/benchmarks/startup.md: building PySide's `Qt`
+namespace type creates 93 Python enums (about 25 ms), so the first frame must not touch it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def first_frame(real_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What the real launcher had built when it printed READY (a fresh process)."""
+    tmp = tmp_path_factory.mktemp("probe")
+    report = tmp / "report.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SSEREF_DATA_DIR=str(tmp / "user"))
+    done = subprocess.run([sys.executable, "-m", "tests.gui.startup_probe", str(real_db_path),
+                           str(report)], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(report.read_text("utf-8")))
+
+
+def test_the_first_frame_does_not_build_the_qt_namespace(first_frame: dict[str, Any]) -> None:
+    built = [e for e in first_frame["enum_types"] if e.startswith("PySide6.QtCore.Qt.")]
+    assert not first_frame["qt_namespace_built"], built[:5]
+
+
+def test_the_first_frame_loads_no_search_printing_or_report_code(
+        first_frame: dict[str, Any]) -> None:
+    loaded = set(first_frame["modules"])
+    assert "sseref.gui.panels.organizations" in loaded  # the default first panel, shown
+    for module in ("sseref.search", "sseref.gui.search_panel", "sseref.gui.printing",
+                   "sseref.report.sheets", "sseref.gui.panels.history", "sseref.gui.dialogs",
+                   "sseref.ingest"):
+        assert module not in loaded
