@@ -140,7 +140,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.search_box = SearchBox()
         self.search_box.setObjectName("globalSearch")
-        self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self.search_box.key_handler = self._search_box_key
         self.toolbar = QToolBar()
@@ -158,6 +157,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.data_label)
         self._previous_panel = "organizations"
+        self._settled = False  # see settle()
         self.language_relay = LanguageRelay(self)
         self._listener = self.language_relay.changed.emit
         on_language_changed(self._listener)
@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
     def _build_panel(self, key: str) -> ListPanel:
         panel = panel_class(key)(self.db)
         panel.setObjectName(f"panel-{key}")
+        panel.search.setClearButtonEnabled(self._settled)
         self._install_page(PANEL_ORDER.index(key), panel)
         if key == "history":
             history = cast("HistoryPanel", panel)
@@ -183,6 +184,14 @@ class MainWindow(QMainWindow):
             history.set_colors(self.themes.colors)
         self.panelCreated.emit(key, panel)
         return panel
+
+    def settle(self) -> None:
+        """After the first frame: what it does not show. A text box's clear button appears
+        only once there is text, and the first one costs Qt some 5 ms to load its icon."""
+        self._settled = True
+        self.search_box.setClearButtonEnabled(True)
+        for panel in self.panels.built().values():
+            panel.search.setClearButtonEnabled(True)
 
     @property
     def search_panel(self) -> SearchPanel:

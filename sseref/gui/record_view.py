@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sseref.core.citation import citation
 from sseref.core.db import Database
@@ -21,6 +21,7 @@ from sseref.gui.theme import LIGHT, Colors
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QTextBrowser
 
 # The Qt classes used to draw the mini timeline and to ask before opening a browser are
 # imported where they are used: the empty page shown at start-up needs none of them.
@@ -37,16 +38,17 @@ class RecordView(QWidget):
         super().__init__(parent)
         self.db = db
         self.colors = LIGHT
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
-        self.browser.setOpenExternalLinks(False)
-        self.browser.document().setDocumentMargin(14)
-        self.browser.anchorClicked.connect(self._on_link)
-        set_enum_property(self.browser, "textInteractionFlags",
-                          "TextBrowserInteraction|TextSelectableByKeyboard")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        # Until a record opens, a label says what to do: the rich-text browser (and PySide's
+        # types behind it, some 6 ms) is built with the first record, not with the window.
+        self._browser: QTextBrowser | None = None
+        self.hint = QLabel()
+        self.hint.setObjectName("muted")
+        self.hint.setWordWrap(True)
+        self.hint.setMargin(18)
+        set_enum_property(self.hint, "alignment", "AlignTop|AlignLeft")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.hint)
         self._back: list[str] = []
         self._forward: list[str] = []
         self.current: str | None = None
@@ -54,6 +56,30 @@ class RecordView(QWidget):
         self.page = Page("")
         self.other_languages = False  # the page's "Show in other languages" toggle
         self.retranslate()
+
+    @property
+    def browser(self) -> QTextBrowser:
+        """The page's rich-text view, built the first time it is needed."""
+        if self._browser is None:
+            from PySide6.QtWidgets import QTextBrowser
+
+            browser = QTextBrowser()
+            browser.setOpenLinks(False)
+            browser.setOpenExternalLinks(False)
+            browser.document().setDocumentMargin(14)
+            browser.anchorClicked.connect(self._on_link)
+            set_enum_property(browser, "textInteractionFlags",
+                              "TextBrowserInteraction|TextSelectableByKeyboard")
+            browser.setAccessibleName(_("Record page"))
+            self._browser = browser
+            self._layout.addWidget(browser)
+            self.hint.hide()
+            browser.show()  # now, not when the layout gets to it: it may take focus at once
+            self.setFocusProxy(browser)
+        return self._browser
+
+    def has_browser(self) -> bool:
+        return self._browser is not None
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -105,7 +131,9 @@ class RecordView(QWidget):
     def render(self) -> None:
         if self.record is None:
             hint = _("Choose a record in a list, or search with Ctrl+K.")
-            self.browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
+            self.hint.setText(hint)
+            if self._browser is not None:
+                self._browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
             return
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QTextDocument
@@ -142,7 +170,7 @@ class RecordView(QWidget):
         if len(rows) < 2 and not (rows and record.kind != "event"):
             return None
         titles = self.db.titles([r[0] for r in rows], lang)
-        width = max(360, min(760, self.browser.viewport().width() - 40))
+        width = max(360, min(760, self.width() - 60))
         height = 40 + 22 * len(rows)
         image = QImage(width, height, QImage.Format.Format_ARGB32)
         image.fill(QColor(self.colors.base))
@@ -226,7 +254,9 @@ class RecordView(QWidget):
             QDesktopServices.openUrl(QUrl(address))
 
     def retranslate(self) -> None:
-        self.browser.setAccessibleName(_("Record page"))
+        self.hint.setAccessibleName(_("Record page"))
+        if self._browser is not None:
+            self._browser.setAccessibleName(_("Record page"))
         if self.current:
             self._show(self.current, push=False)
         else:

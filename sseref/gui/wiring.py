@@ -133,13 +133,14 @@ def wire(window: MainWindow) -> None:
 
 
 def after_first_frame(window: MainWindow) -> None:
-    """What the first frame does not wait for: Qt's colour scheme, and following it live.
+    """What the first frame does not wait for: clear buttons, Qt's colour scheme (followed live).
 
     Reading it builds PySide's `Qt` namespace type (see gui.qtvalues), which the first key
     press would otherwise pay for.
     """
     from PySide6.QtGui import QGuiApplication
 
+    window.settle()
     window.follow_system_scheme()
     QGuiApplication.styleHints().colorSchemeChanged.connect(
         lambda _scheme: window.follow_system_scheme())

@@ -48,7 +48,7 @@ def engine(fixture_index: Path) -> Iterator[Any]:
 @pytest.fixture
 def make_window(qtbot: Any, fixture_db: Any) -> Iterator[Any]:
     """Builds wired main windows (several for restart tests); closes them afterwards."""
-    from sseref.gui.wiring import build_main_window
+    from sseref.gui.wiring import after_first_frame, build_main_window
 
     made: list[Any] = []
 
@@ -57,6 +57,7 @@ def make_window(qtbot: Any, fixture_db: Any) -> Iterator[Any]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        after_first_frame(window)  # as the launcher does
         made.append(window)
         return window
 

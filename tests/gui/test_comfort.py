@@ -112,3 +112,9 @@ def test_language_switch_retranslates_and_reloads(window: Any) -> None:
         set_language("en")
     assert window.panels["organizations"].model.index(0, 0).data() == \
         "Alpha Cooperative Alliance"
+
+
+def test_text_boxes_get_their_clear_button_after_the_first_frame(window: Any) -> None:
+    assert window.search_box.isClearButtonEnabled()
+    assert window.panels["organizations"].search.isClearButtonEnabled()
+    assert window.panels["glossary"].search.isClearButtonEnabled()  # built after settling

@@ -23,6 +23,31 @@ def test_panel_models_fetch_lazily(window: Any) -> None:
     assert len(model._cache) == model.rowCount()  # noqa: SLF001 - one block fetched
 
 
+def test_a_cells_roles_in_one_call_match_data(window: Any) -> None:
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    from sseref.gui.models import ID_ROLE
+
+    model = window.panels["organizations"].model
+    model.refresh()
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
+             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, ID_ROLE]
+    for row, column in ((0, 0), (1, 1), (0, 4)):
+        index = model.index(row, column)
+        for role in roles:
+            item = QModelRoleData(int(role))
+            model.multiData(index, QModelRoleDataSpan(item))
+            assert item.data() == index.data(role), role
+
+    class Delegate(QStyledItemDelegate):
+        """Makes the protected initStyleOption callable (it asks multiData for its roles)."""
+
+    option = QStyleOptionViewItem()
+    Delegate().initStyleOption(option, model.index(1, 0))
+    assert option.text == model.index(1, 0).data() != ""
+
+
 def test_search_results_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     model = SearchResultsModel()
     model.set_hits([

@@ -61,8 +61,7 @@ class ListPanel(QWidget):
         self.year_range: YearRange | None = None
         self.heading = QLabel()
         self.heading.setObjectName("panelTitle")
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
+        self.search = QLineEdit()  # its clear button: MainWindow.settle()
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
         self.filter_bar = QHBoxLayout()
