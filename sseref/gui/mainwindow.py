@@ -27,7 +27,7 @@ from sseref.gui.language import apply_language
 from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.record_view import RecordView
 from sseref.gui.settings import ZOOM_STEP, GuiSettings
-from sseref.gui.theme import ThemeManager
+from sseref.gui.theme import ThemeManager, mute, nav_rail_sheet
 from sseref.gui.widgets import SearchBox
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.status_label = QLabel()
         self.data_label = QLabel()
-        self.data_label.setObjectName("muted")
+        mute(self.data_label)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.data_label)
         self._previous_panel = "organizations"
@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
     def apply_view(self) -> None:
         s = self.settings
         colors = self.themes.apply(s.theme, s.zoom, s.large_text)
+        self.nav.setStyleSheet(nav_rail_sheet(colors))
         self.actions_.themes[s.theme].setChecked(True)
         self.actions_.large_text.setChecked(s.large_text)
         if self.panels.is_built("history"):

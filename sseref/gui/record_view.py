@@ -16,7 +16,7 @@ from sseref.core.i18n import _, current_language
 from sseref.core.models import Record
 from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.record_html import MINI_TIMELINE_URL, Page, record_page
-from sseref.gui.theme import LIGHT, Colors
+from sseref.gui.theme import LIGHT, Colors, focus_frame_sheet, mute
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -42,7 +42,7 @@ class RecordView(QWidget):
         # types behind it, some 6 ms) is built with the first record, not with the window.
         self._browser: QTextBrowser | None = None
         self.hint = QLabel()
-        self.hint.setObjectName("muted")
+        mute(self.hint)
         self.hint.setWordWrap(True)
         self.hint.setMargin(18)
         set_enum_property(self.hint, "alignment", "AlignTop|AlignLeft")
@@ -71,6 +71,7 @@ class RecordView(QWidget):
             set_enum_property(browser, "textInteractionFlags",
                               "TextBrowserInteraction|TextSelectableByKeyboard")
             browser.setAccessibleName(_("Record page"))
+            browser.setStyleSheet(focus_frame_sheet(self.colors, "QTextBrowser"))
             self._browser = browser
             self._layout.addWidget(browser)
             self.hint.hide()
@@ -126,6 +127,8 @@ class RecordView(QWidget):
 
     def set_colors(self, colors: Colors) -> None:
         self.colors = colors
+        if self._browser is not None:
+            self._browser.setStyleSheet(focus_frame_sheet(colors, "QTextBrowser"))
         self.render()
 
     def render(self) -> None:

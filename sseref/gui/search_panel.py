@@ -30,7 +30,7 @@ from sseref.gui.labels import (
 from sseref.gui.models import ID_ROLE
 from sseref.gui.search_model import HtmlDelegate, SearchResultsModel, no_results_text
 from sseref.gui.search_worker import Outcome, Runner, SearchController
-from sseref.gui.theme import LIGHT, Colors
+from sseref.gui.theme import LIGHT, TITLE_SHEET, Colors, chip_sheet, mute
 from sseref.gui.widgets import FlowLayout
 
 CHIPS_PER_FACET = {"kind": 5, "type": 4, "region": 3, "lang": 3, "decade": 4, "theme": 3}
@@ -72,9 +72,9 @@ class SearchPanel(QWidget):
         if self.controller:
             self.controller.resultsReady.connect(self.show_outcome)
         self.heading = QLabel()
-        self.heading.setObjectName("panelTitle")
+        self.heading.setStyleSheet(TITLE_SHEET)
         self.status = QLabel()
-        self.status.setObjectName("muted")
+        mute(self.status)
         self.suggestion = QLabel()
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -82,6 +82,7 @@ class SearchPanel(QWidget):
         self.suggestion.linkActivated.connect(self._use_suggestion)
         self.suggestion.hide()
         self.chips_area = QWidget()
+        self.chips_area.setStyleSheet(chip_sheet(self.colors))
         self.chips_box = FlowLayout(self.chips_area)
         self.chips: list[QPushButton] = []
         self.model = SearchResultsModel(self)
@@ -234,6 +235,7 @@ class SearchPanel(QWidget):
 
     def set_colors(self, colors: Colors) -> None:
         self.colors = colors
+        self.chips_area.setStyleSheet(chip_sheet(colors))
 
     def _update_heading(self) -> None:
         if self.query.strip():

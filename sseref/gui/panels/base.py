@@ -21,6 +21,7 @@ from sseref.core.i18n import _, current_language, ngettext
 from sseref.core.models import ListFilter
 from sseref.gui.labels import number_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
+from sseref.gui.theme import TITLE_SHEET, mute
 from sseref.gui.widgets import FilterCombo, YearRange
 
 if TYPE_CHECKING:
@@ -60,10 +61,10 @@ class ListPanel(QWidget):
         self.combos: list[FilterCombo] = []
         self.year_range: YearRange | None = None
         self.heading = QLabel()
-        self.heading.setObjectName("panelTitle")
+        self.heading.setStyleSheet(TITLE_SHEET)
         self.search = QLineEdit()  # its clear button: MainWindow.settle()
         self.count_label = QLabel()
-        self.count_label.setObjectName("muted")
+        mute(self.count_label)
         self.filter_bar = QHBoxLayout()
         self.filter_bar.setContentsMargins(0, 0, 0, 0)
         self.model = RecordTableModel(self.columns(), self.fetch, self.query, self)

@@ -13,7 +13,7 @@ from sseref.core.models import ListFilter
 from sseref.gui.labels import date_label, theme_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
-from sseref.gui.theme import Colors
+from sseref.gui.theme import Colors, focus_frame_sheet, mute
 from sseref.gui.timeline import TimelineEvent, TimelineView
 from sseref.gui.widgets import FilterCombo
 
@@ -64,7 +64,7 @@ class HistoryPanel(ListPanel):
             self.mode_buttons[mode] = button
             switch.addWidget(button)
         self.legend = QLabel()
-        self.legend.setObjectName("muted")
+        mute(self.legend)
         self.legend.setWordWrap(True)
         self.legend.setMinimumWidth(60)
         self.zoom_in = QToolButton()
@@ -93,6 +93,7 @@ class HistoryPanel(ListPanel):
     def set_colors(self, colors: Colors) -> None:
         self.colors = colors
         self.timeline.set_colors(colors)
+        self.timeline.setStyleSheet(focus_frame_sheet(colors, "QGraphicsView"))
         self._update_legend()
 
     def current_filter(self) -> ListFilter:
