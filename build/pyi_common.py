@@ -30,6 +30,9 @@ EXCLUDES: list[str] = [
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
     "unittest", "doctest", "xmlrpc", "ftplib", "imaplib", "poplib", "smtplib", "nntplib",
     "telnetlib", "curses", "readline", "ensurepip", "venv", "distutils",
+    # Only Whoosh's multi-process writer would use it (benchmark corpora, one process in the
+    # bundle); PyInstaller's runtime hook for it would import it at every start (~10 ms).
+    "multiprocessing", "whoosh.multiproc",
     # Offline by construction: no TLS (drops libssl/libcrypto); hashlib then uses its built-in
     # sha/md5 modules. urllib and http.client, which Whoosh imports, treat ssl as optional.
     "ssl", "_ssl", "_hashlib",

@@ -1,12 +1,11 @@
 """Entry script of the frozen program: the same ``sseref`` command as the installed one.
 
 PyInstaller freezes this file (see ``build/sseref.spec``); without arguments it opens the main
-window, with a subcommand it runs that (``sseref self-test``, ``sseref search ...``).
+window, with a subcommand it runs that (``sseref self-test``, ``sseref search ...``). The bundle
+leaves out multiprocessing (build/pyi_common.py), so no frozen child process can start this.
 """
 
 from __future__ import annotations
-
-import multiprocessing
 
 
 def main() -> int:
@@ -17,5 +16,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # a frozen child process must not start the program again
     raise SystemExit(main())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shutil
 import sqlite3
@@ -36,11 +37,19 @@ def _percentiles(times: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered), p95, ordered[-1]
 
 
+def writer_processes(count: int) -> int:
+    """Two index writers for a large corpus, where processes can be started: the standalone
+    bundle leaves multiprocessing out (its import would slow every start), so it uses one."""
+    if count < 5000 or importlib.util.find_spec("multiprocessing") is None:
+        return 1
+    return 2
+
+
 def run_whoosh(records: list[Record], queries: list[BenchQuery], work: Path
                ) -> dict[str, Any]:
     folder = work / "whoosh"
     start = time.perf_counter()
-    build_index(records, folder, total=len(records), procs=2 if len(records) >= 5000 else 1)
+    build_index(records, folder, total=len(records), procs=writer_processes(len(records)))
     build = time.perf_counter() - start
     start = time.perf_counter()
     engine = SearchEngine(folder)

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from sseref.core.citation import citation
 from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import _, current_language
 from sseref.core.models import Record
 from sseref.gui.qtvalues import set_enum_property
-from sseref.gui.record_html import MINI_TIMELINE_URL, Page, record_page
 from sseref.gui.theme import LIGHT, Colors, focus_frame_sheet, mute
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QTextBrowser
+
+    from sseref.gui.record_html import Page
 
 # The Qt classes used to draw the mini timeline and to ask before opening a browser are
 # imported where they are used: the empty page shown at start-up needs none of them.
@@ -53,7 +52,7 @@ class RecordView(QWidget):
         self._forward: list[str] = []
         self.current: str | None = None
         self.record: Record | None = None
-        self.page = Page("")
+        self.page: Page | None = None  # what the browser shows, once a record is open
         self.other_languages = False  # the page's "Show in other languages" toggle
         self.retranslate()
 
@@ -136,10 +135,15 @@ class RecordView(QWidget):
             hint = _("Choose a record in a list, or search with Ctrl+K.")
             self.hint.setText(hint)
             if self._browser is not None:
+                from html import escape
+
                 self._browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
             return
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QTextDocument
+
+        # The page's HTML is written the first time a record opens, not at start-up.
+        from sseref.gui.record_html import MINI_TIMELINE_URL, record_page
 
         lang = current_language()
         dated = self._related_dates(self.record)
@@ -217,6 +221,8 @@ class RecordView(QWidget):
     # --- actions ---------------------------------------------------------------------------
 
     def citation_text(self) -> str:
+        from sseref.core.citation import citation
+
         return citation(self.record, current_language()) if self.record else ""
 
     def copy_citation(self) -> None:
@@ -231,6 +237,8 @@ class RecordView(QWidget):
             self.open(target)
         elif scheme == "toggle" and target == "languages":
             self.show_other_languages(not self.other_languages)
+        elif self.page is None:
+            return
         elif scheme == "copy" and target.isdigit() and int(target) < len(self.page.copyable):
             text = self.page.copyable[int(target)]
             QGuiApplication.clipboard().setText(text)

@@ -80,6 +80,20 @@ def test_excludes_build_time_and_test_packages() -> None:
         assert name in pyi_common.EXCLUDES
 
 
+def test_the_bundle_leaves_multiprocessing_out_and_indexes_in_one_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sseref.app import bench_search
+
+    assert "multiprocessing" in pyi_common.EXCLUDES  # its runtime hook would slow every start
+    assert "multiprocessing" not in (BUILD / "sseref_main.py").read_text("utf-8").split('"""')[2]
+    assert bench_search.writer_processes(100) == 1
+    assert bench_search.writer_processes(50_000) == 2
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None
+                        if name == "multiprocessing" else real_find_spec(name, *a))
+    assert bench_search.writer_processes(50_000) == 1  # as in the bundle
+
+
 def test_resource_datas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SSEREF_BUNDLE_RESOURCES", raising=False)
     root = tmp_path

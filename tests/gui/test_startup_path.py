@@ -42,5 +42,6 @@ def test_the_first_frame_loads_no_search_printing_or_report_code(
     assert "sseref.gui.panels.organizations" in loaded  # the default first panel, shown
     for module in ("sseref.search", "sseref.gui.search_panel", "sseref.gui.printing",
                    "sseref.report.sheets", "sseref.gui.panels.history", "sseref.gui.dialogs",
+                   "sseref.gui.record_html", "sseref.core.citation",
                    "sseref.ingest"):
         assert module not in loaded
