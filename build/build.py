@@ -473,8 +473,12 @@ def bench(runs: int, build_seconds: dict[str, float], *, rebuild: bool = True
             "onedir_start_all": onedir.seen,
             "onefile_start_all": onefile.seen,
         }
+    # The machine's speed drifts over a run: each round's starts share its state of the moment.
+    paired = statistics.median(a / b for a, b in zip(
+        starts["sseref onedir"].seen, starts["hello onedir"].seen, strict=True))
     data: dict[str, object] = {
         "date": dt.date.today().isoformat(), "runs": runs, "rows": rows,
+        "onedir_paired_ratio": paired,
         "versions": versions(), "build_seconds": build_seconds, "cpus": os.cpu_count(),
         "load": [round(load_before, 2),
                  round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None],
@@ -493,6 +497,7 @@ def write_bench_doc(data: dict[str, object]) -> None:
         return f"{s[key] / h[key]:.2f}×"
 
     size_ok = s["onedir_bytes"] <= TARGET_MB * 1e6
+    paired = float(data["onedir_paired_ratio"])  # type: ignore[arg-type]
     start_ok = s["onedir_start_s"] <= TARGET_RATIO * h["onedir_start_s"]
     vers = data["versions"]
     assert isinstance(vers, dict)
@@ -529,6 +534,9 @@ def write_bench_doc(data: dict[str, object]) -> None:
         f"| one-folder start-up (start → interactive window) | {s['onedir_start_s']:.3f} s | "
         f"{h['onedir_start_s']:.3f} s | {ratio('onedir_start_s')} | ≤ {TARGET_RATIO}×: "
         f"{'met' if start_ok else 'NOT met'} |",
+        f"| — median of the per-round ratios (each round's two starts are seconds apart) | "
+        f"| | {paired:.2f}× | ≤ {TARGET_RATIO}×: "
+        f"{'met' if paired <= TARGET_RATIO else 'NOT met'} |",
         f"| — of which: start → GUI code begins (bootloader, Python, imports) | "
         f"{s['onedir_before_main_s']:.3f} s | {h['onedir_before_main_s']:.3f} s | "
         f"{ratio('onedir_before_main_s')} | |",
@@ -556,7 +564,7 @@ def write_bench_doc(data: dict[str, object]) -> None:
     BENCH_DOC.write_text("\n".join(lines), encoding="utf-8")
     BENCH_DOC.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     say(f"Wrote {BENCH_DOC.relative_to(ROOT)}")
-    print("\n".join(lines[10:21]))
+    print("\n".join(lines[10:23]))
 
 
 # --- command line -------------------------------------------------------------------------------

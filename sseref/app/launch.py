@@ -13,6 +13,28 @@ from sseref.core.i18n import _
 
 EXIT_OK, EXIT_FAIL = 0, 1
 ENV_BENCH = "SSEREF_BENCH_READY"  # print "READY <seconds>" once interactive, then quit
+ENV_TRACE = "SSEREF_STARTUP_TRACE"  # print each start-up step's time and CPU time to stderr
+
+
+class StartupTrace:
+    """Times the steps to the first frame (SSEREF_STARTUP_TRACE=1), frozen program included."""
+
+    def __init__(self) -> None:
+        self.on = bool(os.environ.get(ENV_TRACE))
+        self.last = time.perf_counter()
+        if self.on:  # the CPU time so far covers the interpreter and imports before main
+            self._print("before run_gui (CPU time)", time.process_time())
+
+    def step(self, name: str) -> None:
+        if self.on:
+            now = time.perf_counter()
+            self._print(name, now - self.last)
+            self.last = now
+
+    @staticmethod
+    def _print(name: str, seconds: float) -> None:
+        print(f"startup: {name:32s} {seconds * 1000:7.1f} ms  ({len(sys.modules)} modules)",
+              file=sys.stderr)
 
 
 def display_problem() -> str | None:
@@ -30,27 +52,31 @@ def display_problem() -> str | None:
 def run_gui(args: argparse.Namespace) -> int:
     """Opens the main window; returns the process exit code."""
     started = time.perf_counter()
+    trace = StartupTrace()
     problem = display_problem()
     if problem:
         print(f"sseref: {problem}", file=sys.stderr)
         return EXIT_FAIL
     from PySide6.QtWidgets import QApplication
 
+    trace.step("import Qt widgets")
     from sseref.gui.crash import ExceptionHandler
     from sseref.gui.theme import new_application
 
     app = QApplication.instance() or new_application(sys.argv[:1])
+    trace.step("application")
     app.setApplicationName("SSE Ref")
     app.setOrganizationName("SSERef")
     app.setDesktopFileName("sseref")
     handler = ExceptionHandler().install()
     try:
-        return _open_window(args, app, started)
+        return _open_window(args, app, started, trace)
     finally:
         handler.uninstall()
 
 
-def _open_window(args: argparse.Namespace, app: object, started: float) -> int:
+def _open_window(args: argparse.Namespace, app: object, started: float,
+                 trace: StartupTrace) -> int:
     """Single-instance guard, database, window; runs the event loop."""
     from PySide6.QtCore import QLockFile, QTimer
     from PySide6.QtWidgets import QApplication
@@ -72,11 +98,15 @@ def _open_window(args: argparse.Namespace, app: object, started: float) -> int:
         QMessageBox.critical(None, _("SSE Ref cannot start"), str(exc))
         lock.unlock()
         return EXIT_FAIL
+    trace.step("lock and database")
     from sseref.gui.wiring import after_first_frame, build_main_window
 
+    trace.step("import the window's code")
     window = build_main_window(db, language=getattr(args, "explicit_lang", None))
+    trace.step("build the window")
     window.show()
     app.processEvents()
+    trace.step("show, first frame")
     QTimer.singleShot(0, lambda: after_first_frame(window))
     if os.environ.get(ENV_BENCH):
         print(f"READY {time.perf_counter() - started:.4f}", flush=True)
