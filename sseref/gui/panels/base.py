@@ -165,8 +165,18 @@ class ListPanel(QWidget):
         if not self._loaded:
             self._loaded = True
             self.refresh()
-            self.table.resizeColumnToContents(0)
-            self.table.setColumnWidth(0, min(420, max(220, self.table.columnWidth(0))))
+            self.table.setColumnWidth(0, min(420, max(220, self._first_column_width())))
+
+    def _first_column_width(self) -> int:
+        """Wide enough for the longest title among the first rows (the block fetched anyway).
+
+        Measured on the texts: Qt's resizeColumnToContents asks the style and the delegate
+        for every row's size, three times the cost, on the start-up path.
+        """
+        metrics = self.table.fontMetrics()
+        texts = [str(self.model.index(row, 0).data() or "")
+                 for row in range(min(self.model.rowCount(), RecordTableModel.BLOCK))]
+        return max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
 
     def refresh(self) -> None:
         self._loaded = True
