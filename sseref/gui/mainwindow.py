@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -161,8 +161,14 @@ class MainWindow(QMainWindow):
         self.language_relay = LanguageRelay(self)
         self._listener = self.language_relay.changed.emit
         on_language_changed(self._listener)
-        self.resize(1280, 800)
+        self.resize(self._first_run_size())
         self.retranslate()
+
+    def _first_run_size(self) -> QSize:
+        """1280×800, or less on a small screen (a 1366×768 field laptop): the window must fit
+        with the desktop's panels. Later runs restore the user's own geometry."""
+        room = self.screen().availableGeometry().size() * 0.92
+        return QSize(1280, 800).boundedTo(room)
 
     # --- panels ----------------------------------------------------------------------------
 

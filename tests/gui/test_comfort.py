@@ -118,3 +118,11 @@ def test_text_boxes_get_their_clear_button_after_the_first_frame(window: Any) ->
     assert window.search_box.isClearButtonEnabled()
     assert window.panels["organizations"].search.isClearButtonEnabled()
     assert window.panels["glossary"].search.isClearButtonEnabled()  # built after settling
+
+
+def test_a_first_run_window_fits_the_screen(window: Any) -> None:
+    room = window.screen().availableGeometry().size()
+    least = window.minimumSizeHint()  # the offscreen test screen is smaller than that
+    assert window.width() <= max(room.width(), least.width())
+    assert window.height() <= max(room.height(), least.height())
+    assert window.size() == window._first_run_size().expandedTo(least)  # noqa: SLF001
