@@ -184,10 +184,10 @@ class MainWindow(QMainWindow):
         panel.setObjectName(f"panel-{key}")
         panel.search.setClearButtonEnabled(self._settled)
         self._install_page(PANEL_ORDER.index(key), panel)
+        panel.set_colors(self.themes.colors)
         if key == "history":
             history = cast("HistoryPanel", panel)
             history.set_mode(self.settings.history_mode)
-            history.set_colors(self.themes.colors)
         self.panelCreated.emit(key, panel)
         return panel
 
@@ -286,8 +286,8 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(nav_rail_sheet(colors))
         self.actions_.themes[s.theme].setChecked(True)
         self.actions_.large_text.setChecked(s.large_text)
-        if self.panels.is_built("history"):
-            cast("HistoryPanel", self.panels["history"]).set_colors(colors)
+        for panel in self.panels.built().values():
+            panel.set_colors(colors)
         self.record_view.set_colors(colors)
         if self._search_panel is not None:
             self._search_panel.set_colors(colors)

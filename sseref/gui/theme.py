@@ -149,7 +149,12 @@ def _palette(c: Colors) -> QPalette:
 # No application-wide style sheet: one makes Qt style every widget through its style-sheet
 # engine, which cost some 10 ms at start-up and slows every repaint of the lists. The few
 # widgets that need more than the palette get a sheet of their own.
-TITLE_SHEET = "font-weight: bold;"
+
+
+def title_sheet(c: Colors) -> str:
+    """A panel's title in bold. The colour is spelt out: a widget with a sheet of its own
+    keeps the palette it was polished with when the theme changes."""
+    return f"font-weight: bold; color: {c.text};"
 
 
 def nav_rail_sheet(c: Colors) -> str:

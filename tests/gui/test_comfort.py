@@ -126,3 +126,13 @@ def test_a_first_run_window_fits_the_screen(window: Any) -> None:
     assert window.width() <= max(room.width(), least.width())
     assert window.height() <= max(room.height(), least.height())
     assert window.size() == window._first_run_size().expandedTo(least)  # noqa: SLF001
+
+
+def test_panel_titles_follow_the_theme(window: Any) -> None:
+    from sseref.gui.theme import DARK, LIGHT
+
+    heading = window.panels["organizations"].heading
+    window.actions_.themes["dark"].trigger()
+    assert DARK.text in heading.styleSheet()
+    window.actions_.themes["light"].trigger()
+    assert LIGHT.text in heading.styleSheet()

@@ -91,6 +91,7 @@ class HistoryPanel(ListPanel):
         return MODES[self.stack.currentIndex()]
 
     def set_colors(self, colors: Colors) -> None:
+        super().set_colors(colors)
         self.colors = colors
         self.timeline.set_colors(colors)
         self.timeline.setStyleSheet(focus_frame_sheet(colors, "QGraphicsView"))
