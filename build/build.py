@@ -556,8 +556,8 @@ def write_bench_doc(data: dict[str, object]) -> None:
         "launch. What is trimmed: unused Qt modules and plugins (only the xcb, Wayland, "
         "offscreen and minimal platforms, the XDG portal theme, input methods, SVG/ICO/JPEG/GIF "
         "images), Qt's translations except `qtbase_es/fr`, Babel's locale data except "
-        "en/es/fr, build-time and test packages, shared libraries nothing left links to, and "
-        "debug symbols (strip).",
+        "en/es/fr, build-time and test packages, multiprocessing (its runtime hook imported it "
+        "at every start), shared libraries nothing left links to, and debug symbols (strip).",
         "",
     ]
     BENCH_DOC.parent.mkdir(parents=True, exist_ok=True)
