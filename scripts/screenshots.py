@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -82,28 +83,45 @@ def save(widget: object, target: Path, scale: float) -> None:
     print(target)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def parse_args(doc: str | None) -> argparse.Namespace:
+    """The options both screenshot scripts take."""
+    parser = argparse.ArgumentParser(description=doc)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--database")
     parser.add_argument("--scale", type=float, default=0.6)
-    args = parser.parse_args()
-    if not os.environ.get("DISPLAY") and not os.environ.get("SSEREF_SCREENSHOTS_XVFB"):
-        return _reexec_under_xvfb()
+    return parser.parse_args()
+
+
+def needs_xvfb() -> bool:
+    return not os.environ.get("DISPLAY") and not os.environ.get("SSEREF_SCREENSHOTS_XVFB")
+
+
+def open_window(database: str | None) -> tuple[Any, Any, Any, Path]:
+    """(application, database, shown main window, temporary folder) with throwaway user
+    folders, at the size the screenshots are taken at."""
     tmp = Path(tempfile.mkdtemp(prefix="sseref-shots-"))
     os.environ["SSEREF_DATA_DIR"] = str(tmp / "user")
     from PySide6.QtWidgets import QApplication
 
     from sseref.core.db import Database
-    from sseref.gui.index_setup import prepare_engine
-    from sseref.gui.search_service import EngineRunner
     from sseref.gui.wiring import build_main_window
 
     app = QApplication(sys.argv[:1])
-    db = Database(_database(args.database, tmp))
+    db = Database(_database(database, tmp))
     window = build_main_window(db)
     window.resize(1280, 800)
     window.show()
+    return app, db, window, tmp
+
+
+def main() -> int:
+    args = parse_args(__doc__)
+    if needs_xvfb():
+        return _reexec_under_xvfb()
+    from sseref.gui.index_setup import prepare_engine
+    from sseref.gui.search_service import EngineRunner
+
+    app, db, window, tmp = open_window(args.database)
     got: dict[str, object] = {}
     prepare_engine(window, db, lambda e, err: got.update(engine=e, error=err))
     deadline = time.time() + 180

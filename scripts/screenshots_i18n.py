@@ -9,18 +9,22 @@ translation catalogs first when they are older than resources/locale.
 
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshots import _database, _reexec_under_xvfb, save, settle  # noqa: E402
+from screenshots import (  # noqa: E402
+    _reexec_under_xvfb,
+    needs_xvfb,
+    open_window,
+    parse_args,
+    save,
+    settle,
+)
 
 # (file suffix, panel, record) — the fallback record lacks a name and summary in some language.
 SHOTS = [("main", "organizations", "org/untfsse"), ("record", "history", "event/1978-bapa")]
@@ -42,29 +46,14 @@ def _empty_filter() -> object:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--database")
-    parser.add_argument("--scale", type=float, default=0.6)
-    args = parser.parse_args()
-    if not os.environ.get("DISPLAY") and not os.environ.get("SSEREF_SCREENSHOTS_XVFB"):
+    args = parse_args(__doc__)
+    if needs_xvfb():
         return _reexec_under_xvfb()
     from sseref.ingest.outputs import catalogs_stale, compile_catalogs
 
     if catalogs_stale(Path()):
         compile_catalogs(Path())
-    tmp = Path(tempfile.mkdtemp(prefix="sseref-shots-"))
-    os.environ["SSEREF_DATA_DIR"] = str(tmp / "user")
-    from PySide6.QtWidgets import QApplication
-
-    from sseref.core.db import Database
-    from sseref.gui.wiring import build_main_window
-
-    app = QApplication(sys.argv[:1])
-    db = Database(_database(args.database, tmp))
-    window = build_main_window(db)
-    window.resize(1280, 800)
-    window.show()
+    app, db, window, tmp = open_window(args.database)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
