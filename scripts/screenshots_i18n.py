@@ -40,7 +40,7 @@ def _fallback_record(db: object, lang: str) -> str | None:
 
 
 def _empty_filter() -> object:
-    from sseref.core.models import ListFilter
+    from sseref.core.listing import ListFilter
 
     return ListFilter(text="")
 

@@ -233,9 +233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _system_lang() -> str:
-    import locale
-
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if os.environ.get(var):
             return os.environ[var]
+    import locale  # only here: the variables above answer on most systems, and faster
+
     return (locale.getlocale()[0] or "en") if hasattr(locale, "getlocale") else "en"

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 _POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The month's length in the proleptic Gregorian calendar (what `calendar.monthrange`
+    answers; that module is not imported because it brings `datetime` and `locale` to the
+    start-up path, which formats the lists' dates)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
 
 
 class Precision(StrEnum):
@@ -22,8 +30,9 @@ class DateError(ValueError):
     """A date string that does not follow the data's date format."""
 
 
-@dataclass(frozen=True, order=True)
-class PartialDate:
+# NamedTuples rather than frozen dataclasses: they order and compare field by field the same
+# way, and cost the start-up path far less to define (see core.listing).
+class PartialDate(NamedTuple):
     """A calendar date known to the year, the month or the day."""
 
     year: int
@@ -54,12 +63,11 @@ class PartialDate:
     def last_day(self) -> str:
         """The latest ISO day this date can mean."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or days_in_month(self.year, month)
         return f"{self.year:04d}-{month:02d}-{day:02d}"
 
 
-@dataclass(frozen=True)
-class DateSpec:
+class DateSpec(NamedTuple):
     """A single partial date or a range of two, as written in a record."""
 
     start: PartialDate
@@ -100,7 +108,7 @@ def _parse_point(text: str) -> PartialDate:
         raise DateError(f"'{text}': month {month} does not exist")
     if day is not None:
         assert month is not None
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        if not 1 <= day <= days_in_month(year, month):
             raise DateError(f"'{text}': day {day} does not exist in that month")
     return PartialDate(year, month, day)
 

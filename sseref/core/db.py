@@ -7,10 +7,9 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sseref.core import vocab
-from sseref.core.dates import DateError, parse_date
 from sseref.core.errors import (
     DatabaseCorruptError,
     DatabaseMissingError,
@@ -19,8 +18,11 @@ from sseref.core.errors import (
     UnknownRecordError,
 )
 from sseref.core.i18n import _
-from sseref.core.models import ListFilter, Name, Record, RecordRow, Relation, Source
+from sseref.core.listing import ListFilter, RecordRow
 from sseref.core.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # whole records are built after the first frame: their module loads then
+    from sseref.core.models import Name, Record, Relation, Source
 
 # The title shown for a related record: its name in the wanted language, else English, else any.
 _TITLE_SQL = """
@@ -284,6 +286,8 @@ class Database:
         """Each record's names per language (the glossary shows EN/ES/FR side by side)."""
         if not ids:
             return {}
+        from sseref.core.models import Name
+
         marks = ",".join("?" * len(ids))
         found: dict[str, dict[str, Name]] = {i: {} for i in ids}
         for r in self._all(f"select record_id, lang, name, acronym from names "
@@ -345,6 +349,9 @@ class Database:
 
     def get(self, record_id: str, lang: str = "en") -> Record:
         """The whole record with relations in both directions and its sources."""
+        from sseref.core.dates import DateError, parse_date
+        from sseref.core.models import Name, Record
+
         rows = self._all("select * from records where id = ?", (record_id,))
         if not rows:
             raise UnknownRecordError(_("No record has the id '{id}'.").format(id=record_id))
@@ -412,6 +419,8 @@ class Database:
             where rel.target_id = :id
             order by 2, 1, 10, 5
         """
+        from sseref.core.models import Relation
+
         return [
             Relation(type=r["type"], direction=r["direction"], other_id=r["other"],
                      other_kind=r["other_kind"], other_title=r["title"], since=r["since"],
@@ -432,6 +441,8 @@ class Database:
             left join records r on r.id = s.doc_id
             where s.record_id = ? order by s.position
         """
+        from sseref.core.models import Source
+
         return [
             Source(position=r["position"], doc_id=r["doc_id"], doc_title=r["doc_title"],
                    title=r["title"], publisher=r["publisher"] or r["doc_publisher"],

@@ -1,4 +1,7 @@
-"""Records as plain dataclasses: names per language, summaries, fields, relations, sources."""
+"""Records as plain dataclasses: names per language, summaries, fields, relations, sources.
+
+Loaded with the first record (not at start-up); what lists use is in `core.listing`.
+"""
 
 from __future__ import annotations
 
@@ -150,35 +153,3 @@ class Record:
                 for s in self.sources
             ],
         }
-
-
-@dataclass(frozen=True)
-class RecordRow:
-    """The few columns a list shows for one record (fetched lazily by the GUI's models)."""
-
-    id: str
-    kind: str
-    title: str
-    acronym: str | None
-    date_text: str | None
-    year: int | None
-    type: str | None
-    region: str | None
-    extra: str | None
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    """What a panel's filter controls ask for; empty fields do not filter."""
-
-    text: str = ""
-    type: str | None = None
-    region: str | None = None
-    theme: str | None = None
-    related_to: str | None = None
-    role_target: str | None = None
-    role: str | None = None
-    year_from: int | None = None
-    year_to: int | None = None
-    language: str | None = None
-    issuing_body: str | None = None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "SSERef"
 ENV_DATA_DIR = "SSEREF_DATA_DIR"
@@ -52,8 +52,7 @@ def shipped_index_dir() -> Path:
     return generated_dir() / "index"
 
 
-@dataclass(frozen=True)
-class UserDirs:
+class UserDirs(NamedTuple):  # not a dataclass: cheaper to define at start-up
     """The user's own folders: settings, data (notes, packs) and caches (the search index)."""
 
     config: Path

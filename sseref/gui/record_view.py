@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import _, current_language
-from sseref.core.models import Record
 from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.theme import LIGHT, Colors, focus_frame_sheet, mute
 
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QTextBrowser
 
+    from sseref.core.models import Record
     from sseref.gui.record_html import Page
 
 # The Qt classes used to draw the mini timeline and to ask before opening a browser are

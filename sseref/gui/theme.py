@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -25,8 +25,7 @@ def new_application(argv: list[str]) -> QApplication:
     return app
 
 
-@dataclass(frozen=True)
-class Colors:
+class Colors(NamedTuple):  # not a dataclass: cheaper to define at start-up
     """The few colors drawn by hand (timeline, record pages) for one theme."""
 
     dark: bool

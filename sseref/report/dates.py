@@ -6,11 +6,13 @@ A date known to the year prints as the year, a month as "September 1978", a day 
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sseref.core.dates import DateError, DateSpec, PartialDate, Precision, parse_date
 from sseref.report import cldr_subset
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 # Babel (babel.dates) is imported where it is used: the short forms the interface's tables show
 # at start-up come from `cldr_subset`, without loading Babel's locale data.
@@ -30,6 +32,8 @@ _SKELETONS: dict[Style, dict[Precision, str]] = {
 
 
 def _as_date(point: PartialDate) -> dt.date:
+    import datetime as dt  # with Babel, never for the lists' short dates (see above)
+
     return dt.date(point.year, point.month or 1, point.day or 1)
 
 

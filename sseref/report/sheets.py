@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from sseref.core import vocab
 from sseref.core.db import Database
-from sseref.core.models import Record, RecordRow, Relation, Source
+from sseref.core.listing import RecordRow
+from sseref.core.models import Record, Relation, Source
 from sseref.report import dates
 from sseref.report.i18n import Translator
 from sseref.report.markup import dated_list, esc, facts_table, heading, ordered_list, paragraph

@@ -27,6 +27,7 @@ def snapshot() -> dict[str, Any]:
         "qt_namespace_built": "Qt" in vars(QtCore),
         "enum_types": enums,
         "modules": sorted(m for m in sys.modules if m.startswith("sseref")),
+        "stdlib": sorted(m for m in ("dataclasses", "calendar", "babel") if m in sys.modules),
     }
 
 

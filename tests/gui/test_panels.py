@@ -110,7 +110,7 @@ def test_documents_filters(window: Any) -> None:
 
 
 def test_documents_year_range_filters(window: Any, fixture_db: Any) -> None:
-    from sseref.core.models import ListFilter
+    from sseref.core.listing import ListFilter
 
     assert fixture_db.filter_ids("document", ListFilter(year_from=2024)) == []
     assert fixture_db.filter_ids("document", ListFilter(year_to=2023)) == ["doc/beta-resolution"]

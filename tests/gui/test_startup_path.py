@@ -48,6 +48,14 @@ def test_the_first_frame_loads_no_search_printing_or_report_code(
         assert module not in loaded
 
 
+def test_the_first_frame_defines_no_dataclass_and_loads_no_babel(
+        first_frame: dict[str, Any]) -> None:
+    """Whole records (dataclasses, written and compiled at import) load with the first one;
+    lists use NamedTuples. Dates in lists come from the CLDR subset, not Babel."""
+    assert "sseref.core.models" not in first_frame["modules"]
+    assert first_frame["stdlib"] == []
+
+
 def test_the_startup_trace_names_each_step(first_frame: dict[str, Any]) -> None:
     steps = [line.split("  ")[0] for line in first_frame["stderr"].splitlines()
              if line.startswith("startup: ")]

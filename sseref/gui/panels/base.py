@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from sseref.core.db import Database
 from sseref.core.i18n import _, current_language, ngettext
-from sseref.core.models import ListFilter
+from sseref.core.listing import ListFilter
 from sseref.gui.labels import number_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
 from sseref.gui.theme import LIGHT, Colors, mute, title_sheet

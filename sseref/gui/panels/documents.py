@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sseref.core.i18n import N_
-from sseref.core.models import ListFilter
+from sseref.core.listing import ListFilter
 from sseref.gui.labels import date_label, language_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel

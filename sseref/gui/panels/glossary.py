@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sseref.core import vocab
 from sseref.core.i18n import N_
-from sseref.core.models import ListFilter
+from sseref.core.listing import ListFilter
 from sseref.gui.labels import theme_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel

@@ -9,7 +9,7 @@ from sseref.core import vocab
 from sseref.core.citation import format_spec
 from sseref.core.dates import parse_date
 from sseref.core.i18n import N_, _
-from sseref.core.models import ListFilter
+from sseref.core.listing import ListFilter
 from sseref.gui.labels import date_label, theme_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
