@@ -37,6 +37,9 @@ _ACRONYM_SQL = """
         (select acronym from names where record_id = {col} and lang = :lang),
         (select acronym from names where record_id = {col} and lang = 'en'))
 """
+# The same choices, as the folded keys the build stored (see fold_text): what lists sort by.
+_TITLE_KEY_SQL = _TITLE_SQL.replace("select name ", "select name_key ")
+_ACRONYM_KEY_SQL = _ACRONYM_SQL.replace("select acronym ", "select acronym_key ")
 
 
 def fold_text(text: str | None) -> str:
@@ -50,15 +53,15 @@ def fold_text(text: str | None) -> str:
 # Sort keys the GUI's lists may ask for, and the SQL expression each one orders by.
 _ORDERS: dict[str, str] = {
     "natural": "r.sort_date, r.id",
-    "title": f"sseref_fold({_TITLE_SQL.format(col='r.id')})",
-    "acronym": f"sseref_fold({_ACRONYM_SQL.format(col='r.id')}) is null, "
-               f"sseref_fold({_ACRONYM_SQL.format(col='r.id')})",
+    "title": _TITLE_KEY_SQL.format(col="r.id"),
+    "acronym": f"{_ACRONYM_KEY_SQL.format(col='r.id')} is null, "
+               f"{_ACRONYM_KEY_SQL.format(col='r.id')}",
     "type": "coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)",
     "region": "o.region is null, o.region",
     "date": "r.sort_date is null, r.sort_date",
     "place": "e.place is null, e.place",
     "symbol": "d.symbol is null, d.symbol",
-    "issuer": f"sseref_fold({_TITLE_SQL.format(col='d.issuing_body')})",
+    "issuer": _TITLE_KEY_SQL.format(col="d.issuing_body"),
     "role": "role is null, role",
 }
 
@@ -206,9 +209,9 @@ class Database:
         if flt.text.strip():
             params["pat"] = "%" + fold_text(flt.text.strip()) + "%"
             where.append("""(exists (select 1 from names n where n.record_id = r.id and
-                    (sseref_fold(n.name) like :pat or sseref_fold(n.acronym) like :pat))
+                    (n.name_key like :pat or n.acronym_key like :pat))
                 or exists (select 1 from aliases a where a.record_id = r.id
-                    and sseref_fold(a.alias) like :pat)
+                    and a.alias_key like :pat)
                 or sseref_fold(d.symbol) like :pat or r.id like :pat)""")
         simple = {"type": ("coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)",
                            flt.type),

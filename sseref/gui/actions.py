@@ -63,6 +63,7 @@ class Actions:
         self.back.setEnabled(False)
         self.forward.setEnabled(False)
         self.menus: dict[str, QMenu] = {}
+        self._dedupe_shortcuts()
         self.retranslate()
 
     def _dedupe_shortcuts(self) -> None:
@@ -101,10 +102,10 @@ class Actions:
         m["go"].addAction(self.search)
         m["help"] = bar.addMenu("")
         m["help"].addActions([self.help, self.about])
-        self.retranslate()
+        self._title_menus()
 
     def retranslate(self) -> None:
-        self._dedupe_shortcuts()
+        """Texts and tooltips in the current language (the shortcuts' key names included)."""
         for action, text in self._texts.items():
             if action in self.languages.values() and action is not self.languages["system"]:
                 text_now = text
@@ -114,6 +115,9 @@ class Actions:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             plain = text_now.replace("&", "").rstrip("…")
             action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        self._title_menus()
+
+    def _title_menus(self) -> None:
         titles = {"file": N_("&File"), "edit": N_("&Edit"), "view": N_("&View"),
                   "go": N_("&Go"), "help": N_("&Help"), "theme": N_("&Theme"),
                   "language": N_("&Language")}

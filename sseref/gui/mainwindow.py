@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self._listener = self.language_relay.changed.emit
         on_language_changed(self._listener)
         self.resize(self._first_run_size())
-        self.retranslate()
+        self._retranslate_window()  # its parts (actions, record page) were built translated
 
     def _first_run_size(self) -> QSize:
         """1280×800, or less on a small screen (a 1366×768 field laptop): the window must fit
@@ -380,8 +380,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("SSE Ref — Social and Solidarity Economy reference"))
+        """Every text of the window in the current language (the language just changed)."""
         self.actions_.retranslate()
+        self._retranslate_window()
+        for panel in self.panels.built().values():  # the others are built translated
+            panel.retranslate()
+        if self._search_panel is not None:
+            self._search_panel.retranslate()
+        self.record_view.retranslate()
+
+    def _retranslate_window(self) -> None:
+        self.setWindowTitle(_("SSE Ref — Social and Solidarity Economy reference"))
         for i, key in enumerate(PANEL_ORDER):
             item = self.nav.item(i)
             item.setText(self.actions_.panels[key].text().replace("&", ""))
@@ -396,11 +405,6 @@ class MainWindow(QMainWindow):
             version=meta.get("data_version", "?")[:8],
             date=date_label(meta.get("data_as_of"), current_language()) or "?"))
         self.data_label.setAccessibleName(self.data_label.text())
-        for panel in self.panels.built().values():  # the others are built translated
-            panel.retranslate()
-        if self._search_panel is not None:
-            self._search_panel.retranslate()
-        self.record_view.retranslate()
 
 
 def application() -> QApplication:

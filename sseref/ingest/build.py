@@ -16,6 +16,7 @@ import sqlite_utils
 
 from sseref.core import vocab
 from sseref.core.dates import parse_date
+from sseref.core.db import fold_text
 from sseref.core.schema import SCHEMA_VERSION
 from sseref.ingest.loader import LoadError, RawRecord, load_file, record_files
 from sseref.ingest.validate import Checked, Problem, Report, validate
@@ -116,9 +117,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         pk="id", not_null={"kind"},
     )
     fk = [("record_id", "records", "id")]
-    db["names"].create({"record_id": str, "lang": str, "name": str, "acronym": str},
+    # The *_key columns hold the folded text (no accents, no case) that lists sort and filter
+    # by: computed here once rather than by a Python SQL function on every row at run time.
+    db["names"].create({"record_id": str, "lang": str, "name": str, "acronym": str,
+                        "name_key": str, "acronym_key": str},
                        pk=("record_id", "lang"), foreign_keys=fk, not_null={"name"})
-    db["aliases"].create({"record_id": str, "alias": str}, foreign_keys=fk)
+    db["aliases"].create({"record_id": str, "alias": str, "alias_key": str}, foreign_keys=fk)
     db["summaries"].create({"record_id": str, "lang": str, "text": str},
                            pk=("record_id", "lang"), foreign_keys=fk)
     db["themes"].create({"record_id": str, "theme": str}, pk=("record_id", "theme"),
@@ -173,9 +177,12 @@ def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
             "file": rec.raw.file.name, "line": rec.raw.line,
         })
         for lang, entry in sorted(d["names"].items()):
-            rows["names"].append({"record_id": rec.id, "lang": lang, "name": entry["name"].strip(),
-                                  "acronym": entry.get("acronym")})
-        rows["aliases"] += [{"record_id": rec.id, "alias": a} for a in d.get("aliases", [])]
+            name, acronym = entry["name"].strip(), entry.get("acronym")
+            rows["names"].append({"record_id": rec.id, "lang": lang, "name": name,
+                                  "acronym": acronym, "name_key": fold_text(name),
+                                  "acronym_key": fold_text(acronym) if acronym else None})
+        rows["aliases"] += [{"record_id": rec.id, "alias": a, "alias_key": fold_text(a)}
+                            for a in d.get("aliases", [])]
         rows["summaries"] += [{"record_id": rec.id, "lang": lang, "text": " ".join(text.split())}
                               for lang, text in sorted(d["summary"].items())]
         rows["themes"] += [{"record_id": rec.id, "theme": t}

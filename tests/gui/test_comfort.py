@@ -128,11 +128,19 @@ def test_a_first_run_window_fits_the_screen(window: Any) -> None:
     assert window.size() == window._first_run_size().expandedTo(least)  # noqa: SLF001
 
 
-def test_panel_titles_follow_the_theme(window: Any) -> None:
+def test_panel_titles_follow_the_theme(window: Any, qtbot: Any) -> None:
+    from PySide6.QtGui import QPalette
+
     from sseref.gui.theme import DARK, LIGHT
 
     heading = window.panels["organizations"].heading
-    window.actions_.themes["dark"].trigger()
-    assert DARK.text in heading.styleSheet()
+    text = QPalette.ColorRole.WindowText
+    assert heading.font().bold()
+    window.actions_.themes["dark"].trigger()  # Qt hands the new palette down in events
+    qtbot.waitUntil(lambda: heading.palette().color(text).name() == DARK.text)
     window.actions_.themes["light"].trigger()
-    assert LIGHT.text in heading.styleSheet()
+    qtbot.waitUntil(lambda: heading.palette().color(text).name() == LIGHT.text)
+    before = heading.font().pointSizeF()
+    window.actions_.large_text.trigger()  # the title keeps its weight and follows the size
+    qtbot.waitUntil(lambda: heading.font().pointSizeF() == window.font().pointSizeF() > before)
+    assert heading.font().bold()
