@@ -37,6 +37,29 @@ class StartupTrace:
               file=sys.stderr)
 
 
+def skip_pyside_source_scan() -> bool:
+    """Spares PySide from reading the source of each module imported after it; True if done.
+
+    PySide's import hook reads every newly imported module's whole source file (with
+    `inspect.getsource`, PYSIDE-2029) to see whether it mentions PySide6, so that modules
+    which never touch Qt are skipped when its opt-in `__feature__` switches (snake_case,
+    true_property) are in use. No module of this program selects a feature, so the answer
+    changes nothing; reading the files costs a source install about 10 ms at start-up (an
+    installed bundle has no sources to read). A module that does `from __feature__ import`
+    still gets its features: that import records them itself. Guarded, because the hook is
+    PySide's internal code: if it changes, this does nothing.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]
+    return True
+
+
+def _uses_no_feature(_module: object) -> bool:
+    return False  # PySide's "ignore this module when switching features" (see above)
+
+
 def display_problem() -> str | None:
     """Why no window can open here (no X11/Wayland display on Linux), or None."""
     if os.environ.get("QT_QPA_PLATFORM"):
@@ -59,6 +82,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     from PySide6.QtWidgets import QApplication
 
+    skip_pyside_source_scan()
     trace.step("import Qt widgets")
     from sseref.gui.crash import ExceptionHandler
     from sseref.gui.theme import new_application

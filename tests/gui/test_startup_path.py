@@ -62,3 +62,8 @@ def test_the_startup_trace_names_each_step(first_frame: dict[str, Any]) -> None:
     assert steps[0] == "startup: before run_gui (CPU time)"
     assert steps[-1] == "startup: show, first frame"
     assert "startup: build the window" in steps
+
+
+def test_pyside_reads_no_module_source_at_start_up(first_frame: dict[str, Any]) -> None:
+    """PySide's import hook would read each new module's source (see launch)."""
+    assert first_frame["pyside_source_scan"] == "_uses_no_feature"
