@@ -30,7 +30,7 @@ from sseref.gui.labels import (
 from sseref.gui.models import ID_ROLE
 from sseref.gui.search_model import HtmlDelegate, SearchResultsModel, no_results_text
 from sseref.gui.search_worker import Outcome, Runner, SearchController
-from sseref.gui.theme import LIGHT, Colors, chip_sheet, make_title, mute
+from sseref.gui.theme import LIGHT, Colors, chip_sheet, mute, title_sheet
 from sseref.gui.widgets import FlowLayout
 
 CHIPS_PER_FACET = {"kind": 5, "type": 4, "region": 3, "lang": 3, "decade": 4, "theme": 3}
@@ -72,7 +72,7 @@ class SearchPanel(QWidget):
         if self.controller:
             self.controller.resultsReady.connect(self.show_outcome)
         self.heading = QLabel()
-        make_title(self.heading)
+        self.heading.setStyleSheet(title_sheet(self.colors))
         self.status = QLabel()
         mute(self.status)
         self.suggestion = QLabel()
@@ -235,6 +235,7 @@ class SearchPanel(QWidget):
 
     def set_colors(self, colors: Colors) -> None:
         self.colors = colors
+        self.heading.setStyleSheet(title_sheet(colors))
         self.chips_area.setStyleSheet(chip_sheet(colors))
 
     def _update_heading(self) -> None:

@@ -135,7 +135,7 @@ def test_panel_titles_follow_the_theme(window: Any, qtbot: Any) -> None:
 
     heading = window.panels["organizations"].heading
     text = QPalette.ColorRole.WindowText
-    assert heading.font().bold()
+    assert heading.font().bold()  # what its style sheet asks for
     window.actions_.themes["dark"].trigger()  # Qt hands the new palette down in events
     qtbot.waitUntil(lambda: heading.palette().color(text).name() == DARK.text)
     window.actions_.themes["light"].trigger()

@@ -21,7 +21,7 @@ from sseref.core.i18n import _, current_language, ngettext
 from sseref.core.listing import ListFilter
 from sseref.gui.labels import number_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
-from sseref.gui.theme import Colors, make_title, mute
+from sseref.gui.theme import LIGHT, Colors, mute, title_sheet
 from sseref.gui.widgets import FilterCombo, YearRange
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class ListPanel(QWidget):
         self.combos: list[FilterCombo] = []
         self.year_range: YearRange | None = None
         self.heading = QLabel()
-        make_title(self.heading)
+        self.heading.setStyleSheet(title_sheet(LIGHT))  # the window passes its own: set_colors
         self.search = QLineEdit()  # its clear button: MainWindow.settle()
         self.count_label = QLabel()
         mute(self.count_label)
@@ -146,8 +146,8 @@ class ListPanel(QWidget):
         table.selectionModel().selectionChanged.connect(self._on_selection)
 
     def set_colors(self, colors: Colors) -> None:
-        """The theme changed (or the panel was just built): subclasses draw what the palette
-        does not carry (a list panel's widgets all follow the palette)."""
+        """The theme changed (or the panel was just built): what the palette does not carry."""
+        self.heading.setStyleSheet(title_sheet(colors))
 
     def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         """A click on a column title (the header flips its own arrow): sort by that column."""
