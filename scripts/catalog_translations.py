@@ -467,14 +467,23 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                                           "Les détails ont été enregistrés dans {path}."),
     "SSE Ref cannot start": ("SSE Ref no puede iniciarse", "SSE Ref ne peut pas démarrer"),
     "SSE Ref is already running": ("SSE Ref ya está en ejecución", "SSE Ref est déjà ouvert"),
-    "SSE Ref is already open in another window. Switch to that window, or open a second one "
-    "anyway? (Settings are saved by the window closed last.)\n\nOpen a second window?":
-        ("SSE Ref ya está abierto en otra ventana. ¿Cambiar a esa ventana o abrir una segunda "
-         "de todos modos? (La configuración la guarda la última ventana que se cierre.)\n\n"
-         "¿Abrir una segunda ventana?",
-         "SSE Ref est déjà ouvert dans une autre fenêtre. Passer à cette fenêtre ou en ouvrir "
-         "une deuxième quand même ? (Les réglages sont enregistrés par la dernière fenêtre "
+    "SSE Ref seems to be open already, but its window did not come forward: it may be busy. "
+    "The reference data is read-only, so a second window is safe. (Settings are saved by the "
+    "window closed last.)\n\nOpen a second window?":
+        ("SSE Ref parece estar ya abierto, pero su ventana no ha pasado al frente: puede que "
+         "esté ocupado. Los datos de referencia son de solo lectura, así que una segunda ventana "
+         "no supone ningún riesgo. (La configuración la guarda la última ventana que se cierre.)"
+         "\n\n¿Abrir una segunda ventana?",
+         "SSE Ref semble déjà ouvert, mais sa fenêtre n'est pas passée au premier plan : il est "
+         "peut-être occupé. Les données de référence sont en lecture seule, une deuxième fenêtre "
+         "ne pose donc aucun problème. (Les réglages sont enregistrés par la dernière fenêtre "
          "fermée.)\n\nOuvrir une deuxième fenêtre ?"),
+    "SSE Ref is already running: its window was brought to the front.":
+        ("SSE Ref ya se está ejecutando: su ventana ha pasado al frente.",
+         "SSE Ref est déjà lancé : sa fenêtre est passée au premier plan."),
+    "SSE Ref was already open: here is its window.":
+        ("SSE Ref ya estaba abierto: aquí está su ventana.",
+         "SSE Ref était déjà ouvert : voici sa fenêtre."),
     "No graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set), so the "
     "window cannot open. The command-line tools still work: try 'sseref --help', 'sseref "
     "stats' or 'sseref show org/untfsse'.":

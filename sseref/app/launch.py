@@ -14,6 +14,7 @@ from sseref.core.i18n import _
 EXIT_OK, EXIT_FAIL = 0, 1
 ENV_BENCH = "SSEREF_BENCH_READY"  # print "READY <seconds>" once interactive, then quit
 ENV_TRACE = "SSEREF_STARTUP_TRACE"  # print each start-up step's time and CPU time to stderr
+SECOND_START_WAIT = 2.0  # seconds a second start waits for the running window to come forward
 
 
 class StartupTrace:
@@ -111,8 +112,14 @@ def _open_window(args: argparse.Namespace, app: object, started: float,
     assert isinstance(app, QApplication)
     dirs = paths.user_dirs().ensure()
     lock = QLockFile(str(dirs.data / "sseref.lock"))
-    if not lock.tryLock(200) and not _second_instance_ok():
-        return EXIT_OK
+    if not lock.tryLock(200):
+        from sseref.core.instance import ask_running_instance
+
+        if ask_running_instance(dirs.data, timeout=SECOND_START_WAIT):
+            print(_("SSE Ref is already running: its window was brought to the front."))
+            return EXIT_OK
+        if not _second_instance_ok():
+            return EXIT_OK
     try:
         db = Database(Path(args.database) if getattr(args, "database", None)
                       else paths.database_path())
@@ -123,7 +130,7 @@ def _open_window(args: argparse.Namespace, app: object, started: float,
         lock.unlock()
         return EXIT_FAIL
     trace.step("lock and database")
-    from sseref.gui.wiring import after_first_frame, build_main_window
+    from sseref.gui.wiring import after_first_frame, build_main_window, watch_second_starts
 
     trace.step("import the window's code")
     window = build_main_window(db, language=getattr(args, "explicit_lang", None))
@@ -132,6 +139,8 @@ def _open_window(args: argparse.Namespace, app: object, started: float,
     app.processEvents()
     trace.step("show, first frame")
     QTimer.singleShot(0, lambda: after_first_frame(window))
+    if lock.isLocked():  # a second window opened anyway does not answer later starts
+        QTimer.singleShot(0, lambda: watch_second_starts(window, dirs.data))
     if os.environ.get(ENV_BENCH):
         print(f"READY {time.perf_counter() - started:.4f}", flush=True)
         QTimer.singleShot(0, app.quit)
@@ -150,8 +159,9 @@ def _second_instance_ok() -> bool:
 
     answer = QMessageBox.question(
         None, _("SSE Ref is already running"),
-        _("SSE Ref is already open in another window. Switch to that window, or open a second "
-          "one anyway? (Settings are saved by the window closed last.)\n\nOpen a second window?"))
+        _("SSE Ref seems to be open already, but its window did not come forward: it may be "
+          "busy. The reference data is read-only, so a second window is safe. (Settings are "
+          "saved by the window closed last.)\n\nOpen a second window?"))
     return bool(answer == QMessageBox.StandardButton.Yes)
 
 

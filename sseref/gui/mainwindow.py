@@ -321,6 +321,15 @@ class MainWindow(QMainWindow):
         self.show_message(_("Interface language: {language}").format(
             language=LANGUAGE_LABELS.get(lang, lang)))
 
+    def bring_to_front(self) -> None:
+        """Another start of the program asked for this window (see core.instance)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()  # the desktop may only flash it: focus stealing is its call
+        self.show_message(_("SSE Ref was already open: here is its window."))
+
     def show_message(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.setAccessibleName(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sseref.core.db import Database
@@ -14,6 +15,7 @@ from sseref.gui.settings import GuiSettings
 from sseref.gui.theme import ThemeManager
 
 if TYPE_CHECKING:
+    from sseref.gui.instance import ActivationWatcher
     from sseref.gui.panels.base import ListPanel
     from sseref.gui.search_panel import SearchPanel
     from sseref.gui.search_worker import Runner
@@ -144,6 +146,16 @@ def after_first_frame(window: MainWindow) -> None:
     window.follow_system_scheme()
     QGuiApplication.styleHints().colorSchemeChanged.connect(
         lambda _scheme: window.follow_system_scheme())
+
+
+def watch_second_starts(window: MainWindow, data_dir: Path) -> ActivationWatcher:
+    """A later start of the program (a second click on its icon) brings this window forward."""
+    from sseref.gui.instance import ActivationWatcher
+
+    watcher = ActivationWatcher(data_dir, window)
+    watcher.requested.connect(window.bring_to_front)
+    watcher.check()  # a start that asked while this window was being built
+    return watcher
 
 
 def build_main_window(db: Database, runner: Runner | None = None,

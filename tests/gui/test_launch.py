@@ -36,14 +36,17 @@ def test_missing_database_shows_an_error_dialog(qapp: Any, tmp_path: Path,
     assert "missing" in shown[0]
 
 
-def test_second_instance_asks_and_can_quit(qapp: Any, fixture_db_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_instance_asks_when_the_running_one_does_not_answer(
+        qapp: Any, fixture_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QLockFile
 
+    from sseref.core.instance import request_path
     from sseref.core.paths import user_dirs
 
-    holder = QLockFile(str(user_dirs().ensure().data / "sseref.lock"))
+    data = user_dirs().ensure().data
+    holder = QLockFile(str(data / "sseref.lock"))
     assert holder.tryLock(0)
+    monkeypatch.setattr(launch, "SECOND_START_WAIT", 0.2)  # nobody watches in this test
     asked: list[str] = []
 
     def answer(_parent: Any, title: str, _text: str) -> QMessageBox.StandardButton:
@@ -55,6 +58,49 @@ def test_second_instance_asks_and_can_quit(qapp: Any, fixture_db_path: Path,
     holder.unlock()
     assert code == launch.EXIT_OK
     assert asked == ["SSE Ref is already running"]
+    assert not request_path(data).exists()  # withdrawn: a later start must not find it
+
+
+def test_a_second_start_brings_the_running_window_forward(
+        window: Any, qtbot: Any, fixture_db_path: Path) -> None:
+    """The real launcher, started again while this test's window holds the lock."""
+    import os
+    import subprocess
+
+    from PySide6.QtCore import QLockFile
+
+    from sseref.core.paths import user_dirs
+    from sseref.gui.wiring import watch_second_starts
+    from tests.conftest import ROOT
+
+    data = user_dirs().ensure().data
+    holder = QLockFile(str(data / "sseref.lock"))
+    assert holder.tryLock(0)
+    watcher = watch_second_starts(window, data)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    try:
+        with qtbot.waitSignal(watcher.requested, timeout=60000):
+            second = subprocess.Popen([sys.executable, "-m", "sseref", "--database",
+                                       str(fixture_db_path)], cwd=ROOT, env=env, text=True,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = second.communicate(timeout=60)
+    finally:
+        holder.unlock()
+    assert second.returncode == launch.EXIT_OK, err
+    assert "already running" in out
+    assert "already open" in window.status_label.text()
+
+
+def test_a_request_left_before_the_window_watched_is_taken(window: Any) -> None:
+    from sseref.core.instance import request_path
+    from sseref.core.paths import user_dirs
+    from sseref.gui.wiring import watch_second_starts
+
+    data = user_dirs().ensure().data
+    request_path(data).write_text("1", encoding="utf-8")
+    watch_second_starts(window, data)
+    assert not request_path(data).exists()
+    assert "already open" in window.status_label.text()
 
 
 def test_missing_then_stale_index_is_rebuilt_with_progress(window: Any, qtbot: Any,
