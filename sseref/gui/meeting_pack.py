@@ -59,7 +59,6 @@ class MeetingPackWidget(QWidget):
 
     def _build(self) -> None:
         self.name_edit = QLineEdit(self.pack.meeting_name)
-        self.name_edit.setPlaceholderText(_("Meeting name (optional)"))
         self.name_edit.editingFinished.connect(self._name_changed)
 
         self.list = QListWidget()
@@ -67,14 +66,13 @@ class MeetingPackWidget(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.model().rowsMoved.connect(self._order_from_list)
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.empty_label = QLabel(_("The meeting pack is empty. Use “Add to meeting pack” on a "
-                                    "record or on search results."))
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
 
-        self.up_button = QPushButton(_("Move up"))
-        self.down_button = QPushButton(_("Move down"))
-        self.remove_button = QPushButton(_("Remove"))
-        self.clear_button = QPushButton(_("Clear"))
+        self.up_button = QPushButton()
+        self.down_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.clear_button = QPushButton()
         self.up_button.clicked.connect(lambda: self._move_selected(-1))
         self.down_button.clicked.connect(lambda: self._move_selected(1))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -86,25 +84,26 @@ class MeetingPackWidget(QWidget):
 
         self.lang_combo = QComboBox()
         self.bilingual_combo = QComboBox()
-        self.bilingual_combo.addItem(_("None"), None)
+        self.bilingual_combo.addItem("", None)
         for code in LANGUAGES:
-            label = _(vocab.LANGUAGE_NAMES[code])
-            self.lang_combo.addItem(label, code)
-            self.bilingual_combo.addItem(label, code)
+            self.lang_combo.addItem("", code)
+            self.bilingual_combo.addItem("", code)
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(current_language())))
         self.paper_combo = QComboBox()
         self.paper_combo.addItem("A4", Paper.A4)
-        self.paper_combo.addItem(_("US Letter"), Paper.LETTER)
+        self.paper_combo.addItem("", Paper.LETTER)
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(printing.default_paper()))
+        self.form_labels = [QLabel() for _row in range(4)]
         options = QFormLayout()
-        options.addRow(_("Meeting:"), self.name_edit)
-        options.addRow(_("Language:"), self.lang_combo)
-        options.addRow(_("Second language:"), self.bilingual_combo)
-        options.addRow(_("Paper:"), self.paper_combo)
+        for label, field in zip(self.form_labels, (self.name_edit, self.lang_combo,
+                                                   self.bilingual_combo, self.paper_combo),
+                                strict=True):
+            label.setBuddy(field)
+            options.addRow(label, field)
 
-        self.preview_button = QPushButton(_("Print preview…"))
-        self.print_button = QPushButton(_("Print…"))
-        self.export_button = QPushButton(_("Export PDF…"))
+        self.preview_button = QPushButton()
+        self.print_button = QPushButton()
+        self.export_button = QPushButton()
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_pack)
         self.export_button.clicked.connect(self.export)
@@ -121,6 +120,33 @@ class MeetingPackWidget(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(edit_row)
         layout.addLayout(out_row)
+        self._retranslate_controls()
+
+    def retranslate(self) -> None:
+        """The interface language changed while the pack is open (its window is modeless)."""
+        self._retranslate_controls()
+        self._refresh([item.data(ID_ROLE) for item in self.list.selectedItems()])
+
+    def _retranslate_controls(self) -> None:
+        self.name_edit.setPlaceholderText(_("Meeting name (optional)"))
+        self.empty_label.setText(_("The meeting pack is empty. Use “Add to meeting pack” on a "
+                                   "record or on search results."))
+        for button, text in ((self.up_button, _("Move up")), (self.down_button, _("Move down")),
+                             (self.remove_button, _("Remove")), (self.clear_button, _("Clear")),
+                             (self.preview_button, _("Print preview…")),
+                             (self.print_button, _("Print…")),
+                             (self.export_button, _("Export PDF…"))):
+            button.setText(text)
+        self.bilingual_combo.setItemText(0, _("None"))
+        for index, code in enumerate(LANGUAGES):
+            label = _(vocab.LANGUAGE_NAMES[code])
+            self.lang_combo.setItemText(index, label)
+            self.bilingual_combo.setItemText(index + 1, label)
+        self.paper_combo.setItemText(self.paper_combo.findData(Paper.LETTER), _("US Letter"))
+        for label, text in zip(self.form_labels, (_("Meeting:"), _("Language:"),
+                                                  _("Second language:"), _("Paper:")),
+                               strict=True):
+            label.setText(text)
 
     # --- the pack --------------------------------------------------------------------------
 
@@ -267,7 +293,6 @@ class MeetingPackDialog(QDialog):
     def __init__(self, db: Database, store: MeetingPackStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Meeting pack"))
         self.widget = MeetingPackWidget(db, store, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -275,6 +300,11 @@ class MeetingPackDialog(QDialog):
         layout.addWidget(self.widget)
         layout.addWidget(buttons)
         self.resize(560, 520)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Meeting pack"))
+        self.widget.retranslate()
 
 
 _open_widgets: weakref.WeakSet[MeetingPackWidget] = weakref.WeakSet()

@@ -86,3 +86,9 @@ class MeetingPackHooks:
             return False
         self._dialog = opener(self.parent, self.db, current_language())
         return True
+
+    def retranslate(self) -> None:
+        """The interface language changed: an open (modeless) pack window follows it."""
+        retranslate = getattr(self._dialog, "retranslate", None)
+        if callable(retranslate):
+            retranslate()

@@ -114,6 +114,7 @@ def wire(window: MainWindow) -> None:
 
     actions.add_to_pack.triggered.connect(add_to_pack)
     actions.meeting_pack.triggered.connect(pack.open)
+    window.language_relay.changed.connect(lambda _lang: pack.retranslate())
 
     # Comfort.
     for theme, action in actions.themes.items():

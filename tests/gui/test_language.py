@@ -158,3 +158,23 @@ def test_search_works_across_languages_whatever_the_interface(window: Any, switc
     qtbot.waitUntil(lambda: found()[:1] == ["org/alpha"], timeout=5000)
     window.search_box.setText("ACA")  # the acronym
     qtbot.waitUntil(lambda: "org/alpha" in found(), timeout=5000)
+
+
+def test_an_open_meeting_pack_window_follows_the_language(window: Any, switch: Any) -> None:
+    """The pack's window is modeless: the language can change while it is open."""
+    window.record_view.open("org/alpha")
+    window.actions_.add_to_pack.trigger()
+    window.actions_.meeting_pack.trigger()
+    dialog = window._sseref_meeting_pack  # noqa: SLF001 - the one pack window of this window
+    pack = dialog.widget
+    assert dialog.windowTitle() == "Meeting pack"
+    assert pack.remove_button.text() == "Remove"
+    switch("es")
+    assert dialog.windowTitle() == "Dosier de reunión"
+    assert pack.remove_button.text() == "Quitar"
+    assert pack.bilingual_combo.itemText(0) == "Ninguno"
+    assert pack.form_labels[2].text() == "Segundo idioma:"
+    assert pack.list.count() == 1 and "Organización" in pack.list.item(0).text()
+    switch("fr")
+    assert dialog.windowTitle() == "Dossier de réunion"
+    dialog.close()
