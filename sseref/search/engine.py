@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import re
 import threading
@@ -125,6 +126,7 @@ class SearchEngine:
             self._facets = FacetTable(reader)
             self._eval = Evaluator(self._searcher)
         except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damaged files
+            self._close_partly_open()
             raise SearchIndexError(_("The search index {path} cannot be read: {error}").format(
                 path=self.index_dir, error=exc)) from exc
         self._aliases = AliasTable.load(self.index_dir / ALIASES)
@@ -137,6 +139,14 @@ class SearchEngine:
         self._cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
 
     # --- lifecycle -----------------------------------------------------------------------
+
+    def _close_partly_open(self) -> None:
+        """A damaged index was refused: what did open is closed, not left to the collector."""
+        for name in ("_searcher", "_ix"):
+            part = getattr(self, name, None)
+            if part is not None:
+                with contextlib.suppress(Exception):
+                    part.close()
 
     def close(self) -> None:
         with self._lock:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,3 +78,37 @@ def test_empty_and_filter_only(fixture_engine: SearchEngine) -> None:
     assert fixture_engine.search("kind:term").hits[0].id == "term/cooperative"
     assert fixture_engine.search("cooperative", kind="organization").hits[0].kind == \
         "organization"
+
+
+
+def test_an_index_refused_half_way_is_closed(fixture_index: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index opened but a later step failed: what opened is closed, not left behind."""
+    import sseref.search.engine as engine_module
+
+    closed: list[str] = []
+    real_open = engine_module.open_index
+
+    def recording_open(path: Path) -> Any:
+        ix = real_open(path)
+        real_searcher, real_close = ix.searcher, ix.close
+
+        def searcher() -> Any:
+            found = real_searcher()
+            close = found.close
+            found.close = lambda: (closed.append("searcher"), close())
+            return found
+
+        ix.searcher = searcher
+        ix.close = lambda: (closed.append("index"), real_close())
+        return ix
+
+    class DamagedFacets:
+        def __init__(self, _reader: object) -> None:
+            raise ValueError("damaged facets")
+
+    monkeypatch.setattr(engine_module, "open_index", recording_open)
+    monkeypatch.setattr(engine_module, "FacetTable", DamagedFacets)
+    with pytest.raises(engine_module.SearchIndexError, match="damaged facets"):
+        engine_module.SearchEngine(fixture_index)
+    assert closed == ["searcher", "index"]
