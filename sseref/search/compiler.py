@@ -126,6 +126,10 @@ class Compiler:
 
     def _aliased_runs(self, groups: list[list[Item]], out: Compiled) -> list[wq.Node]:
         """Compiles the groups, replacing runs of words that name a known alias."""
+        # Stop words between content words ("qué es la economía social") would each be a
+        # required term: dropped once the query has a word that is not one (they still count
+        # inside an alias, "economía social y solidaria", and when typed alone).
+        drop_stops = any(not _stop_words_only(group) for group in groups)
         clauses: list[wq.Node] = []
         i = 0
         while i < len(groups):
@@ -139,11 +143,12 @@ class Compiler:
                     clauses.append(clause)
                 i += 1
                 continue
-            clauses.extend(self._alias_run(run, out))
+            clauses.extend(self._alias_run(run, out, drop_stops))
             i += len(run)
         return clauses
 
-    def _alias_run(self, run: list[Item], out: Compiled) -> list[wq.Node]:
+    def _alias_run(self, run: list[Item], out: Compiled, drop_stops: bool = False
+                   ) -> list[wq.Node]:
         words: list[str] = []
         owner: list[int] = []
         for n, item in enumerate(run):
@@ -177,8 +182,11 @@ class Compiler:
             while end < len(words) and owner[end] == n and not (
                     end > j and self.aliases.longest_match(words, end)):
                 end += 1
-            clause = self.words_and(words[j:end], out,
-                                    prefix_last=run[n].prefix and end == len(words))
+            prefix_last = run[n].prefix and end == len(words)
+            if drop_stops and not prefix_last and all(an.is_stopword(w) for w in words[j:end]):
+                j = end
+                continue
+            clause = self.words_and(words[j:end], out, prefix_last=prefix_last)
             if clause is not None:
                 clauses.append(clause)
             j = end
@@ -229,6 +237,12 @@ class Compiler:
             return out
         out.query = wq.Query(main, filters, tuple(negatives))
         return out
+
+
+def _stop_words_only(group: list[Item]) -> bool:
+    """A group that is one plain word (or hyphenated words) made of stop words only."""
+    return (len(group) == 1 and group[0].kind == "word" and not group[0].prefix
+            and all(an.is_stopword(w) for w in group[0].words))
 
 
 def _or(subs: list[wq.Node]) -> wq.Node:

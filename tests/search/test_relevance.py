@@ -94,3 +94,20 @@ def test_relevance_top5(real_engine: SearchEngine) -> None:
     for miss in misses:
         print("  miss:", miss)
     assert top5 >= 0.9, "\n".join(misses)
+
+
+def test_questions_with_stop_words_find_the_concept(real_engine: SearchEngine) -> None:
+    """Little words between the content words ("es", "la", "que") must not be required:
+    in Spanish "es" is rarer than "is" in English, and requiring it hid the answer."""
+    for query, expected in [
+        ("¿qué es la economía social y solidaria?", "term/social-and-solidarity-economy"),
+        ("qu'est-ce que l'économie sociale et solidaire ?", "term/social-and-solidarity-economy"),
+        ("¿qué es la cooperación triangular?", "term/triangular-cooperation"),
+        ("what is triangular cooperation", "term/triangular-cooperation"),
+    ]:
+        hits = [h.id for h in real_engine.search(query, limit=5, as_you_type=False).hits]
+        assert hits and hits[0] == expected, (query, hits)
+
+
+def test_a_stop_word_typed_alone_still_searches(real_engine: SearchEngine) -> None:
+    assert real_engine.search("la", limit=5, as_you_type=False).total > 0
