@@ -62,9 +62,20 @@ _ES_SUFFIXES = (("aciones", "aciones"), ("acion", "ación"), ("uciones", "ucione
 _STEMMERS = {lang: stemmer_for_language(lang) for lang in LANGS}
 
 
+# Snowball stems "cooperative(s)" and "cooperation" alike ("cooper"), and so Spanish
+# "cooperativa(s)" and "cooperación": in this domain they are different things (enterprises of
+# the social economy; work between countries). Words of either family get one stem of their
+# own in every language: coopérative/cooperativa/cooperative, coopération/cooperación.
+_DOMAIN_STEMS = (("cooperativ", "cooperativ"), ("cooperatif", "cooperativ"),
+                 ("cooperation", "cooperation"), ("cooperacion", "cooperation"))
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str, lang: str) -> str:
     """The Snowball stem of an already folded word, folded again (stemmers may add accents)."""
+    for start, domain_stem in _DOMAIN_STEMS:
+        if word.startswith(start):
+            return domain_stem
     if lang == "es":
         for plain, accented in _ES_SUFFIXES:
             if word.endswith(plain):

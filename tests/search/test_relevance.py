@@ -111,3 +111,16 @@ def test_questions_with_stop_words_find_the_concept(real_engine: SearchEngine) -
 
 def test_a_stop_word_typed_alone_still_searches(real_engine: SearchEngine) -> None:
     assert real_engine.search("la", limit=5, as_you_type=False).total > 0
+
+
+def test_cooperatives_and_cooperation_are_told_apart(real_engine: SearchEngine) -> None:
+    """Snowball gives both families one stem; here they are different subjects."""
+    from sseref.search import analysis as an
+
+    for coop, cooperation in [("cooperatives", "cooperation"), ("cooperativas", "cooperacion"),
+                              ("cooperatif", "cooperation")]:
+        assert not set(an.query_stems(coop)) & set(an.query_stems(cooperation))
+    for query in ("Día Internacional de las Cooperativas",
+                  "Journée internationale des coopératives"):
+        hits = [h.id for h in real_engine.search(query, limit=3, as_you_type=False).hits]
+        assert hits[0] == "event/1995-first-un-international-day-of-cooperatives", (query, hits)
