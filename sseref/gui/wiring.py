@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sseref.core.db import Database
-from sseref.core.i18n import _
+from sseref.core.i18n import _, current_language
 from sseref.gui.actions import PANEL_ORDER
 from sseref.gui.language import apply_language
 from sseref.gui.mainwindow import MainWindow, application
@@ -88,7 +88,7 @@ def wire(window: MainWindow) -> None:
         if panel is not None:
             panel.select_id(record_id)
         if view.record is not None:
-            window.show_message(view.record.title())
+            window.show_message(view.record.title(current_language()))
 
     view.recordShown.connect(on_shown)
     actions.copy_citation.triggered.connect(view.copy_citation)

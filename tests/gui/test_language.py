@@ -178,3 +178,10 @@ def test_an_open_meeting_pack_window_follows_the_language(window: Any, switch: A
     switch("fr")
     assert dialog.windowTitle() == "Dossier de réunion"
     dialog.close()
+
+
+def test_the_status_bar_names_the_open_record_in_the_interface_language(
+        window: Any, switch: Any) -> None:
+    switch("es")
+    window.record_view.open("org/alpha")
+    assert window.status_label.text() == "Alianza Cooperativa Alfa"
