@@ -18,7 +18,9 @@ _EXTRA_FOLD = str.maketrans({
     "ı": "i", "’": "'", "‘": "'", "ʼ": "'", "´": "'",
 })
 # Words: runs of letters/digits; an apostrophe inside a word splits French elisions (l'économie).
-WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# The British "co-operative"/"co-operation" (the ICA's own spelling) is one word, the same as
+# "cooperative": the hyphen is dropped (see `_joined`), on the index and the query side alike.
+WORD_RE = re.compile(r"(?i:co-op)[^\W_]*|[^\W_]+", re.UNICODE)
 _MAX_TOKEN = 40  # longer "words" are noise (base64, URLs) and only bloat the lexicon
 
 # Words that carry meaning in our domain although a stop list names them ("sur" in Sur-Sur).
@@ -84,15 +86,20 @@ def stem(word: str, lang: str) -> str:
     return fold(_STEMMERS[lang](word))
 
 
+def joined(word: str) -> str:
+    """A WORD_RE match as a word: "co-operative" → "cooperative" (no other match has a hyphen)."""
+    return word.replace("-", "") if "-" in word else word
+
+
 def words(text: str) -> list[str]:
     """Folded words of `text`, stop words kept (for phrases, prefixes and the vocabulary)."""
-    return [w for w in WORD_RE.findall(fold(text)) if len(w) <= _MAX_TOKEN]
+    return [joined(w) for w in WORD_RE.findall(fold(text)) if len(w) <= _MAX_TOKEN]
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word of the original text (for highlighting)."""
     for match in WORD_RE.finditer(text):
-        yield match.start(), match.end(), fold(match.group())
+        yield match.start(), match.end(), joined(fold(match.group()))
 
 
 def stems(text: str, lang: str) -> list[str]:

@@ -26,6 +26,9 @@ KIND_WORDS = {
 _YEAR_RANGE = re.compile(r"^(\d{3,4})?\s*(?:\.\.|-|–|to)\s*(\d{3,4})?$")
 
 
+PART_EXACT_BOOST = 0.5  # see _alias_run
+
+
 @dataclass
 class Compiled:
     """The query tree plus what highlighting and "Did you mean" need."""
@@ -168,7 +171,11 @@ class Compiler:
                     # words scattered anywhere ("sur" alone is French for "on").
                     out.words.update(words[j:j + span])
                     own = wq.Phrase("plain", words[j:j + span])
-                options = [q for q in [own, wq.Term("exact", key, boost=2.0)] if q is not None]
+                # A record named by the whole query is what was asked for; one named by only part
+                # of it ("cooperative" in "cooperative alliance") gets a smaller push.
+                whole = span == sum(1 for w in words if not (drop_stops and an.is_stopword(w)))
+                exact = wq.Term("exact", key, boost=2.0 if whole else PART_EXACT_BOOST)
+                options = [q for q in [own, exact] if q is not None]
                 if alts:
                     # Other names count at half weight, and only the best one.
                     options.append(wq.Max([self.alternative(a, out) for a in alts],

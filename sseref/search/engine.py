@@ -278,7 +278,7 @@ class SearchEngine:
         from sseref.search import analysis as an
 
         def fix(match: re.Match[str]) -> str:
-            return corrections.get(an.fold(match.group()), match.group())
+            return corrections.get(an.joined(an.fold(match.group())), match.group())
 
         return an.WORD_RE.sub(fix, text).strip()
 

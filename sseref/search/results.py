@@ -121,4 +121,4 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     folded = an.fold(text)
     if len(folded) != len(text):  # ß → ss and the like: fold word by word
         return list(an.word_spans(text))
-    return [(m.start(), m.end(), m.group()) for m in an.WORD_RE.finditer(folded)]
+    return [(m.start(), m.end(), an.joined(m.group())) for m in an.WORD_RE.finditer(folded)]

@@ -7,7 +7,7 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 
 # Bumped whenever the schema or the analysis changes: a shipped or cached index of another
 # version is rebuilt.
-INDEX_SCHEMA_VERSION = 7  # 7: own stems for the cooperative and cooperation families
+INDEX_SCHEMA_VERSION = 8  # 7: cooperative/cooperation stems; 8: co-operative = cooperative
 
 # Field boosts (BM25F): a hit in a name or an acronym says far more than one in a summary.
 BOOST_EXACT = 8.0

@@ -43,3 +43,12 @@ def test_stop_words_per_language_but_domain_words_kept() -> None:
     for word in ("sur", "sud", "un"):
         assert not an.is_stopword(word)
     assert an.stems("the economy of the south", "en") == ["economi", "south"]
+
+
+def test_the_british_co_operative_is_one_word() -> None:
+    from sseref.search import analysis as an
+
+    assert an.words("International Co-operative Alliance") == [
+        "international", "cooperative", "alliance"]
+    assert an.words("co-operation Sur-Sur") == ["cooperation", "sur", "sur"]
+    assert [w for _s, _e, w in an.word_spans("Co-op shop")] == ["coop", "shop"]

@@ -120,7 +120,19 @@ def test_cooperatives_and_cooperation_are_told_apart(real_engine: SearchEngine) 
     for coop, cooperation in [("cooperatives", "cooperation"), ("cooperativas", "cooperacion"),
                               ("cooperatif", "cooperation")]:
         assert not set(an.query_stems(coop)) & set(an.query_stems(cooperation))
+    days_of_cooperatives = {"event/1995-first-un-international-day-of-cooperatives",
+                            "event/1992-international-day-of-cooperatives-proclaimed",
+                            "event/1923-ica-international-cooperative-day"}
     for query in ("Día Internacional de las Cooperativas",
                   "Journée internationale des coopératives"):
         hits = [h.id for h in real_engine.search(query, limit=3, as_you_type=False).hits]
-        assert hits[0] == "event/1995-first-un-international-day-of-cooperatives", (query, hits)
+        assert hits[0] in days_of_cooperatives, (query, hits)
+        assert "term/un-day-for-south-south-cooperation" not in hits, (query, hits)
+
+
+def test_both_spellings_of_co_operative_find_the_same(real_engine: SearchEngine) -> None:
+    def top(query: str) -> list[str]:
+        return [h.id for h in real_engine.search(query, limit=3, as_you_type=False).hits]
+
+    assert top("International Co-operative Alliance") == top("International Cooperative Alliance")
+    assert top("International Cooperative Alliance")[0] == "org/ica"
