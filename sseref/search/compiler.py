@@ -27,6 +27,7 @@ _YEAR_RANGE = re.compile(r"^(\d{3,4})?\s*(?:\.\.|-|–|to)\s*(\d{3,4})?$")
 
 
 PART_EXACT_BOOST = 0.5  # see _alias_run
+NAME_BONUS = 0.5  # see _name_bonus
 
 
 @dataclass
@@ -242,8 +243,21 @@ class Compiler:
             main = wq.Every()
         else:
             return out
-        out.query = wq.Query(main, filters, tuple(negatives))
+        out.query = wq.Query(main, filters, tuple(negatives), self._name_bonus(parsed))
         return out
+
+    @staticmethod
+    def _name_bonus(parsed: ParsedQuery) -> tuple[wq.Node, ...]:
+        """Records whose names hold every content word typed ("cooperative alliance": the
+        International Cooperative Alliance) before those holding some of them in their names
+        and the rest in their text (the glossary's "cooperative")."""
+        content = [w for group in parsed.groups if len(group) == 1
+                   and group[0].kind == "word" and not group[0].prefix
+                   for w in group[0].words if not an.is_stopword(w)]
+        if len(content) < 2 or len(content) != len(set(content)):
+            return ()
+        per_word = [_or([wq.Term("names", s) for s in an.query_stems(w)]) for w in content]
+        return (wq.Max([wq.And(per_word)], boost=NAME_BONUS),)
 
 
 def _stop_words_only(group: list[Item]) -> bool:

@@ -314,6 +314,11 @@ class Evaluator:
             drop = self.run(ex, check)
             if drop:
                 scores = {d: s for d, s in scores.items() if d not in drop}
+        for extra in query.bonus:
+            check()
+            more = self.run(extra, check)
+            if more:
+                scores = {d: s + more.get(d, 0.0) for d, s in scores.items()}
         return scores
 
 

@@ -84,6 +84,7 @@ class Query:
     main: Node
     filters: tuple[Filter, ...] = field(default_factory=tuple)
     exclude: tuple[Node, ...] = field(default_factory=tuple)
+    bonus: tuple[Node, ...] = field(default_factory=tuple)  # adds to matches, never adds one
 
 
 Node = Term | Phrase | Or | Max | And | Filter | Every

@@ -112,3 +112,20 @@ def test_an_index_refused_half_way_is_closed(fixture_index: Path,
     with pytest.raises(engine_module.SearchIndexError, match="damaged facets"):
         engine_module.SearchEngine(fixture_index)
     assert closed == ["searcher", "index"]
+
+
+def test_the_name_bonus_reorders_but_never_adds_matches(fixture_engine: SearchEngine,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records named by every word typed get a push; the set of matches stays the same."""
+    import sseref.search.compiler as compiler
+
+    def run() -> dict[str, float]:
+        fixture_engine.clear_cache()
+        found = fixture_engine.search("cooperative alliance", limit=50, as_you_type=False)
+        return {h.id: h.score for h in found.hits}
+
+    with_bonus = run()
+    monkeypatch.setattr(compiler, "NAME_BONUS", 0.0)
+    without = run()
+    assert set(with_bonus) == set(without) and "org/alpha" in with_bonus
+    assert with_bonus["org/alpha"] > without["org/alpha"]  # "Alpha Cooperative Alliance"
