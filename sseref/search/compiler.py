@@ -158,6 +158,9 @@ class Compiler:
         for n, item in enumerate(run):
             words.extend(item.words)
             owner.extend([n] * len(item.words))
+        # A record named by the whole query is what was asked for; one named by only part of
+        # it ("cooperative" in "cooperative alliance") gets a smaller push.
+        counted = sum(1 for w in words if not (drop_stops and an.is_stopword(w)))
         clauses: list[wq.Node] = []
         j = 0
         while j < len(words):
@@ -172,10 +175,7 @@ class Compiler:
                     # words scattered anywhere ("sur" alone is French for "on").
                     out.words.update(words[j:j + span])
                     own = wq.Phrase("plain", words[j:j + span])
-                # A record named by the whole query is what was asked for; one named by only part
-                # of it ("cooperative" in "cooperative alliance") gets a smaller push.
-                whole = span == sum(1 for w in words if not (drop_stops and an.is_stopword(w)))
-                exact = wq.Term("exact", key, boost=2.0 if whole else PART_EXACT_BOOST)
+                exact = wq.Term("exact", key, boost=2.0 if span == counted else PART_EXACT_BOOST)
                 options = [q for q in [own, exact] if q is not None]
                 if alts:
                     # Other names count at half weight, and only the best one.
