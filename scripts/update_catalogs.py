@@ -10,7 +10,6 @@ regenerates it and fails when the committed one is out of date).
 from __future__ import annotations
 
 import io
-import re
 import sys
 from pathlib import Path
 
@@ -44,9 +43,20 @@ def render_template(template: Catalog | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def without_dates(pot: bytes) -> bytes:
-    """A template with its creation date blanked, to compare two extractions."""
-    return re.sub(rb'"POT-Creation-Date: [^"]*"', b'"POT-Creation-Date: "', pot)
+def messages(catalog: Catalog) -> set[tuple[object, ...]]:
+    """What a template says that matters: ids, plurals, contexts, the files each comes from and
+    translator comments; never the header (dates, Babel's version) or the tool's formatting."""
+    return {
+        (m.id if isinstance(m.id, str) else tuple(m.id), m.context,
+         tuple(sorted({filename for filename, _line in m.locations})),
+         tuple(m.auto_comments))
+        for m in catalog if m.id
+    }
+
+
+def template_messages(pot: bytes) -> set[tuple[object, ...]]:
+    """`messages` of a template file's bytes."""
+    return messages(read_po(io.BytesIO(pot)))
 
 
 def main() -> int:
@@ -54,8 +64,8 @@ def main() -> int:
     LOCALE.mkdir(parents=True, exist_ok=True)
     pot = LOCALE / "sseref.pot"
     rendered = render_template(template)
-    if not pot.exists() or without_dates(pot.read_bytes()) != without_dates(rendered):
-        pot.write_bytes(rendered)  # keep the old date when nothing changed
+    if not pot.exists() or template_messages(pot.read_bytes()) != messages(template):
+        pot.write_bytes(rendered)  # keep the old file (and its date) when no message changed
     for lang in LANGUAGES:
         po_path = LOCALE / lang / "LC_MESSAGES" / "sseref.po"
         po_path.parent.mkdir(parents=True, exist_ok=True)

@@ -60,6 +60,10 @@ def format_spec(spec: DateSpec, lang: str, style: Style = "long") -> str:
     if spec.end is None:
         return format_point(spec.start, lang, style)
     start, end = spec.start, spec.end
+    if start.precision is end.precision is Precision.YEAR:
+        # UN style, the same in every language and whatever CLDR says this year: "2024–2026",
+        # an en dash without spaces (CLDR 47 added spaces for English).
+        return f"{start.year}\u2013{end.year}"
     if start.precision is end.precision:
         from babel.dates import format_interval
 
