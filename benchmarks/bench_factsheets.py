@@ -67,15 +67,21 @@ def main() -> int:
     pack_runs = []
     for lang, bilingual in (("en", None), ("es", None), ("fr", "en")):
         start = time.perf_counter()
-        result = render_pdf(db, pack_ids, out, lang, "a4", bilingual=bilingual,
-                            meeting_name="Benchmark meeting")
-        pack_runs.append((lang, bilingual, time.perf_counter() - start, result.pages,
-                          out.stat().st_size))
+        result = render_pdf(
+            db, pack_ids, out, lang, "a4", bilingual=bilingual, meeting_name="Benchmark meeting"
+        )
+        pack_runs.append(
+            (lang, bilingual, time.perf_counter() - start, result.pages, out.stat().st_size)
+        )
 
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
-    print(f"Records: {len(ids)} (sheets of 1 page: {pages.count(1)}, 2+: "
-          f"{len(pages) - pages.count(1)})\n")
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
+    print(
+        f"Records: {len(ids)} (sheets of 1 page: {pages.count(1)}, 2+: "
+        f"{len(pages) - pages.count(1)})\n"
+    )
     print("| step (one sheet, English, A4) | median ms | p95 ms | max ms |")
     print("|---|---|---|---|")
     print(f"| HTML (report layer) | {_ms(html_times)} |")

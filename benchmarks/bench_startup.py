@@ -86,8 +86,9 @@ command-line parser (about 3 ms).
 
 def _time_to_ready(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-                            text=True, cwd=ROOT)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=ROOT
+    )
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith("READY"):
@@ -122,11 +123,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--database")
-    parser.add_argument("--write", action="store_true",
-                        help="write the figures to docs/benchmarks/startup.md")
+    parser.add_argument(
+        "--write", action="store_true", help="write the figures to docs/benchmarks/startup.md"
+    )
     args = parser.parse_args()
-    env = dict(os.environ, SSEREF_BENCH_READY="1",
-               SSEREF_DATA_DIR=tempfile.mkdtemp(prefix="sseref-bench-"))
+    env = dict(
+        os.environ, SSEREF_BENCH_READY="1", SSEREF_DATA_DIR=tempfile.mkdtemp(prefix="sseref-bench-")
+    )
     # An installed program runs from compiled bytecode; let the warm-up round write it.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
@@ -151,14 +154,19 @@ def main() -> int:
         "",
         "| program | median (s) | min (s) | max (s) |",
         "|---|---:|---:|---:|",
-        *[f"| {name} | {statistics.median(v):.3f} | {min(v):.3f} | {max(v):.3f} |"
-          for name, v in rows],
+        *[
+            f"| {name} | {statistics.median(v):.3f} | {min(v):.3f} | {max(v):.3f} |"
+            for name, v in rows
+        ],
         "",
         f"**Ratio of the medians (SSE Ref / bare): {ratio:.2f}**; median of the per-round "
         f"ratios: **{paired:.2f}** (target ≤ 1.5)",
         "",
-        "All rounds (s): bare " + ", ".join(f"{x:.3f}" for x in bare) + "; SSE Ref "
-        + ", ".join(f"{x:.3f}" for x in app) + ".",
+        "All rounds (s): bare "
+        + ", ".join(f"{x:.3f}" for x in bare)
+        + "; SSE Ref "
+        + ", ".join(f"{x:.3f}" for x in app)
+        + ".",
     ]
     text = "\n".join(lines)
     print(text)

@@ -120,9 +120,19 @@ def pyinstaller(spec: str, name: str, *, onefile: bool = False) -> float:
     """Freezes one spec into pyi-dist/; returns the seconds it took."""
     say(f"PyInstaller: {spec} ({'one-file' if onefile else 'one-folder'})")
     started = time.perf_counter()
-    cmd: list[str | Path] = [sys.executable, "-m", "PyInstaller", "--noconfirm",
-                             "--log-level", "WARN", "--distpath", DIST, "--workpath", WORK / name,
-                             BUILD / spec]
+    cmd: list[str | Path] = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        DIST,
+        "--workpath",
+        WORK / name,
+        BUILD / spec,
+    ]
     if onefile:
         cmd += ["--", "--onefile"]
     env = dict(os.environ)
@@ -161,12 +171,20 @@ def self_test(exe: Path, *extra: str) -> None:
     """Runs the frozen ``sseref self-test`` and stops the build if it fails."""
     say(f"Frozen self-test: {exe.relative_to(ROOT)} self-test {' '.join(extra)}")
     with tempfile.TemporaryDirectory(prefix="sseref-build-") as tmp:
-        result = subprocess.run([str(exe), "self-test", *extra], env=frozen_env(Path(tmp)),
-                                capture_output=True, timeout=300, encoding="utf-8",
-                                errors="replace")
+        result = subprocess.run(
+            [str(exe), "self-test", *extra],
+            env=frozen_env(Path(tmp)),
+            capture_output=True,
+            timeout=300,
+            encoding="utf-8",
+            errors="replace",
+        )
     sys.stdout.write(result.stdout)
-    sys.stderr.write("".join(line + "\n" for line in result.stderr.splitlines()
-                             if "propagateSizeHints" not in line))
+    sys.stderr.write(
+        "".join(
+            line + "\n" for line in result.stderr.splitlines() if "propagateSizeHints" not in line
+        )
+    )
     if result.returncode != 0:
         raise SystemExit(f"the frozen self-test failed (exit code {result.returncode})")
 
@@ -183,14 +201,19 @@ def check_portable(bundle: Path, exe: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="sseref-portable-") as tmp:
         env = frozen_env(Path(tmp))
         env.pop("SSEREF_DATA_DIR")
-        env.update(HOME=str(Path(tmp) / "home"), USERPROFILE=str(Path(tmp) / "home"),
-                   APPDATA=str(Path(tmp) / "appdata"), LOCALAPPDATA=str(Path(tmp) / "local"),
-                   SSEREF_BENCH_READY="1")
+        env.update(
+            HOME=str(Path(tmp) / "home"),
+            USERPROFILE=str(Path(tmp) / "home"),
+            APPDATA=str(Path(tmp) / "appdata"),
+            LOCALAPPDATA=str(Path(tmp) / "local"),
+            SSEREF_BENCH_READY="1",
+        )
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
             env.pop(var, None)
         try:
-            marker.write_text("SSE Ref keeps its user data in sseref-user-data/ beside me.\n",
-                              encoding="utf-8")
+            marker.write_text(
+                "SSE Ref keeps its user data in sseref-user-data/ beside me.\n", encoding="utf-8"
+            )
             subprocess.run([str(exe)], env=env, check=True, capture_output=True, timeout=120)
             if not (portable / "data").is_dir():
                 raise SystemExit(f"portable mode: no {portable / 'data'} after a run")
@@ -269,8 +292,9 @@ def make_deb(bundle: Path) -> Path:
     """
     if not shutil.which("dpkg-deb"):
         raise SystemExit("dpkg-deb is not installed: the .deb can only be built on Debian/Ubuntu")
-    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    arch = subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     metainfo = (BUILD / "linux" / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
     if f'<release version="{VERSION}"' not in metainfo:
         raise SystemExit(f"build/linux/{APP_ID}.metainfo.xml has no <release> for {VERSION}")
@@ -287,8 +311,10 @@ def make_deb(bundle: Path) -> Path:
     icons = ROOT / "resources" / "icons"
     _install(icons / "sseref.svg", stage / "usr/share/icons/hicolor/scalable/apps/sseref.svg")
     for size in (48, 256):
-        _install(icons / f"sseref-{size}.png",
-                 stage / f"usr/share/icons/hicolor/{size}x{size}/apps/sseref.png")
+        _install(
+            icons / f"sseref-{size}.png",
+            stage / f"usr/share/icons/hicolor/{size}x{size}/apps/sseref.png",
+        )
     doc = stage / "usr" / "share" / "doc" / "sseref"
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(
@@ -296,27 +322,33 @@ def make_deb(bundle: Path) -> Path:
         "Upstream-Name: SSE Ref\n\nFiles: *\nCopyright: SSE Ref contributors\nLicense: MIT\n\n"
         "Files: opt/sseref/_internal/*\nComment: Python, Qt (LGPL-3.0) via PySide6, Whoosh, "
         "Babel, platformdirs and the DejaVu fonts, under their own licences.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     installed_kb = sum(p.lstat().st_size for p in stage.rglob("*")) // 1024
     control = stage / "DEBIAN" / "control"
     control.parent.mkdir()
-    control.write_text("\n".join([
-        "Package: sseref",
-        f"Version: {VERSION}",
-        f"Architecture: {arch}",
-        "Maintainer: SSE Ref maintainers <sseref@localhost>",
-        f"Installed-Size: {installed_kb}",
-        f"Depends: libc6 (>= {glibc_requirement(bundle)}), libgl1, libegl1, libfontconfig1",
-        "Section: misc",
-        "Priority: optional",
-        "Description: offline reference on the Social and Solidarity Economy",
-        " SSE Ref is an offline desktop reference on the Social and Solidarity Economy and",
-        " on South-South and triangular cooperation: organizations, history and documents",
-        " in English, Spanish and French, with search, record pages and printable fact",
-        " sheets. The program is self-contained (installed in /opt/sseref) and never",
-        " opens a network connection.",
-        "",
-    ]), encoding="utf-8")
+    control.write_text(
+        "\n".join(
+            [
+                "Package: sseref",
+                f"Version: {VERSION}",
+                f"Architecture: {arch}",
+                "Maintainer: SSE Ref maintainers <sseref@localhost>",
+                f"Installed-Size: {installed_kb}",
+                f"Depends: libc6 (>= {glibc_requirement(bundle)}), libgl1, libegl1, libfontconfig1",
+                "Section: misc",
+                "Priority: optional",
+                "Description: offline reference on the Social and Solidarity Economy",
+                " SSE Ref is an offline desktop reference on the Social and Solidarity Economy and",
+                " on South-South and triangular cooperation: organizations, history and documents",
+                " in English, Spanish and French, with search, record pages and printable fact",
+                " sheets. The program is self-contained (installed in /opt/sseref) and never",
+                " opens a network connection.",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
     for path in stage.rglob("*"):
         if not path.is_symlink():
             path.chmod(0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)
@@ -379,8 +411,14 @@ def start_once(exe: Path, env: dict[str, str]) -> tuple[float, float, float, flo
     """One start of ``exe`` with SSEREF_BENCH_READY=1: (whole process, READY in process,
     READY seen from outside, READY → exit), in seconds."""
     started = time.perf_counter()
-    proc = subprocess.Popen([str(exe)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, encoding="utf-8", errors="replace")
+    proc = subprocess.Popen(
+        [str(exe)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        encoding="utf-8",
+        errors="replace",
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     seen = time.perf_counter()
@@ -436,19 +474,22 @@ def versions() -> dict[str, str]:
     return out
 
 
-def bench(runs: int, build_seconds: dict[str, float], *, rebuild: bool = True
-          ) -> dict[str, object]:
+def bench(runs: int, build_seconds: dict[str, float], *, rebuild: bool = True) -> dict[str, object]:
     """Builds the hello-world yardstick (both ways) and measures it next to SSE Ref."""
     if rebuild or not executable("hello").exists():
         build_seconds["hello one-folder"] = pyinstaller("hello.spec", "hello")
     if rebuild or not executable("hello", onefile=True).exists():
-        build_seconds["hello one-file"] = pyinstaller("hello.spec", "hello-onefile",
-                                                      onefile=True)
+        build_seconds["hello one-file"] = pyinstaller("hello.spec", "hello-onefile", onefile=True)
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     say(f"Measuring start-up: {runs} interleaved rounds")
-    starts = measure_startups({f"{name} {kind}": executable(name, onefile=kind == "onefile")
-                               for kind in ("onedir", "onefile") for name in ("sseref", "hello")},
-                              runs)
+    starts = measure_startups(
+        {
+            f"{name} {kind}": executable(name, onefile=kind == "onefile")
+            for kind in ("onedir", "onefile")
+            for name in ("sseref", "hello")
+        },
+        runs,
+    )
     rows: dict[str, dict[str, object]] = {}
     for name in ("sseref", "hello"):
         say(f"Measuring sizes: {name}")
@@ -474,14 +515,22 @@ def bench(runs: int, build_seconds: dict[str, float], *, rebuild: bool = True
             "onefile_start_all": onefile.seen,
         }
     # The machine's speed drifts over a run: each round's starts share its state of the moment.
-    paired = statistics.median(a / b for a, b in zip(
-        starts["sseref onedir"].seen, starts["hello onedir"].seen, strict=True))
+    paired = statistics.median(
+        a / b
+        for a, b in zip(starts["sseref onedir"].seen, starts["hello onedir"].seen, strict=True)
+    )
     data: dict[str, object] = {
-        "date": dt.date.today().isoformat(), "runs": runs, "rows": rows,
+        "date": dt.date.today().isoformat(),
+        "runs": runs,
+        "rows": rows,
         "onedir_paired_ratio": paired,
-        "versions": versions(), "build_seconds": build_seconds, "cpus": os.cpu_count(),
-        "load": [round(load_before, 2),
-                 round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None],
+        "versions": versions(),
+        "build_seconds": build_seconds,
+        "cpus": os.cpu_count(),
+        "load": [
+            round(load_before, 2),
+            round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
+        ],
     }
     write_bench_doc(data)
     return data
@@ -518,7 +567,7 @@ def write_bench_doc(data: dict[str, object]) -> None:
         "(offscreen) and its pending events are processed (`SSEREF_BENCH_READY=1`), then it "
         f"quits. Median of {data['runs']} runs after one warm-up round (warm disk cache), the "
         "four executables started in turn so the machine's load weighs on each alike. "
-        "The two \"of which\" rows split it (medians, so they need not add up exactly): the GUI "
+        'The two "of which" rows split it (medians, so they need not add up exactly): the GUI '
         "code begins at `main()` in the yardstick and at `sseref.app.launch.run_gui` in SSE Ref "
         "(both print `READY <seconds since then>`). The whole process, quitting and exiting "
         "included, is shown too.",
@@ -548,8 +597,10 @@ def write_bench_doc(data: dict[str, object]) -> None:
         f"{h['onefile_start_s']:.2f} s | {ratio('onefile_start_s')} | |",
         "",
         "All runs (seconds to an interactive window, one-folder): SSE Ref "
-        + ", ".join(f"{x:.2f}" for x in s["onedir_start_all"]) + "; hello "
-        + ", ".join(f"{x:.2f}" for x in h["onedir_start_all"]) + ".",
+        + ", ".join(f"{x:.2f}" for x in s["onedir_start_all"])
+        + "; hello "
+        + ", ".join(f"{x:.2f}" for x in h["onedir_start_all"])
+        + ".",
         "",
         "The one-folder bundle is what ships (archive, .deb, Windows installer, macOS .app): "
         "the one-file executable pays for unpacking itself into a temporary folder at every "
@@ -575,16 +626,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--onefile", action="store_true", help="also build the one-file variant")
     parser.add_argument("--packages", action="store_true", help="also the .tar.gz and the .deb")
-    parser.add_argument("--bench", action="store_true",
-                        help="also the hello-world yardstick and docs/benchmarks/packaging.md")
+    parser.add_argument(
+        "--bench",
+        action="store_true",
+        help="also the hello-world yardstick and docs/benchmarks/packaging.md",
+    )
     parser.add_argument("--all", action="store_true", help="everything")
     parser.add_argument("--runs", type=int, default=7, help="start-up runs per program (--bench)")
     parser.add_argument("--skip-data", action="store_true", help="do not run the data build")
-    parser.add_argument("--skip-bundle", action="store_true",
-                        help="reuse the one-folder bundle already in pyi-dist/sseref")
+    parser.add_argument(
+        "--skip-bundle",
+        action="store_true",
+        help="reuse the one-folder bundle already in pyi-dist/sseref",
+    )
     parser.add_argument("--no-self-test", action="store_true")
-    parser.add_argument("--measure-only", action="store_true",
-                        help="with --bench: measure the bundles already built, build nothing")
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="with --bench: measure the bundles already built, build nothing",
+    )
     args = parser.parse_args(argv)
     if args.all:
         args.onefile = args.packages = args.bench = True
@@ -612,8 +672,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.bench:
         bench(args.runs, timings, rebuild=not args.measure_only)
     say("Build times: " + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()))
-    say(f"One-folder bundle: {onedir_path('sseref').relative_to(ROOT)} "
-        f"({mb(tree_size(onedir_path('sseref')))})")
+    say(
+        f"One-folder bundle: {onedir_path('sseref').relative_to(ROOT)} "
+        f"({mb(tree_size(onedir_path('sseref')))})"
+    )
     return 0
 
 

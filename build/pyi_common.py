@@ -22,37 +22,110 @@ from collections.abc import Iterable
 # tabulate: the data build's CLI) and the test tools stay out even if something names them.
 EXCLUDES: list[str] = [
     # build time and tests
-    "sseref.ingest", "sqlite_utils", "sqlite_fts4", "yaml", "_yaml", "click", "click_default_group",
-    "tabulate", "dateutil", "pluggy", "importlinter", "grimp", "pytest", "_pytest", "pytestqt",
-    "pytest_socket", "hypothesis", "pypdf", "ruff", "PyInstaller", "pip", "setuptools",
-    "pkg_resources", "wheel", "tests",
+    "sseref.ingest",
+    "sqlite_utils",
+    "sqlite_fts4",
+    "yaml",
+    "_yaml",
+    "click",
+    "click_default_group",
+    "tabulate",
+    "dateutil",
+    "pluggy",
+    "importlinter",
+    "grimp",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "pytest_socket",
+    "hypothesis",
+    "pypdf",
+    "ruff",
+    "PyInstaller",
+    "pip",
+    "setuptools",
+    "pkg_resources",
+    "wheel",
+    "tests",
     # standard library parts a desktop reader never uses
-    "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
-    "unittest", "doctest", "xmlrpc", "ftplib", "imaplib", "poplib", "smtplib", "nntplib",
-    "telnetlib", "curses", "readline", "ensurepip", "venv", "distutils",
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "turtledemo",
+    "idlelib",
+    "lib2to3",
+    "pydoc_data",
+    "unittest",
+    "doctest",
+    "xmlrpc",
+    "ftplib",
+    "imaplib",
+    "poplib",
+    "smtplib",
+    "nntplib",
+    "telnetlib",
+    "curses",
+    "readline",
+    "ensurepip",
+    "venv",
+    "distutils",
     # Only Whoosh's multi-process writer would use it (benchmark corpora, one process in the
     # bundle); PyInstaller's runtime hook for it would import it at every start (~10 ms).
-    "multiprocessing", "whoosh.multiproc",
+    "multiprocessing",
+    "whoosh.multiproc",
     # Offline by construction: no TLS (drops libssl/libcrypto); hashlib then uses its built-in
     # sha/md5 modules. urllib and http.client, which Whoosh imports, treat ssl as optional.
-    "ssl", "_ssl", "_hashlib",
+    "ssl",
+    "_ssl",
+    "_hashlib",
     # East Asian codecs: all our text is UTF-8
-    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_iso2022",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_tw",
     # Qt modules SSE Ref does not use (it uses QtCore, QtGui, QtWidgets, QtPrintSupport, QtSvg)
-    "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
-    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtSql", "PySide6.QtTest",
-    "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtDesigner", "PySide6.QtHelp",
-    "PySide6.QtUiTools", "PySide6.QtMultimedia", "PySide6.QtWebEngineCore",
-    "PySide6.QtWebEngineWidgets", "PySide6.QtPdf", "PySide6.QtCharts", "PySide6.QtDBus",
-    "PySide6.Qt3DCore", "PySide6.QtBluetooth", "PySide6.QtPositioning", "PySide6.QtSerialPort",
+    "PySide6.QtNetwork",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtXml",
+    "PySide6.QtConcurrent",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtUiTools",
+    "PySide6.QtMultimedia",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtPdf",
+    "PySide6.QtCharts",
+    "PySide6.QtDBus",
+    "PySide6.Qt3DCore",
+    "PySide6.QtBluetooth",
+    "PySide6.QtPositioning",
+    "PySide6.QtSerialPort",
 ]
 
 # Qt plugin folders kept, and which plugins in each (names without lib prefix and suffix).
 # None keeps the whole folder. Folders not listed are dropped.
 KEEP_PLUGINS: dict[str, set[str] | None] = {
     # xcb and wayland for Linux desktops, windows/cocoa elsewhere, offscreen for the self-test
-    "platforms": {"qxcb", "qwayland", "qwayland-generic", "qwayland-egl", "qoffscreen",
-                  "qminimal", "qwindows", "qcocoa", "qdirect2d"},
+    "platforms": {
+        "qxcb",
+        "qwayland",
+        "qwayland-generic",
+        "qwayland-egl",
+        "qoffscreen",
+        "qminimal",
+        "qwindows",
+        "qcocoa",
+        "qdirect2d",
+    },
     "platformthemes": {"qxdgdesktopportal"},  # GTK3's theme plugin drags in GTK and Cairo
     "platforminputcontexts": None,  # compose keys and IBus: accented input needs them
     "xcbglintegrations": None,
@@ -123,8 +196,12 @@ def _is_root_binary(dest: str) -> bool:
     parts = _parts(dest)
     name = parts[-1]
     return (
-        ".cpython-" in name or name.endswith(".abi3.so") or "lib-dynload" in parts
-        or "plugins" in parts or name.startswith("libpython") or name.startswith("libpyside6")
+        ".cpython-" in name
+        or name.endswith(".abi3.so")
+        or "lib-dynload" in parts
+        or "plugins" in parts
+        or name.startswith("libpython")
+        or name.startswith("libpyside6")
         or name.startswith("libshiboken6")
     )
 
@@ -155,12 +232,12 @@ def prune_unreachable_libs(binaries: list[tuple[str, str, str]]) -> list[tuple[s
             if base not in needed:
                 needed.add(base)
                 todo.extend(by_name.get(base, []))
-    return [e for e in binaries
-            if _is_root_binary(e[0]) or os.path.basename(e[0]) in needed]
+    return [e for e in binaries if _is_root_binary(e[0]) or os.path.basename(e[0]) in needed]
 
 
-def trim(entries: Iterable[tuple[str, str, str]], *, prune: bool = False
-         ) -> list[tuple[str, str, str]]:
+def trim(
+    entries: Iterable[tuple[str, str, str]], *, prune: bool = False
+) -> list[tuple[str, str, str]]:
     """The collected files (PyInstaller TOC entries) less what the program does not use."""
     kept = [e for e in entries if keep_entry(e[0])]
     return prune_unreachable_libs(kept) if prune else kept
@@ -234,8 +311,9 @@ def spec_options(argv: list[str]) -> dict[str, bool]:
     import argparse
 
     parser = argparse.ArgumentParser(prog="sseref.spec")
-    parser.add_argument("--onefile", action="store_true",
-                        default=os.environ.get("SSEREF_ONEFILE") == "1")
+    parser.add_argument(
+        "--onefile", action="store_true", default=os.environ.get("SSEREF_ONEFILE") == "1"
+    )
     parser.add_argument("--no-strip", action="store_true")
     args, _unknown = parser.parse_known_args(argv)
     strip = not args.no_strip and sys.platform.startswith("linux")
@@ -259,15 +337,22 @@ def windows_version_file(workpath: str, version: str, exe_name: str) -> str:
     info = vi.VSVersionInfo(
         ffi=vi.FixedFileInfo(filevers=nums, prodvers=nums),
         kids=[
-            vi.StringFileInfo([vi.StringTable("040904B0", [
-                vi.StringStruct("CompanyName", "SSE Ref"),
-                vi.StringStruct("FileDescription", "SSE Ref: offline SSE reference"),
-                vi.StringStruct("FileVersion", version),
-                vi.StringStruct("InternalName", exe_name),
-                vi.StringStruct("OriginalFilename", exe_name + ".exe"),
-                vi.StringStruct("ProductName", "SSE Ref"),
-                vi.StringStruct("ProductVersion", version),
-            ])]),
+            vi.StringFileInfo(
+                [
+                    vi.StringTable(
+                        "040904B0",
+                        [
+                            vi.StringStruct("CompanyName", "SSE Ref"),
+                            vi.StringStruct("FileDescription", "SSE Ref: offline SSE reference"),
+                            vi.StringStruct("FileVersion", version),
+                            vi.StringStruct("InternalName", exe_name),
+                            vi.StringStruct("OriginalFilename", exe_name + ".exe"),
+                            vi.StringStruct("ProductName", "SSE Ref"),
+                            vi.StringStruct("ProductVersion", version),
+                        ],
+                    )
+                ]
+            ),
             vi.VarFileInfo([vi.VarStruct("Translation", [0x0409, 1200])]),
         ],
     )
@@ -278,10 +363,20 @@ def windows_version_file(workpath: str, version: str, exe_name: str) -> str:
     return path
 
 
-def freeze(*, name: str, script: str, datas: list[tuple[str, str]], onefile: bool, strip: bool,
-           workpath: str, version: str, icon_base: str | None = None,
-           app_name: str = "SSE Ref", bundle_id: str | None = None,
-           hiddenimports: Iterable[str] = ()) -> object:
+def freeze(
+    *,
+    name: str,
+    script: str,
+    datas: list[tuple[str, str]],
+    onefile: bool,
+    strip: bool,
+    workpath: str,
+    version: str,
+    icon_base: str | None = None,
+    app_name: str = "SSE Ref",
+    bundle_id: str | None = None,
+    hiddenimports: Iterable[str] = (),
+) -> object:
     """Runs Analysis → PYZ → EXE (→ COLLECT → BUNDLE on macOS) the same way for every spec.
 
     Platform differences: Windows gets a windowed ``NAME.exe`` plus a console ``NAME-cli.exe``
@@ -294,8 +389,12 @@ def freeze(*, name: str, script: str, datas: list[tuple[str, str]], onefile: boo
 
     is_win, is_mac = sys.platform == "win32", sys.platform == "darwin"
     analysis = Analysis(
-        [script], pathex=[os.path.dirname(os.path.dirname(os.path.abspath(script)))],
-        datas=datas, hiddenimports=list(hiddenimports), excludes=EXCLUDES, noarchive=False,
+        [script],
+        pathex=[os.path.dirname(os.path.dirname(os.path.abspath(script)))],
+        datas=datas,
+        hiddenimports=list(hiddenimports),
+        excludes=EXCLUDES,
+        noarchive=False,
     )
     analysis.binaries = trim(analysis.binaries, prune=True)
     analysis.datas = trim(analysis.datas)
@@ -305,35 +404,77 @@ def freeze(*, name: str, script: str, datas: list[tuple[str, str]], onefile: boo
     if icon_base:
         icon = icon_base + (".ico" if is_win else ".icns" if is_mac else ".png")
         icon = icon if os.path.exists(icon) else None
-    common = dict(debug=False, bootloader_ignore_signals=False, strip=strip, upx=False,
-                  icon=icon if (is_win or is_mac) else None, target_arch=None,
-                  codesign_identity=None, entitlements_file=None,
-                  argv_emulation=False)
+    common = dict(
+        debug=False,
+        bootloader_ignore_signals=False,
+        strip=strip,
+        upx=False,
+        icon=icon if (is_win or is_mac) else None,
+        target_arch=None,
+        codesign_identity=None,
+        entitlements_file=None,
+        argv_emulation=False,
+    )
     windowed = is_win or is_mac
     # Python's UTF-8 mode: reports and JSON print the same on a Windows console (cp1252) and in
     # a C locale; a frozen program ignores $PYTHONUTF8, so it is set here.
     options = [("X utf8", None, "OPTION")]
     version_file = windows_version_file(workpath, version, name) if is_win else None
     if onefile:
-        return EXE(pyz, analysis.scripts, analysis.binaries, analysis.datas, options, name=name,
-                   console=not windowed, runtime_tmpdir=None, version=version_file, **common)
-    exes = [EXE(pyz, analysis.scripts, options, exclude_binaries=True, name=name,
-                console=not windowed, version=version_file, **common)]
+        return EXE(
+            pyz,
+            analysis.scripts,
+            analysis.binaries,
+            analysis.datas,
+            options,
+            name=name,
+            console=not windowed,
+            runtime_tmpdir=None,
+            version=version_file,
+            **common,
+        )
+    exes = [
+        EXE(
+            pyz,
+            analysis.scripts,
+            options,
+            exclude_binaries=True,
+            name=name,
+            console=not windowed,
+            version=version_file,
+            **common,
+        )
+    ]
     if is_win:  # a console twin for the self-test and the other subcommands
-        exes.append(EXE(pyz, analysis.scripts, options, exclude_binaries=True, name=name + "-cli",
-                        console=True, version=version_file, **common))
+        exes.append(
+            EXE(
+                pyz,
+                analysis.scripts,
+                options,
+                exclude_binaries=True,
+                name=name + "-cli",
+                console=True,
+                version=version_file,
+                **common,
+            )
+        )
     coll = COLLECT(*exes, analysis.binaries, analysis.datas, strip=strip, upx=False, name=name)
     if is_mac:
         from PyInstaller.building.osx import BUNDLE
 
-        return BUNDLE(coll, name=f"{app_name}.app", icon=icon, version=version,
-                      bundle_identifier=bundle_id,
-                      info_plist={
-                          "CFBundleDisplayName": app_name,
-                          "CFBundleShortVersionString": version,
-                          "CFBundleVersion": version,
-                          "NSHighResolutionCapable": True,
-                          "LSApplicationCategoryType": "public.app-category.reference",
-                          "NSHumanReadableCopyright": "MIT License",
-                      })
+        return BUNDLE(
+            coll,
+            name=f"{app_name}.app",
+            icon=icon,
+            version=version,
+            bundle_identifier=bundle_id,
+            info_plist={
+                "CFBundleDisplayName": app_name,
+                "CFBundleShortVersionString": version,
+                "CFBundleVersion": version,
+                "NSHighResolutionCapable": True,
+                "LSApplicationCategoryType": "public.app-category.reference",
+                "NSHumanReadableCopyright": "MIT License",
+            },
+        )
     return coll

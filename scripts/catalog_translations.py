@@ -27,8 +27,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "&History": ("&Historia", "&Histoire"),
     "&Initiatives": ("&Iniciativas", "&Initiatives"),
     "&Language": ("&Idioma", "&Langue"),
-    "&Large text (for projectors)": ("Texto &grande (para proyectores)",
-                                     "&Grand texte (pour projecteurs)"),
+    "&Large text (for projectors)": (
+        "Texto &grande (para proyectores)",
+        "&Grand texte (pour projecteurs)",
+    ),
     "&Meeting pack…": ("&Dosier de reunión…", "&Dossier de réunion…"),
     "&Organizations": ("&Organizaciones", "&Organisations"),
     "&Print…": ("Im&primir…", "Im&primer…"),
@@ -49,11 +51,14 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Sections": ("Secciones", "Sections"),
     "Search everything": ("Buscar en todo", "Rechercher partout"),
     "Search everything (Ctrl+K)…": ("Buscar en todo (Ctrl+K)…", "Rechercher partout (Ctrl+K)…"),
-    "SSE Ref — Social and Solidarity Economy reference":
-        ("SSE Ref — Referencia sobre la economía social y solidaria",
-         "SSE Ref — Référence sur l'économie sociale et solidaire"),
-    "Data {version} · as of {date}": ("Datos {version} · al {date}",
-                                      "Données {version} · au {date}"),
+    "SSE Ref — Social and Solidarity Economy reference": (
+        "SSE Ref — Referencia sobre la economía social y solidaria",
+        "SSE Ref — Référence sur l'économie sociale et solidaire",
+    ),
+    "Data {version} · as of {date}": (
+        "Datos {version} · al {date}",
+        "Données {version} · au {date}",
+    ),
     "Large text on": ("Texto grande activado", "Grand texte activé"),
     "Large text off": ("Texto grande desactivado", "Grand texte désactivé"),
     "Zoom {percent}%": ("Zoom {percent} %", "Zoom {percent} %"),
@@ -62,8 +67,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Ready": ("Listo", "Prêt"),
     "Record page": ("Página del registro", "Page de la fiche"),
     "Language: {language}": ("Idioma: {language}", "Langue : {language}"),
-    "Interface language: {language}": ("Idioma de la interfaz: {language}",
-                                       "Langue de l'interface : {language}"),
+    "Interface language: {language}": (
+        "Idioma de la interfaz: {language}",
+        "Langue de l'interface : {language}",
+    ),
     # --- panels, columns, filters --------------------------------------------------------------
     "Organizations": ("Organizaciones", "Organisations"),
     "History": ("Historia", "Histoire"),
@@ -102,8 +109,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Member or observer": ("Miembro u observador", "Membre ou observateur"),
     "Neither": ("Ninguna", "Aucun"),
     "Organization": ("Organización", "Organisation"),
-    "Filter by name, acronym or symbol…": ("Filtrar por nombre, sigla o signatura…",
-                                           "Filtrer par nom, sigle ou cote…"),
+    "Filter by name, acronym or symbol…": (
+        "Filtrar por nombre, sigla o signatura…",
+        "Filtrer par nom, sigle ou cote…",
+    ),
     "Filter {panel}": ("Filtrar {panel}", "Filtrer : {panel}"),
     "Years": ("Años", "Années"),
     "From year": ("Desde el año", "De l'année"),
@@ -114,35 +123,41 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Zoom in on the timeline": ("Ampliar la cronología", "Zoom avant sur la frise"),
     "Zoom out of the timeline": ("Reducir la cronología", "Zoom arrière sur la frise"),
     "Timeline of events": ("Cronología de los acontecimientos", "Frise des événements"),
-    "Click an event to open it; arrows move, Enter opens, Ctrl+wheel zooms":
-        ("Haga clic en un acontecimiento para abrirlo; las flechas desplazan, Intro abre, "
-         "Ctrl+rueda amplía",
-         "Cliquez sur un événement pour l'ouvrir ; les flèches déplacent, Entrée ouvre, "
-         "Ctrl+molette zoome"),
+    "Click an event to open it; arrows move, Enter opens, Ctrl+wheel zooms": (
+        "Haga clic en un acontecimiento para abrirlo; las flechas desplazan, Intro abre, "
+        "Ctrl+rueda amplía",
+        "Cliquez sur un événement pour l'ouvrir ; les flèches déplacent, Entrée ouvre, "
+        "Ctrl+molette zoome",
+    ),
     "SSE": ("ESS", "ÉSS"),
     "South-South": ("Sur-Sur", "Sud-Sud"),
     "Both": ("Ambas", "Les deux"),
     "Other": ("Otro", "Autre"),
-    "● day  ▬ month or range  ┅ year only": ("● día  ▬ mes o intervalo  ┅ año",
-                                            "● jour  ▬ mois ou période  ┅ année"),
+    "● day  ▬ month or range  ┅ year only": (
+        "● día  ▬ mes o intervalo  ┅ año",
+        "● jour  ▬ mois ou période  ┅ année",
+    ),
     "{decade}s": ("{decade}", "{decade}"),  # axis labels: "años 1970" does not fit a band
     "Clear": ("Vaciar", "Vider"),
     "Remove": ("Quitar", "Retirer"),
     "Move up": ("Subir", "Monter"),
     "Move down": ("Bajar", "Descendre"),
     # --- record page -------------------------------------------------------------------------
-    "Choose a record in a list, or search with Ctrl+K.":
-        ("Elija un registro en una lista o busque con Ctrl+K.",
-         "Choisissez une fiche dans une liste ou lancez une recherche avec Ctrl+K."),
-    "No record has the id '{id}'.": ("Ningún registro tiene el identificador «{id}».",
-                                     "Aucune fiche n'a l'identifiant « {id} »."),
+    "Choose a record in a list, or search with Ctrl+K.": (
+        "Elija un registro en una lista o busque con Ctrl+K.",
+        "Choisissez une fiche dans une liste ou lancez une recherche avec Ctrl+K.",
+    ),
+    "No record has the id '{id}'.": (
+        "Ningún registro tiene el identificador «{id}».",
+        "Aucune fiche n'a l'identifiant « {id} ».",
+    ),
     "Copied: {text}": ("Copiado: {text}", "Copié : {text}"),
     "Open in browser": ("Abrir en el navegador", "Ouvrir dans le navigateur"),
-    "Open this address in your web browser? This needs a network connection.\n\n{address}":
-        ("¿Abrir esta dirección en su navegador web? Se necesita una conexión de red.\n\n"
-         "{address}",
-         "Ouvrir cette adresse dans votre navigateur web ? Une connexion réseau est "
-         "nécessaire.\n\n{address}"),
+    "Open this address in your web browser? This needs a network connection.\n\n{address}": (
+        "¿Abrir esta dirección en su navegador web? Se necesita una conexión de red.\n\n{address}",
+        "Ouvrir cette adresse dans votre navigateur web ? Une connexion réseau est "
+        "nécessaire.\n\n{address}",
+    ),
     "Also": ("También", "Aussi"),
     "Headquarters": ("Sede", "Siège"),
     "Publisher": ("Editorial", "Éditeur"),
@@ -152,30 +167,39 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "copy": ("copiar", "copier"),
     "open in browser": ("abrir en el navegador", "ouvrir dans le navigateur"),
     "Related records": ("Registros relacionados", "Fiches liées"),
-    "Timeline of related events": ("Cronología de los acontecimientos relacionados",
-                                   "Frise des événements liés"),
+    "Timeline of related events": (
+        "Cronología de los acontecimientos relacionados",
+        "Frise des événements liés",
+    ),
     "Sources": ("Fuentes", "Sources"),
     "Sources:": ("Fuentes:", "Sources :"),
     "since {year}": ("desde {year}", "depuis {year}"),
     "since {date}": ("desde {date}", "depuis {date}"),
     "until {date}": ("hasta {date}", "jusqu'au {date}"),
     "(checked {date})": ("(consultado el {date})", "(consulté le {date})"),
-    "{id} (no longer in the data)": ("{id} (ya no figura en los datos)",
-                                     "{id} (ne figure plus dans les données)"),
-    "Summary available in {language} only.": ("Resumen disponible solo en {language}.",
-                                              "Résumé disponible uniquement en {language}."),
-    "Name not available in {language}; shown in {shown}.":
-        ("Nombre no disponible en {language}; se muestra en {shown}.",
-         "Nom non disponible en {language} ; affiché en {shown}."),
-    "Summary not available in {language}; shown in {shown}.":
-        ("Resumen no disponible en {language}; se muestra en {shown}.",
-         "Résumé non disponible en {language} ; affiché en {shown}."),
+    "{id} (no longer in the data)": (
+        "{id} (ya no figura en los datos)",
+        "{id} (ne figure plus dans les données)",
+    ),
+    "Summary available in {language} only.": (
+        "Resumen disponible solo en {language}.",
+        "Résumé disponible uniquement en {language}.",
+    ),
+    "Name not available in {language}; shown in {shown}.": (
+        "Nombre no disponible en {language}; se muestra en {shown}.",
+        "Nom non disponible en {language} ; affiché en {shown}.",
+    ),
+    "Summary not available in {language}; shown in {shown}.": (
+        "Resumen no disponible en {language}; se muestra en {shown}.",
+        "Résumé non disponible en {language} ; affiché en {shown}.",
+    ),
     "In other languages": ("En otros idiomas", "Dans d'autres langues"),
     "Show in other languages": ("Mostrar en otros idiomas", "Afficher dans d'autres langues"),
     "Hide other languages": ("Ocultar los otros idiomas", "Masquer les autres langues"),
-    "No other language is available for this record.":
-        ("Este registro no está disponible en otros idiomas.",
-         "Cette fiche n'existe dans aucune autre langue."),
+    "No other language is available for this record.": (
+        "Este registro no está disponible en otros idiomas.",
+        "Cette fiche n'existe dans aucune autre langue.",
+    ),
     "in English": ("en inglés", "en anglais"),
     "Names": ("Nombres", "Noms"),
     "Summary": ("Resumen", "Résumé"),
@@ -189,21 +213,33 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Foundation": ("Fundación", "Fondation"),
     "Government institution": ("Institución gubernamental", "Institution gouvernementale"),
     "Intergovernmental group": ("Grupo intergubernamental", "Groupe intergouvernemental"),
-    "Intergovernmental organization": ("Organización intergubernamental",
-                                       "Organisation intergouvernementale"),
+    "Intergovernmental organization": (
+        "Organización intergubernamental",
+        "Organisation intergouvernementale",
+    ),
     "Network": ("Red", "Réseau"),
-    "Non-governmental organization": ("Organización no gubernamental",
-                                      "Organisation non gouvernementale"),
-    "Research or training centre": ("Centro de investigación o formación",
-                                    "Centre de recherche ou de formation"),
+    "Non-governmental organization": (
+        "Organización no gubernamental",
+        "Organisation non gouvernementale",
+    ),
+    "Research or training centre": (
+        "Centro de investigación o formación",
+        "Centre de recherche ou de formation",
+    ),
     "UN entity": ("Entidad de las Naciones Unidas", "Entité des Nations Unies"),
     "UN fund": ("Fondo de las Naciones Unidas", "Fonds des Nations Unies"),
-    "UN inter-agency body": ("Órgano interinstitucional de las Naciones Unidas",
-                             "Organe interinstitutions des Nations Unies"),
-    "UN intergovernmental body": ("Órgano intergubernamental de las Naciones Unidas",
-                                  "Organe intergouvernemental des Nations Unies"),
-    "UN regional commission": ("Comisión regional de las Naciones Unidas",
-                               "Commission régionale des Nations Unies"),
+    "UN inter-agency body": (
+        "Órgano interinstitucional de las Naciones Unidas",
+        "Organe interinstitutions des Nations Unies",
+    ),
+    "UN intergovernmental body": (
+        "Órgano intergubernamental de las Naciones Unidas",
+        "Organe intergouvernemental des Nations Unies",
+    ),
+    "UN regional commission": (
+        "Comisión regional de las Naciones Unidas",
+        "Commission régionale des Nations Unies",
+    ),
     "Platform": ("Plataforma", "Plateforme"),
     "Fund": ("Fondo", "Fonds"),
     "Membership": ("Afiliación", "Adhésion"),
@@ -250,23 +286,30 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Europe": ("Europa", "Europe"),
     "Global": ("Mundial", "Mondial"),
     "Ibero-America": ("Iberoamérica", "Ibéro-Amérique"),
-    "Latin America and the Caribbean": ("América Latina y el Caribe",
-                                        "Amérique latine et Caraïbes"),
+    "Latin America and the Caribbean": (
+        "América Latina y el Caribe",
+        "Amérique latine et Caraïbes",
+    ),
     "Mediterranean": ("Mediterráneo", "Méditerranée"),
     "North America": ("América del Norte", "Amérique du Nord"),
     # --- themes --------------------------------------------------------------------------------
-    "Social and solidarity economy": ("Economía social y solidaria",
-                                      "Économie sociale et solidaire"),
-    "South-South and triangular cooperation": ("Cooperación Sur-Sur y triangular",
-                                               "Coopération Sud-Sud et triangulaire"),
+    "Social and solidarity economy": (
+        "Economía social y solidaria",
+        "Économie sociale et solidaire",
+    ),
+    "South-South and triangular cooperation": (
+        "Cooperación Sur-Sur y triangular",
+        "Coopération Sud-Sud et triangulaire",
+    ),
     "Decent work": ("Trabajo decente", "Travail décent"),
     "Development": ("Desarrollo", "Développement"),
     "Environment": ("Medio ambiente", "Environnement"),
     "Finance": ("Finanzas", "Finance"),
     "Governance": ("Gobernanza", "Gouvernance"),
-    "Information and communication technologies":
-        ("Tecnologías de la información y las comunicaciones",
-         "Technologies de l'information et de la communication"),
+    "Information and communication technologies": (
+        "Tecnologías de la información y las comunicaciones",
+        "Technologies de l'information et de la communication",
+    ),
     "Local development": ("Desarrollo local", "Développement local"),
     "Statistics": ("Estadísticas", "Statistiques"),
     "Trade": ("Comercio", "Commerce"),
@@ -324,45 +367,59 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Search results": ("Resultados de la búsqueda", "Résultats de la recherche"),
     "Searching…": ("Buscando…", "Recherche…"),
     "Results for “{query}”": ("Resultados para «{query}»", "Résultats pour « {query} »"),
-    "No results for “{query}”.": ("No hay resultados para «{query}».",
-                                 "Aucun résultat pour « {query} »."),
+    "No results for “{query}”.": (
+        "No hay resultados para «{query}».",
+        "Aucun résultat pour « {query} ».",
+    ),
     "Did you mean {link}?": ("¿Quiso decir {link}?", "Vouliez-vous dire {link} ?"),
     "Did you mean {text}?": ("¿Quiso decir {text}?", "Vouliez-vous dire {text} ?"),
-    "Did you mean: {suggestion}?": ("¿Quiso decir: {suggestion}?",
-                                    "Vouliez-vous dire : {suggestion} ?"),
+    "Did you mean: {suggestion}?": (
+        "¿Quiso decir: {suggestion}?",
+        "Vouliez-vous dire : {suggestion} ?",
+    ),
     "Spelling suggestion": ("Sugerencia ortográfica", "Suggestion d'orthographe"),
     "Only {value}": ("Solo {value}", "Seulement {value}"),
     "Search failed: {error}": ("La búsqueda falló: {error}", "La recherche a échoué : {error}"),
-    "Search is not available: the index is being prepared.":
-        ("La búsqueda no está disponible: se está preparando el índice.",
-         "La recherche n'est pas disponible : l'index est en préparation."),
-    "Search is unavailable: {error}": ("La búsqueda no está disponible: {error}",
-                                      "La recherche n'est pas disponible : {error}"),
-    "Search everything; arrows move through results, Enter opens":
-        ("Buscar en todo; las flechas recorren los resultados, Intro abre",
-         "Rechercher partout ; les flèches parcourent les résultats, Entrée ouvre"),
+    "Search is not available: the index is being prepared.": (
+        "La búsqueda no está disponible: se está preparando el índice.",
+        "La recherche n'est pas disponible : l'index est en préparation.",
+    ),
+    "Search is unavailable: {error}": (
+        "La búsqueda no está disponible: {error}",
+        "La recherche n'est pas disponible : {error}",
+    ),
+    "Search everything; arrows move through results, Enter opens": (
+        "Buscar en todo; las flechas recorren los resultados, Intro abre",
+        "Rechercher partout ; les flèches parcourent les résultats, Entrée ouvre",
+    ),
     "{total} result(s)": ("{total} resultado(s)", "{total} résultat(s)"),
     "… and {n} more": ("… y {n} más", "… et {n} de plus"),
-    "Building the search index: {done}/{total}": ("Creando el índice de búsqueda: {done}/{total}",
-                                                  "Création de l'index de recherche : "
-                                                  "{done}/{total}"),
-    "Preparing the search index for the first time…":
-        ("Preparando el índice de búsqueda por primera vez…",
-         "Préparation de l'index de recherche pour la première fois…"),
-    "The data has changed: updating the search index…":
-        ("Los datos han cambiado: actualizando el índice de búsqueda…",
-         "Les données ont changé : mise à jour de l'index de recherche…"),
-    "The search index was damaged: rebuilding it…":
-        ("El índice de búsqueda estaba dañado: se está reconstruyendo…",
-         "L'index de recherche était endommagé : reconstruction en cours…"),
-    "The search index {path} cannot be read: {error}":
-        ("No se puede leer el índice de búsqueda {path}: {error}",
-         "Impossible de lire l'index de recherche {path} : {error}"),
-    "The search index cache {path} is inside the program's folder; refusing to write there.":
-        ("La caché del índice de búsqueda {path} está dentro de la carpeta del programa; "
-         "no se escribirá allí.",
-         "Le cache de l'index de recherche {path} se trouve dans le dossier du programme ; "
-         "écriture refusée."),
+    "Building the search index: {done}/{total}": (
+        "Creando el índice de búsqueda: {done}/{total}",
+        "Création de l'index de recherche : {done}/{total}",
+    ),
+    "Preparing the search index for the first time…": (
+        "Preparando el índice de búsqueda por primera vez…",
+        "Préparation de l'index de recherche pour la première fois…",
+    ),
+    "The data has changed: updating the search index…": (
+        "Los datos han cambiado: actualizando el índice de búsqueda…",
+        "Les données ont changé : mise à jour de l'index de recherche…",
+    ),
+    "The search index was damaged: rebuilding it…": (
+        "El índice de búsqueda estaba dañado: se está reconstruyendo…",
+        "L'index de recherche était endommagé : reconstruction en cours…",
+    ),
+    "The search index {path} cannot be read: {error}": (
+        "No se puede leer el índice de búsqueda {path}: {error}",
+        "Impossible de lire l'index de recherche {path} : {error}",
+    ),
+    "The search index cache {path} is inside the program's folder; refusing to write there.": (
+        "La caché del índice de búsqueda {path} está dentro de la carpeta del programa; "
+        "no se escribirá allí.",
+        "Le cache de l'index de recherche {path} se trouve dans le dossier du programme ; "
+        "écriture refusée.",
+    ),
     "Please wait": ("Espere, por favor", "Veuillez patienter"),
     "Building {name}": ("Creando {name}", "Création de {name}"),
     "Rebuilding {name}": ("Reconstruyendo {name}", "Reconstruction de {name}"),
@@ -373,282 +430,376 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Print…": ("Imprimir…", "Imprimer…"),
     "Print preview…": ("Vista previa de impresión…", "Aperçu avant impression…"),
     "PDF (*.pdf)": ("PDF (*.pdf)", "PDF (*.pdf)"),
-    "Export the fact sheet as PDF": ("Exportar la ficha informativa en PDF",
-                                     "Exporter la fiche d'information en PDF"),
-    "Print the fact sheet, print preview": ("Imprimir la ficha informativa, vista previa",
-                                            "Imprimer la fiche d'information, aperçu"),
-    "Fact sheets and printing are not available in this build.":
-        ("Las fichas informativas y la impresión no están disponibles en esta versión.",
-         "Les fiches d'information et l'impression ne sont pas disponibles dans cette version."),
+    "Export the fact sheet as PDF": (
+        "Exportar la ficha informativa en PDF",
+        "Exporter la fiche d'information en PDF",
+    ),
+    "Print the fact sheet, print preview": (
+        "Imprimir la ficha informativa, vista previa",
+        "Imprimer la fiche d'information, aperçu",
+    ),
+    "Fact sheets and printing are not available in this build.": (
+        "Las fichas informativas y la impresión no están disponibles en esta versión.",
+        "Les fiches d'information et l'impression ne sont pas disponibles dans cette version.",
+    ),
     "Nothing to print": ("Nada que imprimir", "Rien à imprimer"),
     "No records to print.": ("No hay registros para imprimir.", "Aucune fiche à imprimer."),
-    "Open a record first, then print its fact sheet.":
-        ("Abra primero un registro y luego imprima su ficha informativa.",
-         "Ouvrez d'abord une fiche, puis imprimez sa fiche d'information."),
-    "The PDF could not be written: {error}": ("No se pudo escribir el PDF: {error}",
-                                              "Le PDF n'a pas pu être écrit : {error}"),
+    "Open a record first, then print its fact sheet.": (
+        "Abra primero un registro y luego imprima su ficha informativa.",
+        "Ouvrez d'abord une fiche, puis imprimez sa fiche d'information.",
+    ),
+    "The PDF could not be written: {error}": (
+        "No se pudo escribir el PDF: {error}",
+        "Le PDF n'a pas pu être écrit : {error}",
+    ),
     "Wrote {path}": ("Se escribió {path}", "{path} écrit"),
-    "Wrote {path} ({pages} pages)": ("Se escribió {path} ({pages} páginas)",
-                                     "{path} écrit ({pages} pages)"),
+    "Wrote {path} ({pages} pages)": (
+        "Se escribió {path} ({pages} páginas)",
+        "{path} écrit ({pages} pages)",
+    ),
     "Meeting pack": ("Dosier de reunión", "Dossier de réunion"),
     "Meeting:": ("Reunión:", "Réunion :"),
-    "Meeting name (optional)": ("Nombre de la reunión (opcional)",
-                                "Nom de la réunion (facultatif)"),
+    "Meeting name (optional)": (
+        "Nombre de la reunión (opcional)",
+        "Nom de la réunion (facultatif)",
+    ),
     "Added to the meeting pack": ("Añadido al dosier de reunión", "Ajouté au dossier de réunion"),
-    "Already in the meeting pack": ("Ya está en el dosier de reunión",
-                                    "Déjà dans le dossier de réunion"),
-    "The meeting pack is empty. Use “Add to meeting pack” on a record or on search results.":
-        ("El dosier de reunión está vacío. Use «Añadir al dosier de reunión» en un registro o "
-         "en los resultados de búsqueda.",
-         "Le dossier de réunion est vide. Utilisez « Ajouter au dossier de réunion » sur une "
-         "fiche ou sur des résultats de recherche."),
-    "The meeting pack could not be saved to {path}: {error}":
-        ("No se pudo guardar el dosier de reunión en {path}: {error}",
-         "Le dossier de réunion n'a pas pu être enregistré dans {path} : {error}"),
-    "The meeting pack {path} cannot be read: {error}":
-        ("No se puede leer el dosier de reunión {path}: {error}",
-         "Impossible de lire le dossier de réunion {path} : {error}"),
+    "Already in the meeting pack": (
+        "Ya está en el dosier de reunión",
+        "Déjà dans le dossier de réunion",
+    ),
+    "The meeting pack is empty. Use “Add to meeting pack” on a record or on search results.": (
+        "El dosier de reunión está vacío. Use «Añadir al dosier de reunión» en un registro o "
+        "en los resultados de búsqueda.",
+        "Le dossier de réunion est vide. Utilisez « Ajouter au dossier de réunion » sur une "
+        "fiche ou sur des résultats de recherche.",
+    ),
+    "The meeting pack could not be saved to {path}: {error}": (
+        "No se pudo guardar el dosier de reunión en {path}: {error}",
+        "Le dossier de réunion n'a pas pu être enregistré dans {path} : {error}",
+    ),
+    "The meeting pack {path} cannot be read: {error}": (
+        "No se puede leer el dosier de reunión {path}: {error}",
+        "Impossible de lire le dossier de réunion {path} : {error}",
+    ),
     "The meeting pack {path} is damaged ({error}). A copy was kept as {backup}; a new, empty "
-    "pack is used.":
-        ("El dosier de reunión {path} está dañado ({error}). Se guardó una copia como {backup}; "
-         "se usa un dosier nuevo y vacío.",
-         "Le dossier de réunion {path} est endommagé ({error}). Une copie a été conservée sous "
-         "{backup} ; un nouveau dossier vide est utilisé."),
+    "pack is used.": (
+        "El dosier de reunión {path} está dañado ({error}). Se guardó una copia como {backup}; "
+        "se usa un dosier nuevo y vacío.",
+        "Le dossier de réunion {path} est endommagé ({error}). Une copie a été conservée sous "
+        "{backup} ; un nouveau dossier vide est utilisé.",
+    ),
     "Paper:": ("Papel:", "Papier :"),
     "US Letter": ("Carta (EE. UU.)", "Lettre US"),
     "Language:": ("Idioma:", "Langue :"),
     "Second language:": ("Segundo idioma:", "Deuxième langue :"),
     "None": ("Ninguno", "Aucune"),
-    "Languages: {first} and {second}": ("Idiomas: {first} y {second}",
-                                        "Langues : {first} et {second}"),
+    "Languages: {first} and {second}": (
+        "Idiomas: {first} y {second}",
+        "Langues : {first} et {second}",
+    ),
     "Contents": ("Índice", "Sommaire"),
     "{title} (continued)": ("{title} (continuación)", "{title} (suite)"),
     "Prepared on {date}": ("Preparado el {date}", "Préparé le {date}"),
     "Data as of {date}": ("Datos al {date}", "Données au {date}"),
-    "SSE Ref · data as of {date} · page {page} of {pages}":
-        ("SSE Ref · datos al {date} · página {page} de {pages}",
-         "SSE Ref · données au {date} · page {page} sur {pages}"),
-    "{n} terms in English, Spanish and French": ("{n} términos en inglés, español y francés",
-                                                 "{n} termes en anglais, espagnol et français"),
+    "SSE Ref · data as of {date} · page {page} of {pages}": (
+        "SSE Ref · datos al {date} · página {page} de {pages}",
+        "SSE Ref · données au {date} · page {page} sur {pages}",
+    ),
+    "{n} terms in English, Spanish and French": (
+        "{n} términos en inglés, español y francés",
+        "{n} termes en anglais, espagnol et français",
+    ),
     "Not available": ("No disponible", "Non disponible"),
     # --- help, about, errors -----------------------------------------------------------------
-    "An offline reference on the Social and Solidarity Economy and South-South cooperation.":
-        ("Una referencia sin conexión sobre la economía social y solidaria y la cooperación "
-         "Sur-Sur.",
-         "Une référence hors ligne sur l'économie sociale et solidaire et la coopération "
-         "Sud-Sud."),
-    "Data version {version}, built {built}": ("Versión de los datos {version}, creada el {built}",
-                                              "Version des données {version}, créée le {built}"),
-    "Back and forward between records": ("Atrás y adelante entre registros",
-                                         "Précédent et suivant entre les fiches"),
-    "Copy the citation of the open record": ("Copiar la cita del registro abierto",
-                                             "Copier la citation de la fiche ouverte"),
+    "An offline reference on the Social and Solidarity Economy and South-South cooperation.": (
+        "Una referencia sin conexión sobre la economía social y solidaria y la cooperación "
+        "Sur-Sur.",
+        "Une référence hors ligne sur l'économie sociale et solidaire et la coopération Sud-Sud.",
+    ),
+    "Data version {version}, built {built}": (
+        "Versión de los datos {version}, creada el {built}",
+        "Version des données {version}, créée le {built}",
+    ),
+    "Back and forward between records": (
+        "Atrás y adelante entre registros",
+        "Précédent et suivant entre les fiches",
+    ),
+    "Copy the citation of the open record": (
+        "Copiar la cita del registro abierto",
+        "Copier la citation de la fiche ouverte",
+    ),
     "Filter the current list": ("Filtrar la lista actual", "Filtrer la liste affichée"),
-    "In the timeline: arrows move between events, Enter opens one, Ctrl+wheel or +/- zoom.":
-        ("En la cronología: las flechas pasan de un acontecimiento a otro, Intro abre uno, "
-         "Ctrl+rueda o +/- amplían o reducen.",
-         "Dans la frise : les flèches passent d'un événement à l'autre, Entrée en ouvre un, "
-         "Ctrl+molette ou +/- zooment."),
+    "In the timeline: arrows move between events, Enter opens one, Ctrl+wheel or +/- zoom.": (
+        "En la cronología: las flechas pasan de un acontecimiento a otro, Intro abre uno, "
+        "Ctrl+rueda o +/- amplían o reducen.",
+        "Dans la frise : les flèches passent d'un événement à l'autre, Entrée en ouvre un, "
+        "Ctrl+molette ou +/- zooment.",
+    ),
     "Large text for projectors": ("Texto grande para proyectores", "Grand texte pour projecteurs"),
-    "Move between the sidebar, the list and the record page":
-        ("Pasar de la barra lateral a la lista y a la página del registro",
-         "Passer de la barre latérale à la liste et à la page de la fiche"),
-    "Organizations, History, Documents, Initiatives, Glossary":
-        ("Organizaciones, Historia, Documentos, Iniciativas, Glosario",
-         "Organisations, Histoire, Documents, Initiatives, Glossaire"),
-    "Zoom in, zoom out, actual size": ("Ampliar, reducir, tamaño real",
-                                       "Zoom avant, zoom arrière, taille réelle"),
+    "Move between the sidebar, the list and the record page": (
+        "Pasar de la barra lateral a la lista y a la página del registro",
+        "Passer de la barre latérale à la liste et à la page de la fiche",
+    ),
+    "Organizations, History, Documents, Initiatives, Glossary": (
+        "Organizaciones, Historia, Documentos, Iniciativas, Glosario",
+        "Organisations, Histoire, Documents, Initiatives, Glossaire",
+    ),
+    "Zoom in, zoom out, actual size": (
+        "Ampliar, reducir, tamaño real",
+        "Zoom avant, zoom arrière, taille réelle",
+    ),
     "Error details": ("Detalles del error", "Détails de l'erreur"),
     "Copy details": ("Copiar los detalles", "Copier les détails"),
     "Unexpected error": ("Error inesperado", "Erreur inattendue"),
-    "Something went wrong: {message}": ("Algo salió mal: {message}",
-                                        "Un problème est survenu : {message}"),
-    "The details were saved in {path}.": ("Los detalles se guardaron en {path}.",
-                                          "Les détails ont été enregistrés dans {path}."),
+    "Something went wrong: {message}": (
+        "Algo salió mal: {message}",
+        "Un problème est survenu : {message}",
+    ),
+    "The details were saved in {path}.": (
+        "Los detalles se guardaron en {path}.",
+        "Les détails ont été enregistrés dans {path}.",
+    ),
     "SSE Ref cannot start": ("SSE Ref no puede iniciarse", "SSE Ref ne peut pas démarrer"),
     "SSE Ref is already running": ("SSE Ref ya está en ejecución", "SSE Ref est déjà ouvert"),
     "SSE Ref seems to be open already, but its window did not come forward: it may be busy. "
     "The reference data is read-only, so a second window is safe. (Settings are saved by the "
-    "window closed last.)\n\nOpen a second window?":
-        ("SSE Ref parece estar ya abierto, pero su ventana no ha pasado al frente: puede que "
-         "esté ocupado. Los datos de referencia son de solo lectura, así que una segunda ventana "
-         "no supone ningún riesgo. (La configuración la guarda la última ventana que se cierre.)"
-         "\n\n¿Abrir una segunda ventana?",
-         "SSE Ref semble déjà ouvert, mais sa fenêtre n'est pas passée au premier plan : il est "
-         "peut-être occupé. Les données de référence sont en lecture seule, une deuxième fenêtre "
-         "ne pose donc aucun problème. (Les réglages sont enregistrés par la dernière fenêtre "
-         "fermée.)\n\nOuvrir une deuxième fenêtre ?"),
-    "SSE Ref is already running: its window was brought to the front.":
-        ("SSE Ref ya se está ejecutando: su ventana ha pasado al frente.",
-         "SSE Ref est déjà lancé : sa fenêtre est passée au premier plan."),
-    "SSE Ref was already open: here is its window.":
-        ("SSE Ref ya estaba abierto: aquí está su ventana.",
-         "SSE Ref était déjà ouvert : voici sa fenêtre."),
+    "window closed last.)\n\nOpen a second window?": (
+        "SSE Ref parece estar ya abierto, pero su ventana no ha pasado al frente: puede que "
+        "esté ocupado. Los datos de referencia son de solo lectura, así que una segunda ventana "
+        "no supone ningún riesgo. (La configuración la guarda la última ventana que se cierre.)"
+        "\n\n¿Abrir una segunda ventana?",
+        "SSE Ref semble déjà ouvert, mais sa fenêtre n'est pas passée au premier plan : il est "
+        "peut-être occupé. Les données de référence sont en lecture seule, une deuxième fenêtre "
+        "ne pose donc aucun problème. (Les réglages sont enregistrés par la dernière fenêtre "
+        "fermée.)\n\nOuvrir une deuxième fenêtre ?",
+    ),
+    "SSE Ref is already running: its window was brought to the front.": (
+        "SSE Ref ya se está ejecutando: su ventana ha pasado al frente.",
+        "SSE Ref est déjà lancé : sa fenêtre est passée au premier plan.",
+    ),
+    "SSE Ref was already open: here is its window.": (
+        "SSE Ref ya estaba abierto: aquí está su ventana.",
+        "SSE Ref était déjà ouvert : voici sa fenêtre.",
+    ),
     "No graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set), so the "
     "window cannot open. The command-line tools still work: try 'sseref --help', 'sseref "
-    "stats' or 'sseref show org/untfsse'.":
-        ("No hay ninguna pantalla gráfica disponible (DISPLAY y WAYLAND_DISPLAY no están "
-         "definidas), por lo que la ventana no puede abrirse. Las herramientas de línea de "
-         "comandos siguen funcionando: pruebe 'sseref --help', 'sseref stats' o "
-         "'sseref show org/untfsse'.",
-         "Aucun affichage graphique n'est disponible (DISPLAY et WAYLAND_DISPLAY ne sont pas "
-         "définies) : la fenêtre ne peut pas s'ouvrir. Les outils en ligne de commande "
-         "fonctionnent toujours : essayez 'sseref --help', 'sseref stats' ou "
-         "'sseref show org/untfsse'."),
-    "The reference database is missing: {path}. Run 'sseref build-data'.":
-        ("Falta la base de datos de referencia: {path}. Ejecute 'sseref build-data'.",
-         "La base de données de référence est absente : {path}. Lancez 'sseref build-data'."),
-    "The reference database {path} cannot be read: {error}":
-        ("No se puede leer la base de datos de referencia {path}: {error}",
-         "Impossible de lire la base de données de référence {path} : {error}"),
+    "stats' or 'sseref show org/untfsse'.": (
+        "No hay ninguna pantalla gráfica disponible (DISPLAY y WAYLAND_DISPLAY no están "
+        "definidas), por lo que la ventana no puede abrirse. Las herramientas de línea de "
+        "comandos siguen funcionando: pruebe 'sseref --help', 'sseref stats' o "
+        "'sseref show org/untfsse'.",
+        "Aucun affichage graphique n'est disponible (DISPLAY et WAYLAND_DISPLAY ne sont pas "
+        "définies) : la fenêtre ne peut pas s'ouvrir. Les outils en ligne de commande "
+        "fonctionnent toujours : essayez 'sseref --help', 'sseref stats' ou "
+        "'sseref show org/untfsse'.",
+    ),
+    "The reference database is missing: {path}. Run 'sseref build-data'.": (
+        "Falta la base de datos de referencia: {path}. Ejecute 'sseref build-data'.",
+        "La base de données de référence est absente : {path}. Lancez 'sseref build-data'.",
+    ),
+    "The reference database {path} cannot be read: {error}": (
+        "No se puede leer la base de datos de referencia {path}: {error}",
+        "Impossible de lire la base de données de référence {path} : {error}",
+    ),
     "The reference database {path} has schema version {found}; this program needs version "
-    "{wanted}. Rebuild it with 'sseref build-data'.":
-        ("La base de datos de referencia {path} tiene la versión de esquema {found}; este "
-         "programa necesita la versión {wanted}. Reconstrúyala con 'sseref build-data'.",
-         "La base de données de référence {path} a la version de schéma {found} ; ce programme "
-         "a besoin de la version {wanted}. Reconstruisez-la avec 'sseref build-data'."),
+    "{wanted}. Rebuild it with 'sseref build-data'.": (
+        "La base de datos de referencia {path} tiene la versión de esquema {found}; este "
+        "programa necesita la versión {wanted}. Reconstrúyala con 'sseref build-data'.",
+        "La base de données de référence {path} a la version de schéma {found} ; ce programme "
+        "a besoin de la version {wanted}. Reconstruisez-la avec 'sseref build-data'.",
+    ),
     "Also known as": ("También conocido como", "Également connu sous le nom de"),
     "Data as of": ("Datos al", "Données au"),
     "Data built": ("Datos generados", "Données générées"),
     "Data version": ("Versión de los datos", "Version des données"),
     "Keyboard shortcuts": ("Atajos de teclado", "Raccourcis clavier"),
-    "Works without a network connection.": ("Funciona sin conexión de red.",
-                                            "Fonctionne sans connexion réseau."),
+    "Works without a network connection.": (
+        "Funciona sin conexión de red.",
+        "Fonctionne sans connexion réseau.",
+    ),
     # --- command line --------------------------------------------------------------------------
     "SSE Ref: an offline reference on the Social and Solidarity Economy and South-South "
-    "cooperation. Without a command, opens the window.":
-        ("SSE Ref: una referencia sin conexión sobre la economía social y solidaria y la "
-         "cooperación Sur-Sur. Sin ningún comando, abre la ventana.",
-         "SSE Ref : une référence hors ligne sur l'économie sociale et solidaire et la "
-         "coopération Sud-Sud. Sans commande, ouvre la fenêtre."),
+    "cooperation. Without a command, opens the window.": (
+        "SSE Ref: una referencia sin conexión sobre la economía social y solidaria y la "
+        "cooperación Sur-Sur. Sin ningún comando, abre la ventana.",
+        "SSE Ref : une référence hors ligne sur l'économie sociale et solidaire et la "
+        "coopération Sud-Sud. Sans commande, ouvre la fenêtre.",
+    ),
     "Built {path}: {counts}": ("Se creó {path}: {counts}", "{path} créé : {counts}"),
-    "The database is up to date: {path}": ("La base de datos está actualizada: {path}",
-                                           "La base de données est à jour : {path}"),
-    "No data/ folder here: pass --source DIR.": ("No hay ninguna carpeta data/ aquí: indique "
-                                                 "--source DIR.",
-                                                 "Pas de dossier data/ ici : indiquez "
-                                                 "--source DIR."),
-    "{n} problem(s) in {path}; nothing was written.":
-        ("{n} problema(s) en {path}; no se escribió nada.",
-         "{n} problème(s) dans {path} ; rien n'a été écrit."),
-    "Unknown kind '{kind}'. Kinds: {kinds}.": ("Tipo desconocido «{kind}». Tipos: {kinds}.",
-                                               "Type inconnu « {kind} ». Types : {kinds}."),
-    "Unknown record id(s): {ids}": ("Identificador(es) de registro desconocido(s): {ids}",
-                                    "Identifiant(s) de fiche inconnu(s) : {ids}"),
-    "sseref factsheet: give at least one record id.":
-        ("sseref factsheet: indique al menos un identificador de registro.",
-         "sseref factsheet : indiquez au moins un identifiant de fiche."),
-    "sseref search: give a QUERY, or --batch to read queries from standard input":
-        ("sseref search: indique una QUERY o --batch para leer las consultas de la entrada "
-         "estándar",
-         "sseref search : indiquez une QUERY, ou --batch pour lire les requêtes sur l'entrée "
-         "standard"),
-    "Corpus of {n} records: indexing with Whoosh…": ("Corpus de {n} registros: indexando con "
-                                                      "Whoosh…",
-                                                      "Corpus de {n} fiches : indexation avec "
-                                                      "Whoosh…"),
+    "The database is up to date: {path}": (
+        "La base de datos está actualizada: {path}",
+        "La base de données est à jour : {path}",
+    ),
+    "No data/ folder here: pass --source DIR.": (
+        "No hay ninguna carpeta data/ aquí: indique --source DIR.",
+        "Pas de dossier data/ ici : indiquez --source DIR.",
+    ),
+    "{n} problem(s) in {path}; nothing was written.": (
+        "{n} problema(s) en {path}; no se escribió nada.",
+        "{n} problème(s) dans {path} ; rien n'a été écrit.",
+    ),
+    "Unknown kind '{kind}'. Kinds: {kinds}.": (
+        "Tipo desconocido «{kind}». Tipos: {kinds}.",
+        "Type inconnu « {kind} ». Types : {kinds}.",
+    ),
+    "Unknown record id(s): {ids}": (
+        "Identificador(es) de registro desconocido(s): {ids}",
+        "Identifiant(s) de fiche inconnu(s) : {ids}",
+    ),
+    "sseref factsheet: give at least one record id.": (
+        "sseref factsheet: indique al menos un identificador de registro.",
+        "sseref factsheet : indiquez au moins un identifiant de fiche.",
+    ),
+    "sseref search: give a QUERY, or --batch to read queries from standard input": (
+        "sseref search: indique una QUERY o --batch para leer las consultas de la entrada estándar",
+        "sseref search : indiquez une QUERY, ou --batch pour lire les requêtes sur l'entrée "
+        "standard",
+    ),
+    "Corpus of {n} records: indexing with Whoosh…": (
+        "Corpus de {n} registros: indexando con Whoosh…",
+        "Corpus de {n} fiches : indexation avec Whoosh…",
+    ),
     "…and with SQLite FTS5": ("…y con SQLite FTS5", "…et avec SQLite FTS5"),
-    "Qt platform plugin for the Qt checks (default: offscreen)":
-        ("complemento de plataforma Qt para las comprobaciones de Qt (predeterminado: offscreen)",
-         "greffon de plateforme Qt pour les vérifications Qt (par défaut : offscreen)"),
-    "a second language shown side by side": ("un segundo idioma mostrado en paralelo",
-                                             "une deuxième langue affichée en regard"),
-    "also open the main window (offscreen) and close it":
-        ("abrir también la ventana principal (offscreen) y cerrarla",
-         "ouvrir aussi la fenêtre principale (offscreen) puis la fermer"),
-    "also print each check on stderr as it ends":
-        ("mostrar también cada comprobación en stderr al terminar",
-         "afficher aussi chaque vérification sur stderr à la fin"),
-    "also write the tables to this Markdown file":
-        ("escribir también las tablas en este archivo Markdown",
-         "écrire aussi les tableaux dans ce fichier Markdown"),
-    "benchmark the search index against SQLite FTS5":
-        ("comparar el rendimiento del índice de búsqueda con SQLite FTS5",
-         "comparer les performances de l'index de recherche avec SQLite FTS5"),
-    "benchmarks (search, …)": ("pruebas de rendimiento (búsqueda, …)",
-                               "mesures de performance (recherche, …)"),
-    "check that this installation works (exit code 0 or 1)":
-        ("comprobar que esta instalación funciona (código de salida 0 o 1)",
-         "vérifier que cette installation fonctionne (code de sortie 0 ou 1)"),
-    "check this search index folder instead of the shipped one":
-        ("comprobar esta carpeta de índice de búsqueda en lugar de la incluida",
-         "vérifier ce dossier d'index de recherche au lieu de celui fourni"),
-    "corpus sizes, comma-separated (default: 1000,10000,50000)":
-        ("tamaños del corpus, separados por comas (predeterminado: 1000,10000,50000)",
-         "tailles du corpus, séparées par des virgules (par défaut : 1000,10000,50000)"),
-    "counts and data version": ("recuentos y versión de los datos",
-                                "décomptes et version des données"),
-    "hits per query (default 10)": ("resultados por consulta (predeterminado: 10)",
-                                    "résultats par requête (par défaut : 10)"),
-    "keep settings, user data and caches in this folder":
-        ("guardar la configuración, los datos del usuario y las cachés en esta carpeta",
-         "conserver les réglages, les données de l'utilisateur et les caches dans ce dossier"),
-    "keep the temporary indexes": ("conservar los índices temporales",
-                                   "conserver les index temporaires"),
-    "language of the sheets (default: the interface language)":
-        ("idioma de las fichas (predeterminado: el idioma de la interfaz)",
-         "langue des fiches (par défaut : la langue de l'interface)"),
+    "Qt platform plugin for the Qt checks (default: offscreen)": (
+        "complemento de plataforma Qt para las comprobaciones de Qt (predeterminado: offscreen)",
+        "greffon de plateforme Qt pour les vérifications Qt (par défaut : offscreen)",
+    ),
+    "a second language shown side by side": (
+        "un segundo idioma mostrado en paralelo",
+        "une deuxième langue affichée en regard",
+    ),
+    "also open the main window (offscreen) and close it": (
+        "abrir también la ventana principal (offscreen) y cerrarla",
+        "ouvrir aussi la fenêtre principale (offscreen) puis la fermer",
+    ),
+    "also print each check on stderr as it ends": (
+        "mostrar también cada comprobación en stderr al terminar",
+        "afficher aussi chaque vérification sur stderr à la fin",
+    ),
+    "also write the tables to this Markdown file": (
+        "escribir también las tablas en este archivo Markdown",
+        "écrire aussi les tableaux dans ce fichier Markdown",
+    ),
+    "benchmark the search index against SQLite FTS5": (
+        "comparar el rendimiento del índice de búsqueda con SQLite FTS5",
+        "comparer les performances de l'index de recherche avec SQLite FTS5",
+    ),
+    "benchmarks (search, …)": (
+        "pruebas de rendimiento (búsqueda, …)",
+        "mesures de performance (recherche, …)",
+    ),
+    "check that this installation works (exit code 0 or 1)": (
+        "comprobar que esta instalación funciona (código de salida 0 o 1)",
+        "vérifier que cette installation fonctionne (code de sortie 0 ou 1)",
+    ),
+    "check this search index folder instead of the shipped one": (
+        "comprobar esta carpeta de índice de búsqueda en lugar de la incluida",
+        "vérifier ce dossier d'index de recherche au lieu de celui fourni",
+    ),
+    "corpus sizes, comma-separated (default: 1000,10000,50000)": (
+        "tamaños del corpus, separados por comas (predeterminado: 1000,10000,50000)",
+        "tailles du corpus, séparées par des virgules (par défaut : 1000,10000,50000)",
+    ),
+    "counts and data version": (
+        "recuentos y versión de los datos",
+        "décomptes et version des données",
+    ),
+    "hits per query (default 10)": (
+        "resultados por consulta (predeterminado: 10)",
+        "résultats par requête (par défaut : 10)",
+    ),
+    "keep settings, user data and caches in this folder": (
+        "guardar la configuración, los datos del usuario y las cachés en esta carpeta",
+        "conserver les réglages, les données de l'utilisateur et les caches dans ce dossier",
+    ),
+    "keep the temporary indexes": (
+        "conservar los índices temporales",
+        "conserver les index temporaires",
+    ),
+    "language of the sheets (default: the interface language)": (
+        "idioma de las fichas (predeterminado: el idioma de la interfaz)",
+        "langue des fiches (par défaut : la langue de l'interface)",
+    ),
     "language: en, es or fr": ("idioma: en, es o fr", "langue : en, es ou fr"),
-    "meeting name for the pack's cover": ("nombre de la reunión para la portada del dosier",
-                                          "nom de la réunion pour la couverture du dossier"),
-    "one glossary sheet of the given terms (all terms if none)":
-        ("una ficha de glosario con los términos indicados (todos si no se indica ninguno)",
-         "une fiche de glossaire des termes indiqués (tous si aucun)"),
+    "meeting name for the pack's cover": (
+        "nombre de la reunión para la portada del dosier",
+        "nom de la réunion pour la couverture du dossier",
+    ),
+    "one glossary sheet of the given terms (all terms if none)": (
+        "una ficha de glosario con los términos indicados (todos si no se indica ninguno)",
+        "une fiche de glossaire des termes indiqués (tous si aucun)",
+    ),
     "one whole record": ("un registro completo", "une fiche complète"),
-    "only build when the outputs are missing or older than data/":
-        ("crear solo cuando los resultados falten o sean más antiguos que data/",
-         "ne construire que si les sorties manquent ou sont plus anciennes que data/"),
-    "only records of this kind (org, event, doc, init, term)":
-        ("solo registros de este tipo (org, event, doc, init, term)",
-         "uniquement les fiches de ce type (org, event, doc, init, term)"),
-    "paper size (default: from the locale)": ("tamaño del papel (predeterminado: según la "
-                                              "configuración regional)",
-                                              "format du papier (par défaut : selon les "
-                                              "paramètres régionaux)"),
+    "only build when the outputs are missing or older than data/": (
+        "crear solo cuando los resultados falten o sean más antiguos que data/",
+        "ne construire que si les sorties manquent ou sont plus anciennes que data/",
+    ),
+    "only records of this kind (org, event, doc, init, term)": (
+        "solo registros de este tipo (org, event, doc, init, term)",
+        "uniquement les fiches de ce type (org, event, doc, init, term)",
+    ),
+    "paper size (default: from the locale)": (
+        "tamaño del papel (predeterminado: según la configuración regional)",
+        "format du papier (par défaut : selon les paramètres régionaux)",
+    ),
     "print JSON": ("mostrar JSON", "afficher du JSON"),
     "print the report as JSON": ("mostrar el informe en JSON", "afficher le rapport en JSON"),
-    "print what was written as JSON": ("mostrar en JSON lo que se escribió",
-                                       "afficher en JSON ce qui a été écrit"),
+    "print what was written as JSON": (
+        "mostrar en JSON lo que se escribió",
+        "afficher en JSON ce qui a été écrit",
+    ),
     "queries per query kind": ("consultas por tipo de consulta", "requêtes par type de requête"),
-    "read queries from standard input, one per line (JSON lines)":
-        ("leer las consultas de la entrada estándar, una por línea (JSON lines)",
-         "lire les requêtes sur l'entrée standard, une par ligne (JSON lines)"),
-    "record ids; several make a pack with a cover and contents":
-        ("identificadores de registro; varios forman un dosier con portada e índice",
-         "identifiants de fiche ; plusieurs forment un dossier avec couverture et sommaire"),
-    "search every record (EN/ES/FR, acronyms, symbols)":
-        ("buscar en todos los registros (EN/ES/FR, siglas, signaturas)",
-         "rechercher dans toutes les fiches (EN/ES/FR, sigles, cotes)"),
-    "skip this many hits (paging)": ("omitir este número de resultados (paginación)",
-                                     "sauter ce nombre de résultats (pagination)"),
+    "read queries from standard input, one per line (JSON lines)": (
+        "leer las consultas de la entrada estándar, una por línea (JSON lines)",
+        "lire les requêtes sur l'entrée standard, une par ligne (JSON lines)",
+    ),
+    "record ids; several make a pack with a cover and contents": (
+        "identificadores de registro; varios forman un dosier con portada e índice",
+        "identifiants de fiche ; plusieurs forment un dossier avec couverture et sommaire",
+    ),
+    "search every record (EN/ES/FR, acronyms, symbols)": (
+        "buscar en todos los registros (EN/ES/FR, siglas, signaturas)",
+        "rechercher dans toutes les fiches (EN/ES/FR, sigles, cotes)",
+    ),
+    "skip this many hits (paging)": (
+        "omitir este número de resultados (paginación)",
+        "sauter ce nombre de résultats (pagination)",
+    ),
     "the PDF file to write": ("el archivo PDF que se escribirá", "le fichier PDF à écrire"),
-    "the data folder (default: the checkout's data/)":
-        ("la carpeta de datos (predeterminado: data/ del repositorio)",
-         "le dossier de données (par défaut : data/ du dépôt)"),
-    "the query (words, \"phrases\", OR, -word, kind:, year:1970..1980, type:, region:, lang:)":
-        ("la consulta (palabras, \"frases\", OR, -palabra, kind:, year:1970..1980, type:, "
-         "region:, lang:)",
-         "la requête (mots, \"expressions\", OR, -mot, kind:, year:1970..1980, type:, region:, "
-         "lang:)"),
+    "the data folder (default: the checkout's data/)": (
+        "la carpeta de datos (predeterminado: data/ del repositorio)",
+        "le dossier de données (par défaut : data/ du dépôt)",
+    ),
+    'the query (words, "phrases", OR, -word, kind:, year:1970..1980, type:, region:, lang:)': (
+        'la consulta (palabras, "frases", OR, -palabra, kind:, year:1970..1980, type:, '
+        "region:, lang:)",
+        'la requête (mots, "expressions", OR, -mot, kind:, year:1970..1980, type:, region:, lang:)',
+    ),
     "the records of one kind": ("los registros de un tipo", "les fiches d'un type"),
-    "treat the last word as a prefix, as the search box does":
-        ("tratar la última palabra como prefijo, como hace el cuadro de búsqueda",
-         "traiter le dernier mot comme un préfixe, comme le fait la zone de recherche"),
-    "use this database file instead of the bundled one":
-        ("usar este archivo de base de datos en lugar del incluido",
-         "utiliser ce fichier de base de données au lieu de celui fourni"),
-    "validate data/ and build the database": ("validar data/ y crear la base de datos",
-                                              "valider data/ et construire la base de données"),
-    "write the fact sheet of one record, or a meeting pack of several, as PDF":
-        ("escribir en PDF la ficha informativa de un registro o un dosier de reunión de varios",
-         "écrire en PDF la fiche d'information d'une fiche ou un dossier de réunion de "
-         "plusieurs"),
+    "treat the last word as a prefix, as the search box does": (
+        "tratar la última palabra como prefijo, como hace el cuadro de búsqueda",
+        "traiter le dernier mot comme un préfixe, comme le fait la zone de recherche",
+    ),
+    "use this database file instead of the bundled one": (
+        "usar este archivo de base de datos en lugar del incluido",
+        "utiliser ce fichier de base de données au lieu de celui fourni",
+    ),
+    "validate data/ and build the database": (
+        "validar data/ y crear la base de datos",
+        "valider data/ et construire la base de données",
+    ),
+    "write the fact sheet of one record, or a meeting pack of several, as PDF": (
+        "escribir en PDF la ficha informativa de un registro o un dosier de reunión de varios",
+        "écrire en PDF la fiche d'information d'une fiche ou un dossier de réunion de plusieurs",
+    ),
 }
 
 # Plural entries: (singular, plural) msgid → ((es forms), (fr forms)); both have two forms.
 PLURALS: dict[tuple[str, str], tuple[tuple[str, str], tuple[str, str]]] = {
-    ("{n} record", "{n} records"): (("{n} registro", "{n} registros"),
-                                    ("{n} fiche", "{n} fiches")),
-    ("{n} result", "{n} results"): (("{n} resultado", "{n} resultados"),
-                                    ("{n} résultat", "{n} résultats")),
+    ("{n} record", "{n} records"): (("{n} registro", "{n} registros"), ("{n} fiche", "{n} fiches")),
+    ("{n} result", "{n} results"): (
+        ("{n} resultado", "{n} resultados"),
+        ("{n} résultat", "{n} résultats"),
+    ),
 }

@@ -40,9 +40,11 @@ def _review_header(catalog: Catalog, lang: str) -> None:
     catalog.msgid_bugs_address = ""
     catalog.last_translator = "SSE Ref translators"
     catalog.language_team = f"{TEAMS[lang]} (SSE Ref)"
-    catalog.header_comment = (f"# {TEAMS[lang]} translations for SSE Ref.\n"
-                              "# This file is distributed under the same license as SSE Ref.\n"
-                              "# Reviewed translations: see scripts/catalog_translations.py.")
+    catalog.header_comment = (
+        f"# {TEAMS[lang]} translations for SSE Ref.\n"
+        "# This file is distributed under the same license as SSE Ref.\n"
+        "# Reviewed translations: see scripts/catalog_translations.py."
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -81,8 +83,14 @@ def main(argv: list[str]) -> int:
                 missing += 1
                 print(f"{lang}: missing {message.id!r}")
         with path.open("wb") as handle:
-            write_po(handle, catalog, width=100, sort_output=True, ignore_obsolete=True,
-                     include_lineno=False)
+            write_po(
+                handle,
+                catalog,
+                width=100,
+                sort_output=True,
+                ignore_obsolete=True,
+                include_lineno=False,
+            )
         print(f"{lang}: {filled} filled, {missing} still untranslated")
         problems += missing
     return 1 if problems else 0

@@ -56,12 +56,31 @@ def _uv() -> str:
     return found
 
 
-def _compile(uv: str, out: Path, extras: tuple[str, ...], backend: Path | None,
-             constraint: Path | None, extra_args: list[str]) -> None:
-    command = [uv, "pip", "compile", "--quiet", "--universal", "--generate-hashes",
-               "--python-version", "3.11", "--no-header", "--emit-index-url",
-               "--index-url", "https://pypi.org/simple", "--output-file", str(out),
-               str(ROOT / "pyproject.toml")]
+def _compile(
+    uv: str,
+    out: Path,
+    extras: tuple[str, ...],
+    backend: Path | None,
+    constraint: Path | None,
+    extra_args: list[str],
+) -> None:
+    command = [
+        uv,
+        "pip",
+        "compile",
+        "--quiet",
+        "--universal",
+        "--generate-hashes",
+        "--python-version",
+        "3.11",
+        "--no-header",
+        "--emit-index-url",
+        "--index-url",
+        "https://pypi.org/simple",
+        "--output-file",
+        str(out),
+        str(ROOT / "pyproject.toml"),
+    ]
     for extra in extras:
         command += ["--extra", extra]
     if backend is not None:
@@ -75,8 +94,11 @@ def _compile(uv: str, out: Path, extras: tuple[str, ...], backend: Path | None,
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the versions already locked where the ranges allow")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the versions already locked where the ranges allow",
+    )
     parser.add_argument("--upgrade-package", action="append", default=[], metavar="NAME")
     args = parser.parse_args()
     uv = _uv()
@@ -104,11 +126,15 @@ def main() -> int:
             _compile(uv, out, extras, backend if with_backend else None, everything, [])
             outputs[group] = out.read_text(encoding="utf-8")
     for group, text in outputs.items():
-        header = (f"# Locked {group} dependencies of SSE Ref: made by scripts/lock.py "
-                  "(./dev lock); do not edit.\n" + HASH_PREFIX + digest + "\n")
+        header = (
+            f"# Locked {group} dependencies of SSE Ref: made by scripts/lock.py "
+            "(./dev lock); do not edit.\n" + HASH_PREFIX + digest + "\n"
+        )
         (REQUIREMENTS / f"{group}.txt").write_text(header + text, encoding="utf-8")
-        print(f"requirements/{group}.txt: "
-              f"{sum(1 for line in text.splitlines() if '==' in line)} packages")
+        print(
+            f"requirements/{group}.txt: "
+            f"{sum(1 for line in text.splitlines() if '==' in line)} packages"
+        )
     return 0
 
 

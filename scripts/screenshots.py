@@ -35,8 +35,9 @@ SHOTS = [  # (file name, panel, record to open, search text)
 def _reexec_under_xvfb() -> int:
     xvfb = shutil.which("xvfb-run")
     if not xvfb:
-        print("screenshots: no display and no xvfb-run (apt-get install xvfb xauth)",
-              file=sys.stderr)
+        print(
+            "screenshots: no display and no xvfb-run (apt-get install xvfb xauth)", file=sys.stderr
+        )
         return 1
     env = dict(os.environ, SSEREF_SCREENSHOTS_XVFB="1")
     env.pop("QT_QPA_PLATFORM", None)
@@ -77,8 +78,9 @@ def save(widget: object, target: Path, scale: float) -> None:
     from PySide6.QtGui import QImage
 
     image = widget.grab().toImage()  # type: ignore[attr-defined]
-    image = image.scaledToWidth(int(image.width() * scale),
-                                Qt.TransformationMode.SmoothTransformation)
+    image = image.scaledToWidth(
+        int(image.width() * scale), Qt.TransformationMode.SmoothTransformation
+    )
     image.convertToFormat(QImage.Format.Format_RGB888).save(str(target), "PNG")
     print(target)
 
@@ -142,8 +144,9 @@ def main() -> int:
             if key != "search":
                 window.show_panel(key)
                 if key == "history":
-                    window.panels["history"].set_mode("list" if panel.endswith("list")
-                                                      else "timeline")
+                    window.panels["history"].set_mode(
+                        "list" if panel.endswith("list") else "timeline"
+                    )
             if record and db.exists(record):
                 window.record_view.open(record)
                 window.record_view.browser.verticalScrollBar().setValue(0)

@@ -27,19 +27,28 @@ def extract() -> Catalog:
     """Every `_()`, `N_()` and `ngettext()` string of the package (Python sources)."""
     catalog = Catalog(project="SSE Ref", domain="sseref", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(ROOT / "sseref"), method_map=[("**.py", "python")], keywords=KEYWORDS,
+        str(ROOT / "sseref"),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
         comment_tags=("TRANSLATORS:",),
     ):
-        catalog.add(message, None, [(f"sseref/{filename}", lineno)], auto_comments=comments,
-                    context=context)
+        catalog.add(
+            message, None, [(f"sseref/{filename}", lineno)], auto_comments=comments, context=context
+        )
     return catalog
 
 
 def render_template(template: Catalog | None = None) -> bytes:
     """The .pot file's bytes for the current sources (what `main` writes)."""
     buffer = io.BytesIO()
-    write_po(buffer, template or extract(), width=100, omit_header=False, sort_output=True,
-             include_lineno=False)
+    write_po(
+        buffer,
+        template or extract(),
+        width=100,
+        omit_header=False,
+        sort_output=True,
+        include_lineno=False,
+    )
     return buffer.getvalue()
 
 
@@ -47,10 +56,14 @@ def messages(catalog: Catalog) -> set[tuple[object, ...]]:
     """What a template says that matters: ids, plurals, contexts, the files each comes from and
     translator comments; never the header (dates, Babel's version) or the tool's formatting."""
     return {
-        (m.id if isinstance(m.id, str) else tuple(m.id), m.context,
-         tuple(sorted({filename for filename, _line in m.locations})),
-         tuple(m.auto_comments))
-        for m in catalog if m.id
+        (
+            m.id if isinstance(m.id, str) else tuple(m.id),
+            m.context,
+            tuple(sorted({filename for filename, _line in m.locations})),
+            tuple(m.auto_comments),
+        )
+        for m in catalog
+        if m.id
     }
 
 
@@ -76,8 +89,14 @@ def main() -> int:
             catalog = Catalog(locale=lang, domain="sseref", project="SSE Ref")
         catalog.update(template, no_fuzzy_matching=True)
         with po_path.open("wb") as handle:
-            write_po(handle, catalog, width=100, sort_output=True, ignore_obsolete=True,
-                     include_lineno=False)
+            write_po(
+                handle,
+                catalog,
+                width=100,
+                sort_output=True,
+                ignore_obsolete=True,
+                include_lineno=False,
+            )
         missing = sum(1 for m in catalog if m.id and not m.string)
         print(f"{lang}: {len(catalog)} messages, {missing} untranslated")
     return 0

@@ -45,8 +45,7 @@ def writer_processes(count: int) -> int:
     return 2
 
 
-def run_whoosh(records: list[Record], queries: list[BenchQuery], work: Path
-               ) -> dict[str, Any]:
+def run_whoosh(records: list[Record], queries: list[BenchQuery], work: Path) -> dict[str, Any]:
     folder = work / "whoosh"
     start = time.perf_counter()
     build_index(records, folder, total=len(records), procs=writer_processes(len(records)))
@@ -64,21 +63,31 @@ def run_whoosh(records: list[Record], queries: list[BenchQuery], work: Path
         times[q.kind].append((time.perf_counter() - t0) * 1000)
         totals[q.kind].append(result.total)
     engine.close()
-    return {"build": build, "open": opened, "size": _folder_size(folder), "times": times,
-            "totals": totals}
+    return {
+        "build": build,
+        "open": opened,
+        "size": _folder_size(folder),
+        "times": times,
+        "totals": totals,
+    }
 
 
 def run_fts5(records: list[Record], queries: list[BenchQuery], work: Path) -> dict[str, Any]:
     path = work / "fts5.db"
     start = time.perf_counter()
     conn = sqlite3.connect(path)
-    conn.execute("create virtual table t using fts5(id unindexed, kind unindexed, "
-                 "year unindexed, names, body, tokenize = 'unicode61 remove_diacritics 2')")
+    conn.execute(
+        "create virtual table t using fts5(id unindexed, kind unindexed, "
+        "year unindexed, names, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
     rows = []
     for rec in records:
         names = " ".join(f"{n.name} {n.acronym or ''}" for n in rec.names.values())
-        body = " ".join(rec.summaries.values()) + " " + " ".join(
-            str(v) for v in rec.fields.values() if isinstance(v, str))
+        body = (
+            " ".join(rec.summaries.values())
+            + " "
+            + " ".join(str(v) for v in rec.fields.values() if isinstance(v, str))
+        )
         rows.append((rec.id, rec.kind, rec.date.year if rec.date else None, names, body))
     conn.executemany("insert into t values (?, ?, ?, ?, ?)", rows)
     conn.commit()
@@ -90,10 +99,14 @@ def run_fts5(records: list[Record], queries: list[BenchQuery], work: Path) -> di
         t0 = time.perf_counter()
         # The same work as our search: the top 10 by BM25, the total and counts per kind.
         try:
-            conn.execute(f"select id, bm25(t, 0, 0, 0, 5.0, 1.0) as r from t where t match ?"
-                         f"{where} order by r limit 10", (q.fts,)).fetchall()
-            kinds = conn.execute(f"select kind, count(*) from t where t match ?{where} "
-                                 "group by kind", (q.fts,)).fetchall()
+            conn.execute(
+                f"select id, bm25(t, 0, 0, 0, 5.0, 1.0) as r from t where t match ?"
+                f"{where} order by r limit 10",
+                (q.fts,),
+            ).fetchall()
+            kinds = conn.execute(
+                f"select kind, count(*) from t where t match ?{where} group by kind", (q.fts,)
+            ).fetchall()
         except sqlite3.OperationalError:
             kinds = []
         times[q.kind].append((time.perf_counter() - t0) * 1000)
@@ -130,8 +143,10 @@ def _row(kind: str, wt: list[float], ft: list[float], target: float | None) -> s
     w50, w95, wmax = _percentiles(wt)
     f50, f95, fmax = _percentiles(ft)
     ratio = w95 / f95 if f95 > 0 else float("inf")
-    row = (f"| {kind} | {len(wt)} | {w50:.1f} | {w95:.1f} | {wmax:.1f} | {f50:.2f} | "
-           f"{f95:.2f} | {fmax:.2f} | {ratio:.1f}× |")
+    row = (
+        f"| {kind} | {len(wt)} | {w50:.1f} | {w95:.1f} | {wmax:.1f} | {f50:.2f} | "
+        f"{f95:.2f} | {fmax:.2f} | {ratio:.1f}× |"
+    )
     if target:
         row += f" {'met' if w95 <= target and wmax <= 500 else 'missed'} (≤ {target:.0f} ms) |"
     return row
@@ -155,8 +170,7 @@ def run(sizes: list[int], per_kind: int, output: Path | None, keep: bool) -> int
         queries = maker.queries(records, per_kind)
         work = Path(tempfile.mkdtemp(prefix=f"sseref-bench-{size}-"))
         try:
-            print(_("Corpus of {n} records: indexing with Whoosh…").format(n=size),
-                  file=sys.stderr)
+            print(_("Corpus of {n} records: indexing with Whoosh…").format(n=size), file=sys.stderr)
             whoosh = run_whoosh(records, queries, work)
             print(_("…and with SQLite FTS5"), file=sys.stderr)
             fts = run_fts5(records, queries, work)
@@ -193,9 +207,13 @@ def _bench_subparsers(sub: Any) -> Any:
 def register(sub: Any) -> None:
     """Adds `sseref bench search`."""
     p = _bench_subparsers(sub).add_parser(
-        "search", help=_("benchmark the search index against SQLite FTS5"))
-    p.add_argument("--sizes", default=",".join(str(s) for s in DEFAULT_SIZES),
-                   help=_("corpus sizes, comma-separated (default: 1000,10000,50000)"))
+        "search", help=_("benchmark the search index against SQLite FTS5")
+    )
+    p.add_argument(
+        "--sizes",
+        default=",".join(str(s) for s in DEFAULT_SIZES),
+        help=_("corpus sizes, comma-separated (default: 1000,10000,50000)"),
+    )
     p.add_argument("--queries", type=int, default=40, help=_("queries per query kind"))
     p.add_argument("--output", help=_("also write the tables to this Markdown file"))
     p.add_argument("--keep", action="store_true", help=_("keep the temporary indexes"))

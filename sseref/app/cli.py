@@ -51,14 +51,21 @@ def cmd_build_data(args: argparse.Namespace) -> int:
     except BuildError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(_("{n} problem(s) in {path}; nothing was written.").format(
-            n=len(exc.problems), path=data_dir), file=sys.stderr)
+        print(
+            _("{n} problem(s) in {path}; nothing was written.").format(
+                n=len(exc.problems), path=data_dir
+            ),
+            file=sys.stderr,
+        )
         return EXIT_FAIL
     for step in steps:
         print(_("Building {name}").format(name=step.name), file=sys.stderr)
         step.run(result.database)
-    print(_("Built {path}: {counts}").format(
-        path=result.database, counts=", ".join(f"{k} {v}" for k, v in result.counts.items())))
+    print(
+        _("Built {path}: {counts}").format(
+            path=result.database, counts=", ".join(f"{k} {v}" for k, v in result.counts.items())
+        )
+    )
     return EXIT_OK
 
 
@@ -82,8 +89,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(stats)
     else:
-        print(_("Data version {version}, built {built}").format(
-            version=stats["data_version"], built=stats["built_at"]))
+        print(
+            _("Data version {version}, built {built}").format(
+                version=stats["data_version"], built=stats["built_at"]
+            )
+        )
         for kind, count in stats["counts"].items():
             print(f"  {_(vocab.KIND_PLURALS[kind])}: {count}")
     return EXIT_OK
@@ -121,8 +131,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     kind = _kind_arg(args.kind)
     rows = db.rows(db.ids(kind), args.lang)
     if args.json:
-        _print_json([{"id": r.id, "title": r.title, "acronym": r.acronym, "date": r.date_text,
-                      "type": r.type} for r in rows])
+        _print_json(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "acronym": r.acronym,
+                    "date": r.date_text,
+                    "type": r.type,
+                }
+                for r in rows
+            ]
+        )
     else:
         for r in rows:
             print(f"{r.id:40} {r.title}" + (f" ({r.acronym})" if r.acronym else ""))
@@ -132,11 +152,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 def _kind_arg(value: str) -> str:
     """Accepts `organization`, `organizations`, `org`, … for convenience."""
     value = value.lower().rstrip("s") if value.lower() not in vocab.KINDS else value.lower()
-    aliases = {**{p: k for k, p in vocab.KINDS.items()}, "glossary": "term",
-               "organisation": "organization", **{k: k for k in vocab.KINDS}}
+    aliases = {
+        **{p: k for k, p in vocab.KINDS.items()},
+        "glossary": "term",
+        "organisation": "organization",
+        **{k: k for k in vocab.KINDS},
+    }
     if value not in aliases:
-        raise UnknownKindError(_("Unknown kind '{kind}'. Kinds: {kinds}.").format(
-            kind=value, kinds=", ".join(vocab.KINDS)))
+        raise UnknownKindError(
+            _("Unknown kind '{kind}'. Kinds: {kinds}.").format(
+                kind=value, kinds=", ".join(vocab.KINDS)
+            )
+        )
     return aliases[value]
 
 
@@ -170,8 +197,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The full parser; without commands (the GUI launch) it imports no subcommand module."""
     parser = argparse.ArgumentParser(
         prog="sseref",
-        description=_("SSE Ref: an offline reference on the Social and Solidarity Economy "
-                      "and South-South cooperation. Without a command, opens the window."))
+        description=_(
+            "SSE Ref: an offline reference on the Social and Solidarity Economy "
+            "and South-South cooperation. Without a command, opens the window."
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"sseref {__version__}")
     _global_options(parser)
     parser.set_defaults(handler=cmd_gui, json=False)
@@ -181,8 +211,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
     build = sub.add_parser("build-data", help=_("validate data/ and build the database"))
     build.add_argument("--source", help=_("the data folder (default: the checkout's data/)"))
-    build.add_argument("--if-stale", action="store_true",
-                       help=_("only build when the outputs are missing or older than data/"))
+    build.add_argument(
+        "--if-stale",
+        action="store_true",
+        help=_("only build when the outputs are missing or older than data/"),
+    )
     build.set_defaults(handler=cmd_build_data)
 
     stats = sub.add_parser("stats", help=_("counts and data version"))
@@ -211,8 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     early = argparse.ArgumentParser(add_help=False)
     _global_options(early)
     known, _rest = early.parse_known_args(argv)
-    set_language(normalize_language(
-        known.lang or os.environ.get("SSEREF_LANG") or _system_lang()))
+    set_language(normalize_language(known.lang or os.environ.get("SSEREF_LANG") or _system_lang()))
     args = build_parser(with_commands=_names_a_command(argv)).parse_args(argv)
     # An explicit --lang also overrides the language the GUI remembered.
     args.explicit_lang = normalize_language(args.lang) if args.lang else None

@@ -21,20 +21,43 @@ def register(sub: Any) -> None:
     """Adds the `factsheet` subcommand to the `sseref` parser."""
     parser = sub.add_parser(
         "factsheet",
-        help=_("write the fact sheet of one record, or a meeting pack of several, as PDF"))
-    parser.add_argument("ids", nargs="*", metavar="ID",
-                        help=_("record ids; several make a pack with a cover and contents"))
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
-                        help=_("the PDF file to write"))
-    parser.add_argument("--lang", dest="sheet_lang", choices=LANGUAGES, default=None,
-                        help=_("language of the sheets (default: the interface language)"))
-    parser.add_argument("--paper", choices=("a4", "letter"), default=None,
-                        help=_("paper size (default: from the locale)"))
-    parser.add_argument("--bilingual", choices=LANGUAGES, default=None, metavar="LANG",
-                        help=_("a second language shown side by side"))
+        help=_("write the fact sheet of one record, or a meeting pack of several, as PDF"),
+    )
+    parser.add_argument(
+        "ids",
+        nargs="*",
+        metavar="ID",
+        help=_("record ids; several make a pack with a cover and contents"),
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT.pdf", help=_("the PDF file to write")
+    )
+    parser.add_argument(
+        "--lang",
+        dest="sheet_lang",
+        choices=LANGUAGES,
+        default=None,
+        help=_("language of the sheets (default: the interface language)"),
+    )
+    parser.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default=None,
+        help=_("paper size (default: from the locale)"),
+    )
+    parser.add_argument(
+        "--bilingual",
+        choices=LANGUAGES,
+        default=None,
+        metavar="LANG",
+        help=_("a second language shown side by side"),
+    )
     parser.add_argument("--meeting", default=None, help=_("meeting name for the pack's cover"))
-    parser.add_argument("--glossary", action="store_true",
-                        help=_("one glossary sheet of the given terms (all terms if none)"))
+    parser.add_argument(
+        "--glossary",
+        action="store_true",
+        help=_("one glossary sheet of the given terms (all terms if none)"),
+    )
     parser.add_argument("--json", action="store_true", help=_("print what was written as JSON"))
     parser.set_defaults(handler=cmd_factsheet)
 
@@ -55,12 +78,26 @@ def cmd_factsheet(args: argparse.Namespace) -> int:
         lang = args.sheet_lang or args.lang
         paper = args.paper or default_paper().value
         out = Path(args.output)
-        result = render_pdf(db, args.ids, out, lang, paper, bilingual=args.bilingual,
-                            meeting_name=args.meeting, glossary=args.glossary)
+        result = render_pdf(
+            db,
+            args.ids,
+            out,
+            lang,
+            paper,
+            bilingual=args.bilingual,
+            meeting_name=args.meeting,
+            glossary=args.glossary,
+        )
     finally:
         db.close()
-    summary = {"output": str(out), "pages": result.pages, "lang": lang, "paper": paper,
-               "records": list(args.ids), "bilingual": args.bilingual}
+    summary = {
+        "output": str(out),
+        "pages": result.pages,
+        "lang": lang,
+        "paper": paper,
+        "records": list(args.ids),
+        "bilingual": args.bilingual,
+    }
     if args.json:
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     else:

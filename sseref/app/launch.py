@@ -34,8 +34,10 @@ class StartupTrace:
 
     @staticmethod
     def _print(name: str, seconds: float) -> None:
-        print(f"startup: {name:32s} {seconds * 1000:7.1f} ms  ({len(sys.modules)} modules)",
-              file=sys.stderr)
+        print(
+            f"startup: {name:32s} {seconds * 1000:7.1f} ms  ({len(sys.modules)} modules)",
+            file=sys.stderr,
+        )
 
 
 def skip_pyside_source_scan() -> bool:
@@ -65,11 +67,14 @@ def display_problem() -> str | None:
     """Why no window can open here (no X11/Wayland display on Linux), or None."""
     if os.environ.get("QT_QPA_PLATFORM"):
         return None
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
-        return _("No graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set), "
-                 "so the window cannot open. The command-line tools still work: try "
-                 "'sseref --help', 'sseref stats' or 'sseref show org/untfsse'.")
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return _(
+            "No graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set), "
+            "so the window cannot open. The command-line tools still work: try "
+            "'sseref --help', 'sseref stats' or 'sseref show org/untfsse'."
+        )
     return None
 
 
@@ -100,8 +105,7 @@ def run_gui(args: argparse.Namespace) -> int:
         handler.uninstall()
 
 
-def _open_window(args: argparse.Namespace, app: object, started: float,
-                 trace: StartupTrace) -> int:
+def _open_window(args: argparse.Namespace, app: object, started: float, trace: StartupTrace) -> int:
     """Single-instance guard, database, window; runs the event loop."""
     from PySide6.QtCore import QLockFile, QTimer
     from PySide6.QtWidgets import QApplication
@@ -121,8 +125,9 @@ def _open_window(args: argparse.Namespace, app: object, started: float,
         if not _second_instance_ok():
             return EXIT_OK
     try:
-        db = Database(Path(args.database) if getattr(args, "database", None)
-                      else paths.database_path())
+        db = Database(
+            Path(args.database) if getattr(args, "database", None) else paths.database_path()
+        )
     except SSERefError as exc:
         from PySide6.QtWidgets import QMessageBox
 
@@ -158,10 +163,14 @@ def _second_instance_ok() -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     answer = QMessageBox.question(
-        None, _("SSE Ref is already running"),
-        _("SSE Ref seems to be open already, but its window did not come forward: it may be "
-          "busy. The reference data is read-only, so a second window is safe. (Settings are "
-          "saved by the window closed last.)\n\nOpen a second window?"))
+        None,
+        _("SSE Ref is already running"),
+        _(
+            "SSE Ref seems to be open already, but its window did not come forward: it may be "
+            "busy. The reference data is read-only, so a second window is safe. (Settings are "
+            "saved by the window closed last.)\n\nOpen a second window?"
+        ),
+    )
     return bool(answer == QMessageBox.StandardButton.Yes)
 
 

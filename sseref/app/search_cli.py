@@ -19,15 +19,23 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def _progress(done: int, total: int) -> None:
-    print(_("Building the search index: {done}/{total}").format(done=done, total=total),
-          file=sys.stderr)
+    print(
+        _("Building the search index: {done}/{total}").format(done=done, total=total),
+        file=sys.stderr,
+    )
 
 
-def _run(engine: SearchEngine, db: Database, text: str, args: argparse.Namespace,
-         kind: str | None) -> tuple[SearchEngine, SearchResults]:
+def _run(
+    engine: SearchEngine, db: Database, text: str, args: argparse.Namespace, kind: str | None
+) -> tuple[SearchEngine, SearchResults]:
     # Whole words typed at a prompt: the last one is not a prefix, unlike in the search box.
-    options: dict[str, Any] = {"limit": args.limit, "offset": args.offset, "kind": kind,
-                               "lang": args.lang, "as_you_type": args.prefix}
+    options: dict[str, Any] = {
+        "limit": args.limit,
+        "offset": args.offset,
+        "kind": kind,
+        "lang": args.lang,
+        "as_you_type": args.prefix,
+    }
     try:
         return engine, engine.search(text, **options)
     except SearchIndexError:  # damaged since it was opened: rebuild once and retry
@@ -48,8 +56,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     kind = _kind_arg(args.kind) if args.kind else None
     if not args.batch and args.query is None:
-        print(_("sseref search: give a QUERY, or --batch to read queries from standard input"),
-              file=sys.stderr)
+        print(
+            _("sseref search: give a QUERY, or --batch to read queries from standard input"),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     db = Database(Path(args.database) if args.database else paths.database_path())
     engine = open_engine(db, progress=_progress)
@@ -59,8 +69,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             engine, result = _run(engine, db, text, args, kind)
             if args.json:
                 indent = None if args.batch else 2
-                sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False,
-                                            indent=indent) + "\n")
+                sys.stdout.write(
+                    json.dumps(result.to_json(), ensure_ascii=False, indent=indent) + "\n"
+                )
                 sys.stdout.flush()
             else:
                 _print_text(result)
@@ -73,14 +84,25 @@ def cmd_search(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     """Adds `sseref search` to the command's subparsers."""
     p = sub.add_parser("search", help=_("search every record (EN/ES/FR, acronyms, symbols)"))
-    p.add_argument("query", nargs="?", help=_("the query (words, \"phrases\", OR, -word, "
-                                              "kind:, year:1970..1980, type:, region:, lang:)"))
+    p.add_argument(
+        "query",
+        nargs="?",
+        help=_(
+            'the query (words, "phrases", OR, -word, kind:, year:1970..1980, type:, region:, lang:)'
+        ),
+    )
     p.add_argument("--json", action="store_true", help=_("print JSON"))
-    p.add_argument("--batch", action="store_true",
-                   help=_("read queries from standard input, one per line (JSON lines)"))
+    p.add_argument(
+        "--batch",
+        action="store_true",
+        help=_("read queries from standard input, one per line (JSON lines)"),
+    )
     p.add_argument("--limit", type=int, default=10, help=_("hits per query (default 10)"))
     p.add_argument("--offset", type=int, default=0, help=_("skip this many hits (paging)"))
     p.add_argument("--kind", help=_("only records of this kind (org, event, doc, init, term)"))
-    p.add_argument("--prefix", action="store_true",
-                   help=_("treat the last word as a prefix, as the search box does"))
+    p.add_argument(
+        "--prefix",
+        action="store_true",
+        help=_("treat the last word as a prefix, as the search box does"),
+    )
     p.set_defaults(handler=cmd_search)

@@ -86,16 +86,22 @@ class Report:
 
     def text(self) -> str:
         """The human-readable report: a header, one line per check, a summary line."""
-        lines = [f"SSE Ref {self.version} self-test ({self.mode}, {self.platform}, "
-                 f"Python {self.python})", f"  resources: {self.resources}"]
+        lines = [
+            f"SSE Ref {self.version} self-test ({self.mode}, {self.platform}, "
+            f"Python {self.python})",
+            f"  resources: {self.resources}",
+        ]
         width = max((len(c.name) for c in self.checks), default=10)
         for c in self.checks:
-            lines.append(f"{'PASS' if c.ok else 'FAIL'}  {c.name:<{width}}  {c.detail}"
-                         f"  ({c.seconds * 1000:.0f} ms)")
+            lines.append(
+                f"{'PASS' if c.ok else 'FAIL'}  {c.name:<{width}}  {c.detail}"
+                f"  ({c.seconds * 1000:.0f} ms)"
+            )
         failed = sum(not c.ok for c in self.checks)
         verdict = "OK" if self.ok else "FAILED"
-        lines.append(f"self-test {verdict}: {len(self.checks) - failed} of {len(self.checks)} "
-                     "checks passed")
+        lines.append(
+            f"self-test {verdict}: {len(self.checks) - failed} of {len(self.checks)} checks passed"
+        )
         return "\n".join(lines)
 
 
@@ -115,18 +121,27 @@ def run_mode() -> str:
 class SelfTest:
     """Runs the checks in order; later checks reuse what earlier ones opened."""
 
-    def __init__(self, *, database: Path | None = None, index_dir: Path | None = None,
-                 window: bool = False, platform_name: str = "offscreen",
-                 progress: Callable[[Check], None] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        database: Path | None = None,
+        index_dir: Path | None = None,
+        window: bool = False,
+        platform_name: str = "offscreen",
+        progress: Callable[[Check], None] | None = None,
+    ) -> None:
         self.database_path = Path(database) if database else paths.database_path()
         self.index_dir = Path(index_dir) if index_dir else paths.shipped_index_dir()
         self.window = window
         self.platform_name = platform_name
         self.progress = progress
         self.report = Report(
-            version=__version__, mode=run_mode(),
+            version=__version__,
+            mode=run_mode(),
             platform=f"{platform.system()} {platform.machine()}",
-            python=platform.python_version(), resources=str(paths.resources_dir()))
+            python=platform.python_version(),
+            resources=str(paths.resources_dir()),
+        )
         self._db: Any = None
         self._engine: Any = None
         self._app: Any = None
@@ -141,8 +156,10 @@ class SelfTest:
             self._check("translations", self.check_translations)
             if self._check("search index", self.check_index):
                 for query, lang, expected in KNOWN_SEARCHES:
-                    self._check(f"search {query!r}", lambda q=query, la=lang, e=expected:
-                                self.check_search(q, la, e))
+                    self._check(
+                        f"search {query!r}",
+                        lambda q=query, la=lang, e=expected: self.check_search(q, la, e),
+                    )
             else:
                 self._add(Check("searches", False, "skipped: the search index did not open"))
             if self._check("qt", self.check_qt):
@@ -214,8 +231,10 @@ class SelfTest:
         record = self._db.get(FACT_SHEET_RECORD, "en")
         if not record.sources:
             raise CheckFailed(f"{FACT_SHEET_RECORD} has no sources")
-        return (f"{sum(counts.values())} records, data version {stats['data_version']}, "
-                f"built {stats['built_at']}")
+        return (
+            f"{sum(counts.values())} records, data version {stats['data_version']}, "
+            f"built {stats['built_at']}"
+        )
 
     def check_translations(self) -> str:
         """The compiled catalogs of every interface language load and translate."""
@@ -228,8 +247,11 @@ class SelfTest:
                 catalog = gettext.translation(i18n.DOMAIN, localedir=str(folder), languages=[lang])
             except OSError as exc:
                 raise CheckFailed(f"no {lang} catalog in {folder}") from exc
-            messages = {k: v for k, v in getattr(catalog, "_catalog", {}).items()
-                        if isinstance(k, str) and k and v and v != k}
+            messages = {
+                k: v
+                for k, v in getattr(catalog, "_catalog", {}).items()
+                if isinstance(k, str) and k and v and v != k
+            }
             if not messages:
                 raise CheckFailed(f"the {lang} catalog translates nothing")
             msgid, msgstr = next(iter(messages.items()))
@@ -275,12 +297,15 @@ class SelfTest:
         """One search with a known answer: the expected record is among the first hits."""
         if self._engine is None:
             raise CheckFailed("the search index is not open")
-        results = self._engine.search(query, limit=TOP_HITS, lang=lang, as_you_type=False,
-                                      facets=False)
+        results = self._engine.search(
+            query, limit=TOP_HITS, lang=lang, as_you_type=False, facets=False
+        )
         ids = [hit.id for hit in results.hits]
         if expected not in ids:
-            raise CheckFailed(f"expected {expected} in the first {TOP_HITS} hits, got "
-                              f"{', '.join(ids) or 'nothing'}")
+            raise CheckFailed(
+                f"expected {expected} in the first {TOP_HITS} hits, got "
+                f"{', '.join(ids) or 'nothing'}"
+            )
         return f"{expected} at rank {ids.index(expected) + 1} of {results.total} hits"
 
     def check_qt(self) -> str:
@@ -297,8 +322,9 @@ class SelfTest:
             raise CheckFailed(f"no '{wanted}' platform plugin in {plugins}")
         from PySide6.QtWidgets import QApplication
 
-        app = QApplication.instance() or QApplication([sys.argv[0], "-platform", wanted]
-                                                      if wanted else sys.argv[:1])
+        app = QApplication.instance() or QApplication(
+            [sys.argv[0], "-platform", wanted] if wanted else sys.argv[:1]
+        )
         self._app = app
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         loaded = []
@@ -307,10 +333,13 @@ class SelfTest:
             if translator.load(QLocale(lang), "qtbase", "_", qt_dir):
                 loaded.append(lang)
         if len(loaded) != len(TRANSLATED_LANGUAGES):
-            raise CheckFailed(f"Qt's own translations missing in {qt_dir} "
-                              f"(found: {', '.join(loaded) or 'none'})")
-        return (f"PySide6 {pyside_version}, platform {app.platformName()}, "
-                f"qtbase translations {', '.join(loaded)}")
+            raise CheckFailed(
+                f"Qt's own translations missing in {qt_dir} (found: {', '.join(loaded) or 'none'})"
+            )
+        return (
+            f"PySide6 {pyside_version}, platform {app.platformName()}, "
+            f"qtbase translations {', '.join(loaded)}"
+        )
 
     def check_fact_sheet(self) -> str:
         """A fact sheet renders to a PDF (fonts embedded) with no display."""
@@ -357,14 +386,21 @@ def _temporary_dir() -> Iterator[Path]:
 
 def cmd_self_test(args: argparse.Namespace) -> int:
     """The ``self-test`` subcommand: runs every check, prints the report, exits 0 or 1."""
-    def live(check: Check) -> None:
-        print(f"{'PASS' if check.ok else 'FAIL'}  {check.name}: {check.detail}",
-              file=sys.stderr, flush=True)
 
-    test = SelfTest(database=Path(args.database) if args.database else None,
-                    index_dir=Path(args.index) if args.index else None,
-                    window=args.window, platform_name=args.platform,
-                    progress=live if args.verbose else None)
+    def live(check: Check) -> None:
+        print(
+            f"{'PASS' if check.ok else 'FAIL'}  {check.name}: {check.detail}",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    test = SelfTest(
+        database=Path(args.database) if args.database else None,
+        index_dir=Path(args.index) if args.index else None,
+        window=args.window,
+        platform_name=args.platform,
+        progress=live if args.verbose else None,
+    )
     report = test.run()
     if args.json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -376,15 +412,24 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Adds ``self-test`` to the ``sseref`` command line."""
-    parser = sub.add_parser("self-test",
-                            help=_("check that this installation works (exit code 0 or 1)"))
+    parser = sub.add_parser(
+        "self-test", help=_("check that this installation works (exit code 0 or 1)")
+    )
     parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
-    parser.add_argument("--window", action="store_true",
-                        help=_("also open the main window (offscreen) and close it"))
-    parser.add_argument("--index",
-                        help=_("check this search index folder instead of the shipped one"))
-    parser.add_argument("--platform", default="offscreen",
-                        help=_("Qt platform plugin for the Qt checks (default: offscreen)"))
-    parser.add_argument("--verbose", action="store_true",
-                        help=_("also print each check on stderr as it ends"))
+    parser.add_argument(
+        "--window",
+        action="store_true",
+        help=_("also open the main window (offscreen) and close it"),
+    )
+    parser.add_argument(
+        "--index", help=_("check this search index folder instead of the shipped one")
+    )
+    parser.add_argument(
+        "--platform",
+        default="offscreen",
+        help=_("Qt platform plugin for the Qt checks (default: offscreen)"),
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help=_("also print each check on stderr as it ends")
+    )
     parser.set_defaults(handler=cmd_self_test)

@@ -40,8 +40,11 @@ def citation(record: Record, lang: str = "en") -> str:
     elif record.kind == "organization":
         title = f"{name.name} ({name.acronym})" if name.acronym else name.name
         founded = record.fields.get("founded")
-        parts = [title, record.fields.get("headquarters") or "",
-                 str(founded)[:4] if founded else ""]
+        parts = [
+            title,
+            record.fields.get("headquarters") or "",
+            str(founded)[:4] if founded else "",
+        ]
     else:
         parts = [name.name, date, record.fields.get("place") or ""]
     return ", ".join(p for p in parts if p)

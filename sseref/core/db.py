@@ -55,7 +55,7 @@ _ORDERS: dict[str, str] = {
     "natural": "r.sort_date, r.id",
     "title": _TITLE_KEY_SQL.format(col="r.id"),
     "acronym": f"{_ACRONYM_KEY_SQL.format(col='r.id')} is null, "
-               f"{_ACRONYM_KEY_SQL.format(col='r.id')}",
+    f"{_ACRONYM_KEY_SQL.format(col='r.id')}",
     "type": "coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)",
     "region": "o.region is null, o.region",
     "date": "r.sort_date is null, r.sort_date",
@@ -200,12 +200,21 @@ class Database:
 
     # --- panel queries: filtered, sorted id lists for the GUI's lists ----------------------
 
-    def filter_ids(self, kind: str, flt: ListFilter | None = None, *, lang: str = "en",
-                   order: str = "natural", descending: bool = False) -> list[str]:
+    def filter_ids(
+        self,
+        kind: str,
+        flt: ListFilter | None = None,
+        *,
+        lang: str = "en",
+        order: str = "natural",
+        descending: bool = False,
+    ) -> list[str]:
         """Ids of `kind` matching `flt`, sorted by one of the keys in `_ORDERS` (then by id)."""
         flt = flt or ListFilter()
-        where, params = ["r.kind = :kind"], {"kind": kind, "lang": lang,
-                                             "role_target": flt.role_target}
+        where, params = (
+            ["r.kind = :kind"],
+            {"kind": kind, "lang": lang, "role_target": flt.role_target},
+        )
         if flt.text.strip():
             params["pat"] = "%" + fold_text(flt.text.strip()) + "%"
             where.append("""(exists (select 1 from names n where n.record_id = r.id and
@@ -213,25 +222,31 @@ class Database:
                 or exists (select 1 from aliases a where a.record_id = r.id
                     and a.alias_key like :pat)
                 or sseref_fold(d.symbol) like :pat or r.id like :pat)""")
-        simple = {"type": ("coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)",
-                           flt.type),
-                  "region": ("o.region", flt.region), "issuing_body": ("d.issuing_body",
-                                                                        flt.issuing_body)}
+        simple = {
+            "type": ("coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)", flt.type),
+            "region": ("o.region", flt.region),
+            "issuing_body": ("d.issuing_body", flt.issuing_body),
+        }
         for key, (column, value) in simple.items():
             if value:
                 where.append(f"{column} = :{key}")
                 params[key] = value
         if flt.theme:
-            where.append("exists (select 1 from themes t where t.record_id = r.id "
-                         "and t.theme = :theme)")
+            where.append(
+                "exists (select 1 from themes t where t.record_id = r.id and t.theme = :theme)"
+            )
             params["theme"] = flt.theme
         if flt.language:
-            where.append("exists (select 1 from document_languages dl where "
-                         "dl.document_id = r.id and dl.lang = :doc_lang)")
+            where.append(
+                "exists (select 1 from document_languages dl where "
+                "dl.document_id = r.id and dl.lang = :doc_lang)"
+            )
             params["doc_lang"] = flt.language
         if flt.related_to:
-            where.append("exists (select 1 from relations x where (x.source_id = r.id and "
-                         "x.target_id = :other) or (x.target_id = r.id and x.source_id = :other))")
+            where.append(
+                "exists (select 1 from relations x where (x.source_id = r.id and "
+                "x.target_id = :other) or (x.target_id = r.id and x.source_id = :other))"
+            )
             params["other"] = flt.related_to
         if flt.year_from is not None:
             where.append("r.year >= :y0")
@@ -268,8 +283,11 @@ class Database:
 
     def roles(self, target_id: str) -> dict[str, str]:
         """Who is a member or an observer of `target_id` (record id → relation type)."""
-        rows = self._all("select source_id, min(type) from relations where target_id = ? and "
-                         "type in ('member_of', 'observer_of') group by source_id", (target_id,))
+        rows = self._all(
+            "select source_id, min(type) from relations where target_id = ? and "
+            "type in ('member_of', 'observer_of') group by source_id",
+            (target_id,),
+        )
         return {r[0]: r[1] for r in rows}
 
     def titles(self, ids: list[str], lang: str = "en") -> dict[str, str]:
@@ -281,8 +299,11 @@ class Database:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self._all(f"select id, issuing_body from documents where id in ({marks}) "
-                         "and issuing_body is not null", tuple(ids))
+        rows = self._all(
+            f"select id, issuing_body from documents where id in ({marks}) "
+            "and issuing_body is not null",
+            tuple(ids),
+        )
         return {r[0]: r[1] for r in rows}
 
     def names_by_language(self, ids: list[str]) -> dict[str, dict[str, Name]]:
@@ -293,8 +314,10 @@ class Database:
 
         marks = ",".join("?" * len(ids))
         found: dict[str, dict[str, Name]] = {i: {} for i in ids}
-        for r in self._all(f"select record_id, lang, name, acronym from names "
-                           f"where record_id in ({marks})", tuple(ids)):
+        for r in self._all(
+            f"select record_id, lang, name, acronym from names where record_id in ({marks})",
+            tuple(ids),
+        ):
             found[r[0]][r[1]] = Name(r[2], r[3])
         return found
 
@@ -304,45 +327,55 @@ class Database:
             return {}
         marks = ",".join("?" * len(ids))
         found: dict[str, dict[str, str]] = {}
-        for r in self._all(f"select record_id, lang, text from summaries "
-                           f"where record_id in ({marks})", tuple(ids)):
+        for r in self._all(
+            f"select record_id, lang, text from summaries where record_id in ({marks})", tuple(ids)
+        ):
             found.setdefault(r[0], {})[r[1]] = r[2]
-        return {i: by.get(lang) or by.get("en") or next(iter(by.values()))
-                for i, by in found.items()}
+        return {
+            i: by.get(lang) or by.get("en") or next(iter(by.values())) for i, by in found.items()
+        }
 
     def timeline(self, ids: list[str]) -> list[tuple[str, str, str, str, list[str]]]:
         """(id, date text, precision, end day, themes) for dated records, oldest first."""
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = self._all(f"select id, date_text, date_precision, end_date from records where "
-                         f"id in ({marks}) and date_text is not null order by sort_date, id",
-                         tuple(ids))
+        rows = self._all(
+            f"select id, date_text, date_precision, end_date from records where "
+            f"id in ({marks}) and date_text is not null order by sort_date, id",
+            tuple(ids),
+        )
         themes = self._themes_of(ids)
         return [(r[0], r[1], r[2], r[3], themes.get(r[0], [])) for r in rows]
 
     def _themes_of(self, ids: list[str]) -> dict[str, list[str]]:
         marks = ",".join("?" * len(ids))
         found: dict[str, list[str]] = {}
-        for r in self._all(f"select record_id, theme from themes where record_id in ({marks}) "
-                           "order by theme", tuple(ids)):
+        for r in self._all(
+            f"select record_id, theme from themes where record_id in ({marks}) order by theme",
+            tuple(ids),
+        ):
             found.setdefault(r[0], []).append(r[1])
         return found
 
     def year_span(self, kind: str) -> tuple[int, int] | None:
         """The first and last year among records of `kind` (for year range controls)."""
-        row = self._all("select min(year), max(year) from records where kind = ? "
-                        "and year is not null", (kind,))[0]
+        row = self._all(
+            "select min(year), max(year) from records where kind = ? and year is not null", (kind,)
+        )[0]
         return (row[0], row[1]) if row[0] is not None else None
 
     def related_organizations(self, kind: str) -> list[str]:
         """Organizations linked to any record of `kind` (the history filter's choices)."""
-        rows = self._all("""
+        rows = self._all(
+            """
             select distinct o.id from records o join relations x
               on (x.source_id = o.id or x.target_id = o.id)
             join records other on other.id = case when x.source_id = o.id
                 then x.target_id else x.source_id end
-            where o.kind = 'organization' and other.kind = ? order by o.id""", (kind,))
+            where o.kind = 'organization' and other.kind = ? order by o.id""",
+            (kind,),
+        )
         return [r[0] for r in rows]
 
     def document_language_codes(self) -> list[str]:
@@ -362,19 +395,26 @@ class Database:
         kind = base["kind"]
         names = {
             r["lang"]: Name(r["name"], r["acronym"])
-            for r in self._all("select * from names where record_id = ? order by lang",
-                               (record_id,))
+            for r in self._all(
+                "select * from names where record_id = ? order by lang", (record_id,)
+            )
         }
         summaries = {
             r["lang"]: r["text"]
             for r in self._all("select lang, text from summaries where record_id = ?", (record_id,))
         }
         aliases = [
-            r[0] for r in self._all("select alias from aliases where record_id = ? order by rowid",
-                                    (record_id,))
+            r[0]
+            for r in self._all(
+                "select alias from aliases where record_id = ? order by rowid", (record_id,)
+            )
         ]
-        themes = [r[0] for r in self._all(
-            "select theme from themes where record_id = ? order by theme", (record_id,))]
+        themes = [
+            r[0]
+            for r in self._all(
+                "select theme from themes where record_id = ? order by theme", (record_id,)
+            )
+        ]
         try:
             date = parse_date(base["date_text"]) if base["date_text"] else None
         except DateError:  # the build validated it; stay readable if it did not
@@ -393,17 +433,26 @@ class Database:
         )
 
     def _fields(self, record_id: str, kind: str) -> dict[str, Any]:
-        table = {"organization": "organizations", "event": "events", "document": "documents",
-                 "initiative": "initiatives"}.get(kind)
+        table = {
+            "organization": "organizations",
+            "event": "events",
+            "document": "documents",
+            "initiative": "initiatives",
+        }.get(kind)
         if table is None:
             return {}
         rows = self._all(f"select * from {table} where id = ?", (record_id,))
-        fields = ({k: v for k, v in dict(rows[0]).items() if k != "id" and v is not None}
-                  if rows else {})
+        fields = (
+            {k: v for k, v in dict(rows[0]).items() if k != "id" and v is not None} if rows else {}
+        )
         if kind == "document":
-            fields["languages"] = [r[0] for r in self._all(
-                "select lang from document_languages where document_id = ? order by rowid",
-                (record_id,))]
+            fields["languages"] = [
+                r[0]
+                for r in self._all(
+                    "select lang from document_languages where document_id = ? order by rowid",
+                    (record_id,),
+                )
+            ]
         return fields
 
     def relations(self, record_id: str, lang: str = "en") -> list[Relation]:
@@ -425,9 +474,17 @@ class Database:
         from sseref.core.models import Relation
 
         return [
-            Relation(type=r["type"], direction=r["direction"], other_id=r["other"],
-                     other_kind=r["other_kind"], other_title=r["title"], since=r["since"],
-                     until=r["until"], note=r["note"], source_doc_id=r["source_doc_id"])
+            Relation(
+                type=r["type"],
+                direction=r["direction"],
+                other_id=r["other"],
+                other_kind=r["other_kind"],
+                other_title=r["title"],
+                since=r["since"],
+                until=r["until"],
+                note=r["note"],
+                source_doc_id=r["source_doc_id"],
+            )
             for r in self._all(sql, {"id": record_id, "lang": lang})
         ]
 
@@ -447,10 +504,18 @@ class Database:
         from sseref.core.models import Source
 
         return [
-            Source(position=r["position"], doc_id=r["doc_id"], doc_title=r["doc_title"],
-                   title=r["title"], publisher=r["publisher"] or r["doc_publisher"],
-                   date=r["date"] or r["doc_date"], url=r["url"] or r["doc_url"],
-                   checked=r["checked"], note=r["note"], seed=r["seed"])
+            Source(
+                position=r["position"],
+                doc_id=r["doc_id"],
+                doc_title=r["doc_title"],
+                title=r["title"],
+                publisher=r["publisher"] or r["doc_publisher"],
+                date=r["date"] or r["doc_date"],
+                url=r["url"] or r["doc_url"],
+                checked=r["checked"],
+                note=r["note"],
+                seed=r["seed"],
+            )
             for r in self._all(sql, (record_id,))
         ]
 

@@ -45,8 +45,12 @@ class Source:
         """
         fmt = date_format or (lambda text: text)
         title = self.doc_title if self.doc_id else self.title
-        parts = [self.publisher, f"“{title}”" if title else None,
-                 fmt(self.date) if self.date else None, self.url]
+        parts = [
+            self.publisher,
+            f"“{title}”" if title else None,
+            fmt(self.date) if self.date else None,
+            self.url,
+        ]
         text = ", ".join(p for p in parts if p) or (self.doc_id or "")
         if self.seed:
             text += f" [{self.seed}]"

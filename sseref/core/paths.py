@@ -73,8 +73,11 @@ def portable_root() -> Path | None:
     if not is_frozen():
         return None
     exe_dir = Path(sys.executable).resolve().parent
-    if exe_dir.name == "MacOS" and exe_dir.parent.name == "Contents" \
-            and exe_dir.parent.parent.suffix == ".app":
+    if (
+        exe_dir.name == "MacOS"
+        and exe_dir.parent.name == "Contents"
+        and exe_dir.parent.parent.suffix == ".app"
+    ):
         exe_dir = exe_dir.parent.parent.parent
     if (exe_dir / PORTABLE_MARKER).exists():
         return exe_dir / "sseref-user-data"

@@ -2,6 +2,17 @@
 
 SCHEMA_VERSION = 2  # 2: folded sort and filter keys of names and aliases
 TABLES = (
-    "records", "names", "aliases", "summaries", "themes", "organizations", "events",
-    "documents", "document_languages", "initiatives", "relations", "sources", "meta",
+    "records",
+    "names",
+    "aliases",
+    "summaries",
+    "themes",
+    "organizations",
+    "events",
+    "documents",
+    "document_languages",
+    "initiatives",
+    "relations",
+    "sources",
+    "meta",
 )

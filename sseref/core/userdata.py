@@ -68,8 +68,11 @@ class MeetingPack:
         self.record_ids.clear()
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": FORMAT_VERSION, "meeting_name": self.meeting_name,
-                "records": list(self.record_ids)}
+        return {
+            "version": FORMAT_VERSION,
+            "meeting_name": self.meeting_name,
+            "records": list(self.record_ids),
+        }
 
     @classmethod
     def from_json(cls, data: Any) -> MeetingPack:
@@ -117,16 +120,22 @@ class MeetingPackStore:
         except FileNotFoundError:
             return MeetingPack()
         except OSError as exc:
-            raise UserDataError(_("The meeting pack {path} cannot be read: {error}").format(
-                path=self.path, error=exc)) from exc
+            raise UserDataError(
+                _("The meeting pack {path} cannot be read: {error}").format(
+                    path=self.path, error=exc
+                )
+            ) from exc
         try:
             return MeetingPack.from_json(json.loads(raw.decode("utf-8")))
         except ValueError as exc:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
             backup = self._keep_copy()
             raise UserDataCorruptError(
-                _("The meeting pack {path} is damaged ({error}). A copy was kept as {backup}; "
-                  "a new, empty pack is used.").format(path=self.path, error=exc, backup=backup),
-                backup) from exc
+                _(
+                    "The meeting pack {path} is damaged ({error}). A copy was kept as {backup}; "
+                    "a new, empty pack is used."
+                ).format(path=self.path, error=exc, backup=backup),
+                backup,
+            ) from exc
 
     def load_or_empty(self) -> tuple[MeetingPack, str | None]:
         """The pack, or an empty one with the message to show when the file was damaged."""
@@ -137,11 +146,15 @@ class MeetingPackStore:
 
     def save(self, pack: MeetingPack) -> None:
         try:
-            atomic_write_text(self.path,
-                              json.dumps(pack.to_json(), ensure_ascii=False, indent=2) + "\n")
+            atomic_write_text(
+                self.path, json.dumps(pack.to_json(), ensure_ascii=False, indent=2) + "\n"
+            )
         except OSError as exc:
-            raise UserDataError(_("The meeting pack could not be saved to {path}: {error}").format(
-                path=self.path, error=exc)) from exc
+            raise UserDataError(
+                _("The meeting pack could not be saved to {path}: {error}").format(
+                    path=self.path, error=exc
+                )
+            ) from exc
 
     def _keep_copy(self) -> Path | None:
         stamp = time.strftime("%Y%m%d-%H%M%S")

@@ -122,8 +122,13 @@ INITIATIVE_TYPES = {
     "training": N_("Training"),
 }
 LANGUAGE_NAMES = {
-    "en": N_("English"), "es": N_("Spanish"), "fr": N_("French"), "pt": N_("Portuguese"),
-    "ar": N_("Arabic"), "zh": N_("Chinese"), "ru": N_("Russian"),
+    "en": N_("English"),
+    "es": N_("Spanish"),
+    "fr": N_("French"),
+    "pt": N_("Portuguese"),
+    "ar": N_("Arabic"),
+    "zh": N_("Chinese"),
+    "ru": N_("Russian"),
 }
 
 
@@ -165,8 +170,16 @@ ORG_FIELDS = ("type", "region", "headquarters", "founded", "website")
 EVENT_FIELDS = ("date", "place", "event_type")
 DOC_FIELDS = ("doc_type", "symbol", "date", "issuing_body", "publisher", "languages", "url", "seed")
 INITIATIVE_FIELDS = ("initiative_type", "date", "url")
-COMMON_FIELDS = ("id", "names", "aliases", "summary", "themes", "relations", "sources",
-                 "shares_acronym_with")
+COMMON_FIELDS = (
+    "id",
+    "names",
+    "aliases",
+    "summary",
+    "themes",
+    "relations",
+    "sources",
+    "shares_acronym_with",
+)
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "organization": ORG_FIELDS,
     "event": EVENT_FIELDS,

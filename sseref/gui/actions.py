@@ -20,8 +20,9 @@ class Actions:
         self.window = window
         self._texts: dict[QAction, str] = {}
 
-        def make(text: str, *shortcuts: QKeySequence | SK | str, checkable: bool = False
-                 ) -> QAction:
+        def make(
+            text: str, *shortcuts: QKeySequence | SK | str, checkable: bool = False
+        ) -> QAction:
             action = QAction(window)
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
             action.setCheckable(checkable)
@@ -38,9 +39,22 @@ class Actions:
         self.copy_citation = make(N_("Copy &citation"), "Ctrl+Shift+C")
         self.search = make(N_("&Search…"), "Ctrl+K", SK.Find)
         self.filter_list = make(N_("&Filter the list"), "Ctrl+L")
-        self.panels = {key: make(text, f"Ctrl+{i + 1}") for i, (key, text) in enumerate(zip(
-            PANEL_ORDER, (N_("&Organizations"), N_("&History"), N_("&Documents"),
-                          N_("&Initiatives"), N_("&Glossary")), strict=True))}
+        self.panels = {
+            key: make(text, f"Ctrl+{i + 1}")
+            for i, (key, text) in enumerate(
+                zip(
+                    PANEL_ORDER,
+                    (
+                        N_("&Organizations"),
+                        N_("&History"),
+                        N_("&Documents"),
+                        N_("&Initiatives"),
+                        N_("&Glossary"),
+                    ),
+                    strict=True,
+                )
+            )
+        }
         self.back = make(N_("&Back"), SK.Back, "Alt+Left")
         self.forward = make(N_("&Forward"), SK.Forward, "Alt+Right")
         self.zoom_in = make(N_("Zoom &in"), SK.ZoomIn, "Ctrl+=", "Ctrl++")
@@ -49,9 +63,10 @@ class Actions:
         self.large_text = make(N_("&Large text (for projectors)"), "Ctrl+Shift+L", checkable=True)
         self.themes = {key: make(text, checkable=True) for key, text in THEME_LABELS.items()}
         # View → Language: "System default" (translated) then each language in itself.
-        self.languages = {"system": make(N_("System default"), checkable=True),
-                          **{code: make(LANGUAGE_LABELS[code], checkable=True)
-                             for code in LANGUAGES}}
+        self.languages = {
+            "system": make(N_("System default"), checkable=True),
+            **{code: make(LANGUAGE_LABELS[code], checkable=True) for code in LANGUAGES},
+        }
         self.help = make(N_("&Help"), SK.HelpContents, "F1")
         self.about = make(N_("&About SSE Ref"))
         self.theme_group = QActionGroup(window)
@@ -118,8 +133,14 @@ class Actions:
         self._title_menus()
 
     def _title_menus(self) -> None:
-        titles = {"file": N_("&File"), "edit": N_("&Edit"), "view": N_("&View"),
-                  "go": N_("&Go"), "help": N_("&Help"), "theme": N_("&Theme"),
-                  "language": N_("&Language")}
+        titles = {
+            "file": N_("&File"),
+            "edit": N_("&Edit"),
+            "view": N_("&View"),
+            "go": N_("&Go"),
+            "help": N_("&Help"),
+            "theme": N_("&Theme"),
+            "language": N_("&Language"),
+        }
         for key, menu in self.menus.items():
             menu.setTitle(_(titles[key]))

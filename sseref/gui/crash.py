@@ -31,8 +31,9 @@ def get_logger() -> logging.Logger:
 
     logger = logging.getLogger(LOG_NAME)
     path = log_path()
-    if not any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path
-               for h in logger.handlers):
+    if not any(
+        isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path for h in logger.handlers
+    ):
         handler = logging.FileHandler(path, encoding="utf-8", delay=True)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         logger.addHandler(handler)
@@ -57,8 +58,9 @@ class ExceptionHandler:
         if sys.excepthook is self:
             sys.excepthook = self.previous
 
-    def __call__(self, etype: type[BaseException], value: BaseException,
-                 tb: TracebackType | None) -> None:
+    def __call__(
+        self, etype: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(etype, KeyboardInterrupt):
             self.previous(etype, value, tb)
             return
@@ -79,8 +81,12 @@ class ExceptionHandler:
 
         self._busy = True  # an error inside the dialog must not open another one
         try:
-            dialog = ErrorDialog(str(value) or etype.__name__, details,
-                                 str(path) if path else None, QApplication.activeWindow())
+            dialog = ErrorDialog(
+                str(value) or etype.__name__,
+                details,
+                str(path) if path else None,
+                QApplication.activeWindow(),
+            )
             self.last_dialog = dialog
             dialog.open()
         finally:

@@ -26,8 +26,9 @@ def about_html(db: Database) -> str:
     """The About text: program version, data version, build date and record counts."""
     stats = db.stats()
     meta = db.meta()
-    intro = _("An offline reference on the Social and Solidarity Economy and "
-              "South-South cooperation.")
+    intro = _(
+        "An offline reference on the Social and Solidarity Economy and South-South cooperation."
+    )
     counts = "".join(f"<li>{escape(kind_plural(k))}: {n}</li>" for k, n in stats["counts"].items())
     # Messages outside the f-string: Babel does not extract _() inside f-strings on 3.11.
     version, built, as_of = _("Data version"), _("Data built"), _("Data as of")
@@ -75,19 +76,22 @@ def help_html() -> str:
         ("Tab, Shift+Tab", _("Move between the sidebar, the list and the record page")),
         ("Ctrl+Q", _("Quit")),
     ]
-    timeline = _("In the timeline: arrows move between events, Enter opens one, "
-                 "Ctrl+wheel or +/- zoom.")
+    timeline = _(
+        "In the timeline: arrows move between events, Enter opens one, Ctrl+wheel or +/- zoom."
+    )
     body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
     heading = _("Keyboard shortcuts")
-    return (f"<h2>{escape(heading)}</h2><table cellspacing='6'>{body}</table>"
-            f"<p>{escape(timeline)}</p>")
+    return (
+        f"<h2>{escape(heading)}</h2><table cellspacing='6'>{body}</table><p>{escape(timeline)}</p>"
+    )
 
 
 class ErrorDialog(QDialog):
     """Shown for unexpected errors: a plain message and the technical details to copy."""
 
-    def __init__(self, message: str, details: str, log_path: str | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, message: str, details: str, log_path: str | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Unexpected error"))
         text = _("Something went wrong: {message}").format(message=message)
@@ -100,7 +104,8 @@ class ErrorDialog(QDialog):
         self.details.setAccessibleName(_("Error details"))
         self.copy_button = QPushButton(_("Copy details"))
         self.copy_button.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.details.toPlainText()))
+            lambda: QGuiApplication.clipboard().setText(self.details.toPlainText())
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

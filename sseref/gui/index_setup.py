@@ -26,8 +26,10 @@ def index_problem(folder: Path, db: Database) -> str | None:
     manifest = read_manifest(folder)
     if manifest is None:
         return "missing"
-    if (manifest.get("data_version") != db.meta().get("data_version")
-            or manifest.get("index_schema") != INDEX_SCHEMA_VERSION):
+    if (
+        manifest.get("data_version") != db.meta().get("data_version")
+        or manifest.get("index_schema") != INDEX_SCHEMA_VERSION
+    ):
         return "stale"
     return None
 
@@ -39,14 +41,20 @@ def rebuild(db_path: Path, target: Path, progress: Any) -> None:
     db = Database(db_path)
     try:
         total = sum(db.counts().values())
-        build_index(db.iter_records(), target, total=total,
-                    data_version=db.meta().get("data_version", ""), progress=progress)
+        build_index(
+            db.iter_records(),
+            target,
+            total=total,
+            data_version=db.meta().get("data_version", ""),
+            progress=progress,
+        )
     finally:
         db.close()
 
 
-def prepare_engine(parent: QWidget | None, db: Database,
-                   ready: Callable[[Any | None, Exception | None], None]) -> BackgroundTask | None:
+def prepare_engine(
+    parent: QWidget | None, db: Database, ready: Callable[[Any | None, Exception | None], None]
+) -> BackgroundTask | None:
     """Opens the search engine: the shipped index if current, else the user's index, rebuilt
     on a worker thread behind a progress dialog when missing, stale or damaged.
 

@@ -104,8 +104,14 @@ class MainWindow(QMainWindow):
     panelCreated = Signal(str, object)  # (key, panel): a browsing panel was just built
     searchPanelCreated = Signal(object)  # the search results page was just built
 
-    def __init__(self, db: Database, settings: GuiSettings, themes: ThemeManager,
-                 runner: Runner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: GuiSettings,
+        themes: ThemeManager,
+        runner: Runner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.settings = settings
@@ -318,8 +324,9 @@ class MainWindow(QMainWindow):
         self.settings.language = choice
         lang = apply_language(choice)  # listeners retranslate every widget
         self.actions_.languages[self.settings.language].setChecked(True)
-        self.show_message(_("Interface language: {language}").format(
-            language=LANGUAGE_LABELS.get(lang, lang)))
+        self.show_message(
+            _("Interface language: {language}").format(language=LANGUAGE_LABELS.get(lang, lang))
+        )
 
     def bring_to_front(self) -> None:
         """Another start of the program asked for this window (see core.instance)."""
@@ -410,9 +417,12 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(_("Main toolbar"))
         self.actions_.languages[self.settings.language].setChecked(True)
         meta = self.db.meta()
-        self.data_label.setText(_("Data {version} · as of {date}").format(
-            version=meta.get("data_version", "?")[:8],
-            date=date_label(meta.get("data_as_of"), current_language()) or "?"))
+        self.data_label.setText(
+            _("Data {version} · as of {date}").format(
+                version=meta.get("data_version", "?")[:8],
+                date=date_label(meta.get("data_as_of"), current_language()) or "?",
+            )
+        )
         self.data_label.setAccessibleName(self.data_label.text())
 
 

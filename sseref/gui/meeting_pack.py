@@ -44,8 +44,9 @@ class MeetingPackWidget(QWidget):
 
     packChanged = Signal()
 
-    def __init__(self, db: Database, store: MeetingPackStore | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, store: MeetingPackStore | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.store = store or MeetingPackStore()
@@ -95,9 +96,11 @@ class MeetingPackWidget(QWidget):
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(printing.default_paper()))
         self.form_labels = [QLabel() for _row in range(4)]
         options = QFormLayout()
-        for label, field in zip(self.form_labels, (self.name_edit, self.lang_combo,
-                                                   self.bilingual_combo, self.paper_combo),
-                                strict=True):
+        for label, field in zip(
+            self.form_labels,
+            (self.name_edit, self.lang_combo, self.bilingual_combo, self.paper_combo),
+            strict=True,
+        ):
             label.setBuddy(field)
             options.addRow(label, field)
 
@@ -129,13 +132,21 @@ class MeetingPackWidget(QWidget):
 
     def _retranslate_controls(self) -> None:
         self.name_edit.setPlaceholderText(_("Meeting name (optional)"))
-        self.empty_label.setText(_("The meeting pack is empty. Use “Add to meeting pack” on a "
-                                   "record or on search results."))
-        for button, text in ((self.up_button, _("Move up")), (self.down_button, _("Move down")),
-                             (self.remove_button, _("Remove")), (self.clear_button, _("Clear")),
-                             (self.preview_button, _("Print preview…")),
-                             (self.print_button, _("Print…")),
-                             (self.export_button, _("Export PDF…"))):
+        self.empty_label.setText(
+            _(
+                "The meeting pack is empty. Use “Add to meeting pack” on a "
+                "record or on search results."
+            )
+        )
+        for button, text in (
+            (self.up_button, _("Move up")),
+            (self.down_button, _("Move down")),
+            (self.remove_button, _("Remove")),
+            (self.clear_button, _("Clear")),
+            (self.preview_button, _("Print preview…")),
+            (self.print_button, _("Print…")),
+            (self.export_button, _("Export PDF…")),
+        ):
             button.setText(text)
         self.bilingual_combo.setItemText(0, _("None"))
         for index, code in enumerate(LANGUAGES):
@@ -143,9 +154,11 @@ class MeetingPackWidget(QWidget):
             self.lang_combo.setItemText(index, label)
             self.bilingual_combo.setItemText(index + 1, label)
         self.paper_combo.setItemText(self.paper_combo.findData(Paper.LETTER), _("US Letter"))
-        for label, text in zip(self.form_labels, (_("Meeting:"), _("Language:"),
-                                                  _("Second language:"), _("Paper:")),
-                               strict=True):
+        for label, text in zip(
+            self.form_labels,
+            (_("Meeting:"), _("Language:"), _("Second language:"), _("Paper:")),
+            strict=True,
+        ):
             label.setText(text)
 
     # --- the pack --------------------------------------------------------------------------
@@ -240,8 +253,12 @@ class MeetingPackWidget(QWidget):
         self.list.blockSignals(False)
         empty = not self.pack.record_ids
         self.empty_label.setVisible(empty)
-        for button in (self.preview_button, self.print_button, self.export_button,
-                       self.clear_button):
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.export_button,
+            self.clear_button,
+        ):
             button.setEnabled(not empty)
         self._update_buttons()
 
@@ -258,27 +275,26 @@ class MeetingPackWidget(QWidget):
     def options(self) -> dict[str, object]:
         """The keyword arguments the printing functions take for this pack."""
         self._name_changed()
-        return {"paper": self.paper_combo.currentData(),
-                "bilingual": self.bilingual_combo.currentData(),
-                "meeting_name": self.pack.meeting_name or None}
+        return {
+            "paper": self.paper_combo.currentData(),
+            "bilingual": self.bilingual_combo.currentData(),
+            "meeting_name": self.pack.meeting_name or None,
+        }
 
     def _printable(self) -> list[str]:
         return [i for i in self.pack.record_ids if self.db.exists(i)]
 
     def preview(self) -> None:
         if self._printable():
-            printing.print_preview(self, self.db, self._printable(), self._lang(),
-                                   **self.options())  # type: ignore[arg-type]
+            printing.print_preview(self, self.db, self._printable(), self._lang(), **self.options())  # type: ignore[arg-type]
 
     def print_pack(self) -> None:
         if self._printable():
-            printing.print_records(self, self.db, self._printable(), self._lang(),
-                                   **self.options())  # type: ignore[arg-type]
+            printing.print_records(self, self.db, self._printable(), self._lang(), **self.options())  # type: ignore[arg-type]
 
     def export(self) -> None:
         if self._printable():
-            printing.export_pdf(self, self.db, self._printable(), self._lang(),
-                                **self.options())  # type: ignore[arg-type]
+            printing.export_pdf(self, self.db, self._printable(), self._lang(), **self.options())  # type: ignore[arg-type]
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
@@ -290,8 +306,9 @@ class MeetingPackWidget(QWidget):
 class MeetingPackDialog(QDialog):
     """The meeting pack in its own window (File → Meeting pack…)."""
 
-    def __init__(self, db: Database, store: MeetingPackStore | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, store: MeetingPackStore | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.widget = MeetingPackWidget(db, store, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -310,8 +327,12 @@ class MeetingPackDialog(QDialog):
 _open_widgets: weakref.WeakSet[MeetingPackWidget] = weakref.WeakSet()
 
 
-def add_to_meeting_pack(parent: QWidget | None, db: Database, record_ids: str | Sequence[str],
-                        store: MeetingPackStore | None = None) -> int:
+def add_to_meeting_pack(
+    parent: QWidget | None,
+    db: Database,
+    record_ids: str | Sequence[str],
+    store: MeetingPackStore | None = None,
+) -> int:
     """Adds records to the stored pack ("Add to meeting pack" on a record or search results).
 
     Open pack widgets show the change at once. Returns how many records were added.
@@ -335,12 +356,16 @@ def add_to_meeting_pack(parent: QWidget | None, db: Database, record_ids: str | 
     return added
 
 
-def open_meeting_pack(parent: QWidget | None, db: Database,
-                      lang: str | None = None) -> MeetingPackDialog:
+def open_meeting_pack(
+    parent: QWidget | None, db: Database, lang: str | None = None
+) -> MeetingPackDialog:
     """Shows the meeting pack window (one per parent window) and returns it."""
     existing = getattr(parent, "_sseref_meeting_pack", None) if parent is not None else None
-    dialog = existing if isinstance(existing, MeetingPackDialog) else MeetingPackDialog(
-        db, parent=parent)
+    dialog = (
+        existing
+        if isinstance(existing, MeetingPackDialog)
+        else MeetingPackDialog(db, parent=parent)
+    )
     if parent is not None:
         parent._sseref_meeting_pack = dialog  # type: ignore[attr-defined]
     if lang:
@@ -351,5 +376,10 @@ def open_meeting_pack(parent: QWidget | None, db: Database,
     return dialog
 
 
-__all__ = ["MeetingPack", "MeetingPackDialog", "MeetingPackWidget", "add_to_meeting_pack",
-           "open_meeting_pack"]
+__all__ = [
+    "MeetingPack",
+    "MeetingPackDialog",
+    "MeetingPackWidget",
+    "add_to_meeting_pack",
+    "open_meeting_pack",
+]

@@ -45,8 +45,9 @@ class RecordTableModel(QAbstractTableModel):
     BLOCK = 64
     idsChanged = Signal(int)
 
-    def __init__(self, columns: list[Column], fetch: Fetch, query: Query,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, columns: list[Column], fetch: Fetch, query: Query, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._columns = columns
         self._fetch = fetch
@@ -98,7 +99,7 @@ class RecordTableModel(QAbstractTableModel):
         record_id = self._ids[row]
         if record_id not in self._cache:
             start = row - row % self.BLOCK
-            block = [i for i in self._ids[start:start + self.BLOCK] if i not in self._cache]
+            block = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cache]
             fetched = self._fetch(block)
             for i in block:
                 self._cache[i] = fetched.get(i, {})

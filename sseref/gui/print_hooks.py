@@ -29,15 +29,17 @@ def available(name: str) -> bool:
 def _unavailable(parent: QWidget) -> None:
     from PySide6.QtWidgets import QMessageBox  # only when it is shown
 
-    QMessageBox.information(parent, _("Not available"),
-                            _("Fact sheets and printing are not available in this build."))
+    QMessageBox.information(
+        parent, _("Not available"), _("Fact sheets and printing are not available in this build.")
+    )
 
 
 def _no_record(parent: QWidget) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.information(parent, _("Nothing to print"),
-                            _("Open a record first, then print its fact sheet."))
+    QMessageBox.information(
+        parent, _("Nothing to print"), _("Open a record first, then print its fact sheet.")
+    )
 
 
 def run_print(name: str, parent: QWidget, db: Database, record_ids: list[str]) -> bool:

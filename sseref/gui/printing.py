@@ -180,8 +180,9 @@ def _use_css_heading_sizes(doc: QTextDocument) -> None:
                 fmt.clearProperty(adjustment)
                 cursor = QTextCursor(doc)
                 cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(),
-                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
                 cursor.setCharFormat(fmt)
             it += 1
 
@@ -201,8 +202,11 @@ def heading_pages(doc: QTextDocument, page_height: float) -> list[int]:
     copied titles would read "A lianza".)
     """
     layout = doc.documentLayout()
-    return [int((layout.blockBoundingRect(block).top() + 1.0) // page_height)
-            for block in _blocks(doc) if block.blockFormat().headingLevel() == 1]
+    return [
+        int((layout.blockBoundingRect(block).top() + 1.0) // page_height)
+        for block in _blocks(doc)
+        if block.blockFormat().headingLevel() == 1
+    ]
 
 
 def part_starts(report: ReportDocument, doc: QTextDocument, page_height: float) -> dict[str, int]:
@@ -297,9 +301,13 @@ def _paint_head(painter: QPainter, geometry: PageGeometry, text: str) -> None:
     rect = geometry.head
     painter.setFont(_small_font(7.5, bold=True))
     painter.setPen(INK)
-    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
-                                                      int(rect.width() * 0.8)))
+    painter.drawText(
+        rect,
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        painter.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, int(rect.width() * 0.8)
+        ),
+    )
     painter.setFont(_small_font(7.5))
     painter.setPen(GREY)
     painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "SSE Ref")
@@ -318,26 +326,37 @@ def _paint_foot(painter: QPainter, geometry: PageGeometry, text: str) -> None:
 
 
 def _setup_page(device: QPagedPaintDevice, paper: Paper) -> None:
-    layout = QPageLayout(QPageSize(_PAGE_SIZES[paper]), QPageLayout.Orientation.Portrait,
-                         QMarginsF(0, 0, 0, 0))
+    layout = QPageLayout(
+        QPageSize(_PAGE_SIZES[paper]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+    )
     device.setPageLayout(layout)
 
 
 # --- public API -------------------------------------------------------------------------------
 
 
-def render_pdf(db: Database, record_ids: Sequence[str], out_path: str | os.PathLike[str],
-               lang: str = "en", paper: str | Paper | None = None, bilingual: str | None = None,
-               meeting_name: str | None = None, *, glossary: bool = False) -> RenderResult:
+def render_pdf(
+    db: Database,
+    record_ids: Sequence[str],
+    out_path: str | os.PathLike[str],
+    lang: str = "en",
+    paper: str | Paper | None = None,
+    bilingual: str | None = None,
+    meeting_name: str | None = None,
+    *,
+    glossary: bool = False,
+) -> RenderResult:
     """Writes the sheet (one id) or meeting pack (several) as a PDF; works with no display."""
     ensure_gui_app()
-    report = compose(db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name,
-                     glossary=glossary)
+    report = compose(
+        db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name, glossary=glossary
+    )
     return write_pdf(report, out_path, parse_paper(paper))
 
 
-def write_pdf(report: ReportDocument, out_path: str | os.PathLike[str],
-              paper: Paper) -> RenderResult:
+def write_pdf(
+    report: ReportDocument, out_path: str | os.PathLike[str], paper: Paper
+) -> RenderResult:
     """Paints `report` into a PDF file, replacing it only once the new one is complete."""
     ensure_gui_app()
     target = Path(out_path)
@@ -368,9 +387,16 @@ def _printer(paper: Paper | None):  # type: ignore[no-untyped-def]
     return printer
 
 
-def print_preview(parent, db: Database, record_ids: Sequence[str], lang: str,  # type: ignore[no-untyped-def]
-                  *, paper: Paper | None = None, bilingual: str | None = None,
-                  meeting_name: str | None = None) -> int:
+def print_preview(
+    parent,
+    db: Database,
+    record_ids: Sequence[str],
+    lang: str,  # type: ignore[no-untyped-def]
+    *,
+    paper: Paper | None = None,
+    bilingual: str | None = None,
+    meeting_name: str | None = None,
+) -> int:
     """Shows QPrintPreviewDialog for the records' sheet or pack; returns the dialog's result."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
@@ -382,9 +408,16 @@ def print_preview(parent, db: Database, record_ids: Sequence[str], lang: str,  #
     return int(dialog.exec())
 
 
-def print_records(parent, db: Database, record_ids: Sequence[str], lang: str,  # type: ignore[no-untyped-def]
-                  *, paper: Paper | None = None, bilingual: str | None = None,
-                  meeting_name: str | None = None) -> bool:
+def print_records(
+    parent,
+    db: Database,
+    record_ids: Sequence[str],
+    lang: str,  # type: ignore[no-untyped-def]
+    *,
+    paper: Paper | None = None,
+    bilingual: str | None = None,
+    meeting_name: str | None = None,
+) -> bool:
     """Asks for a printer (QPrintDialog) and prints; True when something was printed."""
     from PySide6.QtPrintSupport import QPrintDialog
 
@@ -405,9 +438,16 @@ def suggested_file_name(report: ReportDocument) -> str:
     return (" ".join(keep.split())[:60] or "SSE Ref") + ".pdf"
 
 
-def export_pdf(parent, db: Database, record_ids: Sequence[str], lang: str,  # type: ignore[no-untyped-def]
-               *, paper: Paper | None = None, bilingual: str | None = None,
-               meeting_name: str | None = None) -> Path | None:
+def export_pdf(
+    parent,
+    db: Database,
+    record_ids: Sequence[str],
+    lang: str,  # type: ignore[no-untyped-def]
+    *,
+    paper: Paper | None = None,
+    bilingual: str | None = None,
+    meeting_name: str | None = None,
+) -> Path | None:
     """Asks for a file name and writes the PDF; returns its path, or None when cancelled."""
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -424,7 +464,8 @@ def export_pdf(parent, db: Database, record_ids: Sequence[str], lang: str,  # ty
     try:
         write_pdf(report, path, paper or default_paper())
     except (OSError, SSERefError) as exc:
-        QMessageBox.warning(parent, _("Export PDF"),
-                            _("The PDF could not be written: {error}").format(error=exc))
+        QMessageBox.warning(
+            parent, _("Export PDF"), _("The PDF could not be written: {error}").format(error=exc)
+        )
         return None
     return path

@@ -52,15 +52,20 @@ def _fallback_note(what: str, lang: str, shown: str, colors: Colors) -> str:
     else:
         text = _("Summary not available in {language}; shown in {shown}.")
     text = text.format(language=language_label(lang), shown=language_label(shown))
-    return (f"<p class='fallback' style='color:{colors.muted}'><i>"
-            f"<span style='background-color:{colors.muted}; color:{colors.base}'>"
-            f"&nbsp;{_e(shown.upper())}&nbsp;</span> {_e(text)}</i></p>")
+    return (
+        f"<p class='fallback' style='color:{colors.muted}'><i>"
+        f"<span style='background-color:{colors.muted}; color:{colors.base}'>"
+        f"&nbsp;{_e(shown.upper())}&nbsp;</span> {_e(text)}</i></p>"
+    )
 
 
 def _other_languages(record: Record, lang: str, colors: Colors, shown: bool) -> str:
     """A link that shows (or hides) the record's names and summaries in its other languages."""
-    others = [c for c in (*LANGUAGES, *sorted(set(record.summaries) - set(LANGUAGES)))
-              if c != lang and (c in record.summaries or c in record.names)]
+    others = [
+        c
+        for c in (*LANGUAGES, *sorted(set(record.summaries) - set(LANGUAGES)))
+        if c != lang and (c in record.summaries or c in record.names)
+    ]
     if not others:
         return ""
     toggle = _("Hide other languages") if shown else _("Show in other languages")
@@ -73,9 +78,11 @@ def _other_languages(record: Record, lang: str, colors: Colors, shown: bool) -> 
             heading = _e(name.name) if name else ""
             if name and name.acronym:
                 heading += f" ({_e(name.acronym)})"
-            out.append(f"<p lang='{_e(code)}'><b style='color:{colors.muted}'>"
-                       f"{_e(language_label(code))}</b> — <b>{heading}</b><br>"
-                       f"{_e(record.summaries.get(code, ''))}</p>")
+            out.append(
+                f"<p lang='{_e(code)}'><b style='color:{colors.muted}'>"
+                f"{_e(language_label(code))}</b> — <b>{heading}</b><br>"
+                f"{_e(record.summaries.get(code, ''))}</p>"
+            )
     return "".join(out)
 
 
@@ -87,8 +94,14 @@ def content_language(available: dict[str, object], lang: str) -> str:
     return lang
 
 
-def record_page(record: Record, lang: str, colors: Colors, related_dates: dict[str, str],
-                has_mini_timeline: bool, other_languages: bool = False) -> Page:
+def record_page(
+    record: Record,
+    lang: str,
+    colors: Colors,
+    related_dates: dict[str, str],
+    has_mini_timeline: bool,
+    other_languages: bool = False,
+) -> Page:
     """Builds the page: names, summary, fields, relations both ways, events and sources.
 
     Names and the summary come in `lang`; when the record lacks them there, they come in
@@ -97,10 +110,17 @@ def record_page(record: Record, lang: str, colors: Colors, related_dates: dict[s
     """
     page = Page("")
     name = record.name(lang)
-    parts = [f"<p style='color:{colors.muted}'>{_e(kind_label(record.kind))}"
-             f" · <code>{_e(record.id)}</code></p>",
-             f"<h1>{_e(name.name)}" + (f" <span style='color:{colors.muted}'>({_e(name.acronym)})"
-                                       "</span>" if name.acronym else "") + "</h1>"]
+    parts = [
+        f"<p style='color:{colors.muted}'>{_e(kind_label(record.kind))}"
+        f" · <code>{_e(record.id)}</code></p>",
+        f"<h1>{_e(name.name)}"
+        + (
+            f" <span style='color:{colors.muted}'>({_e(name.acronym)})</span>"
+            if name.acronym
+            else ""
+        )
+        + "</h1>",
+    ]
     name_lang = content_language(record.names, lang)
     if record.names and name_lang != lang:
         parts.append(_fallback_note("name", lang, name_lang, colors))
@@ -115,11 +135,9 @@ def record_page(record: Record, lang: str, colors: Colors, related_dates: dict[s
     parts.append(_relations(record, related_dates, colors))
     if has_mini_timeline:
         heading = _("Timeline of related events")
-        parts.append(f"<h3>{_e(heading)}</h3>"
-                     f"<p><img src='{MINI_TIMELINE_URL}'></p>")
+        parts.append(f"<h3>{_e(heading)}</h3><p><img src='{MINI_TIMELINE_URL}'></p>")
     parts.append(_sources(record, page, colors, lang))
-    page.html = (f"<html><body style='color:{colors.text}'>" + "".join(parts) +
-                 "</body></html>")
+    page.html = f"<html><body style='color:{colors.text}'>" + "".join(parts) + "</body></html>"
     return page
 
 
@@ -129,12 +147,16 @@ def _names_table(record: Record, colors: Colors) -> str:
         if code in record.names:
             n = record.names[code]
             acronym = f" ({_e(n.acronym)})" if n.acronym else ""
-            rows.append(f"<tr><td style='color:{colors.muted}; padding-right:12px'>"
-                        f"{_e(code.upper())}</td><td>{_e(n.name)}{acronym}</td></tr>")
+            rows.append(
+                f"<tr><td style='color:{colors.muted}; padding-right:12px'>"
+                f"{_e(code.upper())}</td><td>{_e(n.name)}{acronym}</td></tr>"
+            )
     if record.aliases:
         also = _("Also")
-        rows.append(f"<tr><td style='color:{colors.muted}'>{_e(also)}</td>"
-                    f"<td>{_e('; '.join(record.aliases))}</td></tr>")
+        rows.append(
+            f"<tr><td style='color:{colors.muted}'>{_e(also)}</td>"
+            f"<td>{_e('; '.join(record.aliases))}</td></tr>"
+        )
     return "<table cellspacing='2'>" + "".join(rows) + "</table>"
 
 
@@ -144,12 +166,20 @@ def _fields(record: Record, lang: str, page: Page) -> str:
     if record.date:
         label = _("Founded") if record.kind == "organization" else _("Date")
         items.append((label, _e(format_spec(record.date, lang))))
-    kind_type = {"organization": "type", "event": "event_type", "document": "doc_type",
-                 "initiative": "initiative_type"}.get(record.kind)
+    kind_type = {
+        "organization": "type",
+        "event": "event_type",
+        "document": "doc_type",
+        "initiative": "initiative_type",
+    }.get(record.kind)
     if kind_type and f.get(kind_type):
         items.append((_("Type"), _e(type_label(record.kind, f[kind_type]))))
-    simple = [("symbol", _("Symbol")), ("place", _("Place")), ("headquarters", _("Headquarters")),
-              ("publisher", _("Publisher"))]
+    simple = [
+        ("symbol", _("Symbol")),
+        ("place", _("Place")),
+        ("headquarters", _("Headquarters")),
+        ("publisher", _("Publisher")),
+    ]
     items += [(label, _e(f[key])) for key, label in simple if f.get(key)]
     if f.get("region"):
         items.append((_("Region"), _e(region_label(f["region"]))))
@@ -166,8 +196,10 @@ def _fields(record: Record, lang: str, page: Page) -> str:
             items.append((label, _address(str(f[key]), page)))
     if not items:
         return ""
-    rows = "".join(f"<tr><td style='padding-right:14px'><b>{label}</b></td><td>{value}</td></tr>"
-                   for label, value in items)
+    rows = "".join(
+        f"<tr><td style='padding-right:14px'><b>{label}</b></td><td>{value}</td></tr>"
+        for label, value in items
+    )
     return f"<table cellspacing='3'>{rows}</table>"
 
 
@@ -176,9 +208,11 @@ def _address(url: str, page: Page) -> str:
     page.copyable.append(url)
     page.openable.append(url)
     copy, open_ = _("copy"), _("open in browser")  # outside f-strings: Babel extracts them
-    return (f"<code>{_e(url)}</code> &nbsp;<a href='copy:{len(page.copyable) - 1}'>"
-            f"{_e(copy)}</a> · <a href='open:{len(page.openable) - 1}'>"
-            f"{_e(open_)}</a>")
+    return (
+        f"<code>{_e(url)}</code> &nbsp;<a href='copy:{len(page.copyable) - 1}'>"
+        f"{_e(copy)}</a> · <a href='open:{len(page.openable) - 1}'>"
+        f"{_e(open_)}</a>"
+    )
 
 
 def _relations(record: Record, related_dates: dict[str, str], colors: Colors) -> str:
@@ -186,21 +220,29 @@ def _relations(record: Record, related_dates: dict[str, str], colors: Colors) ->
         return ""
     heading = _("Related records")
     out = [f"<h3>{_e(heading)}</h3>"]
+
     def key(r):  # noqa: E306 - grouped by what the link means seen from here
         return (r.type, r.direction)
-    ordered = sorted(record.relations, key=lambda r: (*key(r), related_dates.get(r.other_id, ""),
-                                                       r.other_title.casefold()))
+
+    ordered = sorted(
+        record.relations,
+        key=lambda r: (*key(r), related_dates.get(r.other_id, ""), r.other_title.casefold()),
+    )
     for (rel_type, direction), group in groupby(ordered, key=key):
         links = []
         for rel in group:
-            extra = " – ".join(p for p in (rel.since and _("since {year}").format(year=rel.since),
-                                           rel.note) if p)
-            links.append(f"<li><a href='record:{_e(rel.other_id)}'>{_e(rel.other_title)}</a>"
-                         f" <span style='color:{colors.muted}'>"
-                         f"{_e(kind_label(rel.other_kind))}"
-                         f"{(' · ' + _e(extra)) if extra else ''}</span></li>")
-        out.append(f"<p><b>{_e(relation_label(rel_type, direction))}</b></p>"
-                   f"<ul>{''.join(links)}</ul>")
+            extra = " – ".join(
+                p for p in (rel.since and _("since {year}").format(year=rel.since), rel.note) if p
+            )
+            links.append(
+                f"<li><a href='record:{_e(rel.other_id)}'>{_e(rel.other_title)}</a>"
+                f" <span style='color:{colors.muted}'>"
+                f"{_e(kind_label(rel.other_kind))}"
+                f"{(' · ' + _e(extra)) if extra else ''}</span></li>"
+            )
+        out.append(
+            f"<p><b>{_e(relation_label(rel_type, direction))}</b></p><ul>{''.join(links)}</ul>"
+        )
     return "".join(out)
 
 
@@ -212,12 +254,15 @@ def _sources(record: Record, page: Page, colors: Colors, lang: str) -> str:
         page.copyable.append(cited)
         text = _e(cited)
         if source.doc_id:
-            text = (f"<a href='record:{_e(source.doc_id)}'>{_e(source.doc_title or source.doc_id)}"
-                    f"</a> — {text}")
-        out.append(f"<li>{text} <a href='copy:{len(page.copyable) - 1}' "
-                   f"style='color:{colors.muted}'>{_e(copy)}</a></li>")
+            text = (
+                f"<a href='record:{_e(source.doc_id)}'>{_e(source.doc_title or source.doc_id)}"
+                f"</a> — {text}"
+            )
+        out.append(
+            f"<li>{text} <a href='copy:{len(page.copyable) - 1}' "
+            f"style='color:{colors.muted}'>{_e(copy)}</a></li>"
+        )
     out.append("</ol>")
     if not record.sources:
         return ""
     return "".join(out)
-

@@ -67,8 +67,9 @@ class RecordView(QWidget):
             browser.setOpenExternalLinks(False)
             browser.document().setDocumentMargin(14)
             browser.anchorClicked.connect(self._on_link)
-            set_enum_property(browser, "textInteractionFlags",
-                              "TextBrowserInteraction|TextSelectableByKeyboard")
+            set_enum_property(
+                browser, "textInteractionFlags", "TextBrowserInteraction|TextSelectableByKeyboard"
+            )
             browser.setAccessibleName(_("Record page"))
             browser.setStyleSheet(focus_frame_sheet(self.colors, "QTextBrowser"))
             self._browser = browser
@@ -148,12 +149,19 @@ class RecordView(QWidget):
         lang = current_language()
         dated = self._related_dates(self.record)
         image = self._mini_timeline(self.record, lang)
-        self.page = record_page(self.record, lang, self.colors, dated, image is not None,
-                                other_languages=self.other_languages)
+        self.page = record_page(
+            self.record,
+            lang,
+            self.colors,
+            dated,
+            image is not None,
+            other_languages=self.other_languages,
+        )
         document = self.browser.document()
         if image is not None:
-            document.addResource(QTextDocument.ResourceType.ImageResource,
-                                 QUrl(MINI_TIMELINE_URL), image)
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(MINI_TIMELINE_URL), image
+            )
         self.browser.setHtml(self.page.html)
         self.browser.setAccessibleDescription(self.record.title(lang))
 
@@ -197,14 +205,16 @@ class RecordView(QWidget):
         painter.setPen(QPen(QColor(self.colors.muted), 1))
         painter.drawLine(int(left), 24, int(width - right), 24)
         painter.drawText(QRectF(left, 2, 100, 18), str(int(first)))
-        painter.drawText(QRectF(width - right - 100, 2, 100, 18),
-                         Qt.AlignmentFlag.AlignRight, str(int(last)))
+        painter.drawText(
+            QRectF(width - right - 100, 2, 100, 18), Qt.AlignmentFlag.AlignRight, str(int(last))
+        )
         for i, (rid, text, _precision, end, themes) in enumerate(rows):
             spec = parse_date(text)
             x0, x1 = x_of(year_fraction(spec.start.first_day())), x_of(year_fraction(end))
             y = 34 + 22 * i
-            color = QColor(self.colors.accent if rid == record.id
-                           else theme_color(self.colors, tuple(themes)))
+            color = QColor(
+                self.colors.accent if rid == record.id else theme_color(self.colors, tuple(themes))
+            )
             painter.setPen(QPen(color, 1))
             painter.setBrush(color)
             painter.drawLine(int(x0), 24, int(x0), y + 6)
@@ -213,8 +223,10 @@ class RecordView(QWidget):
             label = f"{format_spec(spec, lang)} — {titles.get(rid, rid)}"
             start = min(x1 + 10, width - right + 10)
             room = int(width - start - 4)
-            painter.drawText(QRectF(start, y - 2, room, 18), painter.fontMetrics().elidedText(
-                label, Qt.TextElideMode.ElideRight, room))
+            painter.drawText(
+                QRectF(start, y - 2, room, 18),
+                painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, room),
+            )
         painter.end()
         return image
 
@@ -258,9 +270,13 @@ class RecordView(QWidget):
         from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.question(
-            self, _("Open in browser"),
-            _("Open this address in your web browser? This needs a network connection.\n\n"
-              "{address}").format(address=address))
+            self,
+            _("Open in browser"),
+            _(
+                "Open this address in your web browser? This needs a network connection.\n\n"
+                "{address}"
+            ).format(address=address),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl(address))
 

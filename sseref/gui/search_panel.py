@@ -48,8 +48,7 @@ def facet_label(facet: str, value: str) -> str:
     if facet in ("lang", "language"):
         return language_label(value)
     if facet == "type":
-        for table in (vocab.ORG_TYPES, vocab.DOC_TYPES, vocab.EVENT_TYPES,
-                      vocab.INITIATIVE_TYPES):
+        for table in (vocab.ORG_TYPES, vocab.DOC_TYPES, vocab.EVENT_TYPES, vocab.INITIATIVE_TYPES):
             if value in table:
                 return label(table, value)
     return value
@@ -77,8 +76,10 @@ class SearchPanel(QWidget):
         mute(self.status)
         self.suggestion = QLabel()
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
-        self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.suggestion.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.suggestion.linkActivated.connect(self._use_suggestion)
         self.suggestion.hide()
         self.chips_area = QWidget()
@@ -143,15 +144,22 @@ class SearchPanel(QWidget):
         if outcome.error:
             self.status.setText(_("Search failed: {error}").format(error=outcome.error))
         elif outcome.total:
-            self.status.setText(ngettext("{n} result", "{n} results", outcome.total)
-                                .format(n=number_label(outcome.total)))
+            self.status.setText(
+                ngettext("{n} result", "{n} results", outcome.total).format(
+                    n=number_label(outcome.total)
+                )
+            )
         else:
             self.status.setText(no_results_text(outcome.text))
         if outcome.suggestion:
-            self.suggestion.setText(_("Did you mean {link}?").format(
-                link=f"<a href='suggest'>{_escape(outcome.suggestion)}</a>"))
-            self.suggestion.setAccessibleName(_("Did you mean {text}?").format(
-                text=outcome.suggestion))
+            self.suggestion.setText(
+                _("Did you mean {link}?").format(
+                    link=f"<a href='suggest'>{_escape(outcome.suggestion)}</a>"
+                )
+            )
+            self.suggestion.setAccessibleName(
+                _("Did you mean {text}?").format(text=outcome.suggestion)
+            )
             self.suggestion.show()
         else:
             self.suggestion.hide()
@@ -170,17 +178,17 @@ class SearchPanel(QWidget):
             self.chips_box.removeWidget(chip)
             chip.deleteLater()
         self.chips = []
-        for facet in sorted(facets, key=lambda f: FACET_ORDER.index(f)
-                            if f in FACET_ORDER else 99):
+        for facet in sorted(facets, key=lambda f: FACET_ORDER.index(f) if f in FACET_ORDER else 99):
             values = facets[facet]
             top = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
-            for value, count in top[:CHIPS_PER_FACET.get(facet, 4)]:
+            for value, count in top[: CHIPS_PER_FACET.get(facet, 4)]:
                 chip = QPushButton(f"{facet_label(facet, str(value))} {count}")
                 chip.setObjectName("chip")
                 chip.setCheckable(True)
                 chip.setChecked(self.filters.get(facet) == value)
-                chip.setAccessibleName(_("Only {value}").format(
-                    value=facet_label(facet, str(value))))
+                chip.setAccessibleName(
+                    _("Only {value}").format(value=facet_label(facet, str(value)))
+                )
                 chip.toggled.connect(lambda on, f=facet, v=value: self.toggle_filter(f, v, on))
                 self.chips.append(chip)
                 self.chips_box.addWidget(chip)
@@ -210,8 +218,14 @@ class SearchPanel(QWidget):
             return False
         rows = self.model.hit_rows()
         key = event.key()
-        if not rows or key not in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Return,
-                                   Qt.Key.Key_Enter, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+        if not rows or key not in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_PageDown,
+            Qt.Key.Key_PageUp,
+        ):
             return False
         current = self.list.currentIndex().row()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -219,8 +233,12 @@ class SearchPanel(QWidget):
             self._on_activated(self.model.index(row, 0))
             return True
         pos = rows.index(current) if current in rows else -1
-        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8,
-                Qt.Key.Key_PageUp: -8}[Qt.Key(key)]
+        step = {
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_PageDown: 8,
+            Qt.Key.Key_PageUp: -8,
+        }[Qt.Key(key)]
         pos = max(0, min(len(rows) - 1, pos + step))
         self.list.setCurrentIndex(self.model.index(rows[pos], 0))
         self.list.scrollTo(self.list.currentIndex())

@@ -38,8 +38,9 @@ class EngineRunner:
             if self._token is not None:
                 self._token.cancel()
 
-    def __call__(self, text: str, filters: dict[str, Any], is_current: Callable[[], bool]
-                 ) -> Outcome:
+    def __call__(
+        self, text: str, filters: dict[str, Any], is_current: Callable[[], bool]
+    ) -> Outcome:
         from sseref.search.engine import SearchCancelled
 
         if not is_current():
@@ -49,12 +50,25 @@ class EngineRunner:
             token = self._token
         query = f"{text} {filter_tokens(filters)}".strip()
         try:
-            results = self.engine.search(query, limit=RESULT_LIMIT, lang=current_language(),
-                                         token=token)
+            results = self.engine.search(
+                query, limit=RESULT_LIMIT, lang=current_language(), token=token
+            )
         except SearchCancelled:
             return Outcome(text)
-        hits = [ResultRow(id=h.id, kind=h.kind,
-                          title=f"{h.title} ({h.acronym})" if h.acronym else h.title,
-                          snippet=h.snippet, date=h.date) for h in results.hits]
-        return Outcome(text, hits=hits, total=results.total, facets=dict(results.facets),
-                       suggestion=results.suggestion)
+        hits = [
+            ResultRow(
+                id=h.id,
+                kind=h.kind,
+                title=f"{h.title} ({h.acronym})" if h.acronym else h.title,
+                snippet=h.snippet,
+                date=h.date,
+            )
+            for h in results.hits
+        ]
+        return Outcome(
+            text,
+            hits=hits,
+            total=results.total,
+            facets=dict(results.facets),
+            suggestion=results.suggestion,
+        )

@@ -54,8 +54,11 @@ class _Worker(QObject):
         if generation != self._latest():
             return  # a newer keystroke arrived while this one waited: drop it
         try:
-            outcome = self._runner(text, dict(filters or {}),  # type: ignore[call-overload]
-                                   lambda: generation == self._latest())
+            outcome = self._runner(
+                text,
+                dict(filters or {}),  # type: ignore[call-overload]
+                lambda: generation == self._latest(),
+            )
         except Exception as exc:  # noqa: BLE001 - shown in the panel, never crashes the UI
             outcome = Outcome(text, error=str(exc))
         if generation == self._latest():
@@ -69,8 +72,9 @@ class SearchController(QObject):
     busyChanged = Signal(bool)
     _submit = Signal(int, str, object)
 
-    def __init__(self, runner: Runner, parent: QObject | None = None,
-                 debounce_ms: int = DEBOUNCE_MS) -> None:
+    def __init__(
+        self, runner: Runner, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS
+    ) -> None:
         super().__init__(parent)
         # A runner may offer `cancel_running()` to stop a query that a keystroke superseded.
         self._cancel: Callable[[], None] | None = getattr(runner, "cancel_running", None)

@@ -44,10 +44,38 @@ class Colors(NamedTuple):  # not a dataclass: cheaper to define at start-up
     selection_idle: str  # a selection in a list that does not have the keyboard focus
 
 
-LIGHT = Colors(False, "#f4f5f7", "#ffffff", "#1d2127", "#5c6470", "#1f6feb", "#0b57c4",
-               "#1a8754", "#c2571a", "#7b4fc9", "#6b7280", "#eef1f5", "#e2e7ee", "#c5d0de")
-DARK = Colors(True, "#1e2127", "#16181d", "#e6e8eb", "#a3abb7", "#5ea1ff", "#8ab4ff",
-              "#3fbf7f", "#f08a4b", "#b294f2", "#9aa3ae", "#23272e", "#2b3039", "#3d4655")
+LIGHT = Colors(
+    False,
+    "#f4f5f7",
+    "#ffffff",
+    "#1d2127",
+    "#5c6470",
+    "#1f6feb",
+    "#0b57c4",
+    "#1a8754",
+    "#c2571a",
+    "#7b4fc9",
+    "#6b7280",
+    "#eef1f5",
+    "#e2e7ee",
+    "#c5d0de",
+)
+DARK = Colors(
+    True,
+    "#1e2127",
+    "#16181d",
+    "#e6e8eb",
+    "#a3abb7",
+    "#5ea1ff",
+    "#8ab4ff",
+    "#3fbf7f",
+    "#f08a4b",
+    "#b294f2",
+    "#9aa3ae",
+    "#23272e",
+    "#2b3039",
+    "#3d4655",
+)
 
 
 class ThemeManager:
@@ -122,26 +150,37 @@ class ThemeManager:
 def _palette(c: Colors) -> QPalette:
     pal = QPalette()
     roles = {
-        QPalette.ColorRole.Window: c.window, QPalette.ColorRole.WindowText: c.text,
-        QPalette.ColorRole.Base: c.base, QPalette.ColorRole.AlternateBase: c.band,
-        QPalette.ColorRole.Text: c.text, QPalette.ColorRole.Button: c.window,
-        QPalette.ColorRole.ButtonText: c.text, QPalette.ColorRole.ToolTipBase: c.base,
-        QPalette.ColorRole.ToolTipText: c.text, QPalette.ColorRole.Highlight: c.accent,
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Link: c.link,
-        QPalette.ColorRole.LinkVisited: c.link, QPalette.ColorRole.PlaceholderText: c.muted,
-        QPalette.ColorRole.Mid: c.band_alt, QPalette.ColorRole.Midlight: c.band,
+        QPalette.ColorRole.Window: c.window,
+        QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.Base: c.base,
+        QPalette.ColorRole.AlternateBase: c.band,
+        QPalette.ColorRole.Text: c.text,
+        QPalette.ColorRole.Button: c.window,
+        QPalette.ColorRole.ButtonText: c.text,
+        QPalette.ColorRole.ToolTipBase: c.base,
+        QPalette.ColorRole.ToolTipText: c.text,
+        QPalette.ColorRole.Highlight: c.accent,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: c.link,
+        QPalette.ColorRole.LinkVisited: c.link,
+        QPalette.ColorRole.PlaceholderText: c.muted,
+        QPalette.ColorRole.Mid: c.band_alt,
+        QPalette.ColorRole.Midlight: c.band,
     }
     for role, color in roles.items():
         pal.setColor(role, QColor(color))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted))
     # The visible focus of lists and tables: their selection is in the accent colour while
     # they have the keyboard, and grey otherwise (as in the desktop's own programs).
-    pal.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight,
-                 QColor(c.selection_idle))
-    pal.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.HighlightedText,
-                 QColor(c.text))
+    pal.setColor(
+        QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, QColor(c.selection_idle)
+    )
+    pal.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.HighlightedText, QColor(c.text))
     return pal
 
 

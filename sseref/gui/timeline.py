@@ -158,10 +158,11 @@ class TimelineView(QGraphicsView):
         label_every = 1 if self.px_per_year * step >= 40 else 2
         for i, year in enumerate(range(self._span[0], self._span[1], step)):
             x = self.x_of(year)
-            band = scene.addRect(QRectF(x, 0, step * self.px_per_year, height),
-                                 QPen(Qt.PenStyle.NoPen),
-                                 QBrush(QColor(self.colors.band if i % 2
-                                               else self.colors.band_alt)))
+            band = scene.addRect(
+                QRectF(x, 0, step * self.px_per_year, height),
+                QPen(Qt.PenStyle.NoPen),
+                QBrush(QColor(self.colors.band if i % 2 else self.colors.band_alt)),
+            )
             band.setZValue(-10)
             if i % label_every == 0:
                 text = scene.addSimpleText(_("{decade}s").format(decade=year), font)
@@ -169,8 +170,9 @@ class TimelineView(QGraphicsView):
                 text.setPos(x + 4, 6)
                 text.setZValue(-5)
 
-    def _draw_event(self, event: TimelineEvent, x0: float, x1: float, y: float,
-                    font: QFont) -> None:
+    def _draw_event(
+        self, event: TimelineEvent, x0: float, x1: float, y: float, font: QFont
+    ) -> None:
         scene = self.scene()
         color = QColor(theme_color(self.colors, event.themes))
         marker = QGraphicsRectItem(QRectF(0, 0, x1 - x0, 14))

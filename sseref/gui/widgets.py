@@ -47,8 +47,9 @@ class FilterCombo(QComboBox):
 
     changed = Signal()
 
-    def __init__(self, all_label: str, choices: Choices, accessible: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, all_label: str, choices: Choices, accessible: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._all_label = all_label  # N_-marked
         self._accessible = accessible  # N_-marked

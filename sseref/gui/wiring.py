@@ -39,8 +39,10 @@ def wire(window: MainWindow) -> None:
         panel.recordSelected.connect(open_record)
         panel.recordActivated.connect(lambda rid: open_record(rid, focus=True))
         panel.countChanged.connect(
-            lambda n, p=panel: window.show_message(p.count_label.text())
-            if window.current_panel() is p else None)
+            lambda n, p=panel: (
+                window.show_message(p.count_label.text()) if window.current_panel() is p else None
+            )
+        )
 
     window.panelCreated.connect(connect_panel)
     for key, panel in window.panels.built().items():
@@ -48,7 +50,8 @@ def wire(window: MainWindow) -> None:
 
     # Navigation rail and panel shortcuts.
     window.nav.currentRowChanged.connect(
-        lambda row: window.show_panel(PANEL_ORDER[row]) if 0 <= row < len(PANEL_ORDER) else None)
+        lambda row: window.show_panel(PANEL_ORDER[row]) if 0 <= row < len(PANEL_ORDER) else None
+    )
     for key, action in actions.panels.items():
         action.triggered.connect(lambda _c=False, k=key: window.show_panel(k))
 
@@ -98,11 +101,14 @@ def wire(window: MainWindow) -> None:
         return [view.current] if view.current else []
 
     actions.print_preview.triggered.connect(
-        lambda: run_print("print_preview", window, window.db, current_ids()))
+        lambda: run_print("print_preview", window, window.db, current_ids())
+    )
     actions.print.triggered.connect(
-        lambda: run_print("print_records", window, window.db, current_ids()))
+        lambda: run_print("print_records", window, window.db, current_ids())
+    )
     actions.export_pdf.triggered.connect(
-        lambda: run_print("export_pdf", window, window.db, current_ids()))
+        lambda: run_print("export_pdf", window, window.db, current_ids())
+    )
     pack = MeetingPackHooks(window, window.db)
     window.meeting_pack_hooks = pack  # type: ignore[attr-defined]
 
@@ -120,7 +126,8 @@ def wire(window: MainWindow) -> None:
     for theme, action in actions.themes.items():
         action.triggered.connect(lambda _c=False, t=theme: window.set_theme(t))
     actions.large_text.toggled.connect(
-        lambda on: window.set_large_text(on) if on != window.settings.large_text else None)
+        lambda on: window.set_large_text(on) if on != window.settings.large_text else None
+    )
     actions.zoom_in.triggered.connect(lambda: window.zoom(+1))
     actions.zoom_out.triggered.connect(lambda: window.zoom(-1))
     actions.zoom_reset.triggered.connect(lambda: window.zoom(0))
@@ -146,7 +153,8 @@ def after_first_frame(window: MainWindow) -> None:
     window.settle()
     window.follow_system_scheme()
     QGuiApplication.styleHints().colorSchemeChanged.connect(
-        lambda _scheme: window.follow_system_scheme())
+        lambda _scheme: window.follow_system_scheme()
+    )
 
 
 def watch_second_starts(window: MainWindow, data_dir: Path) -> ActivationWatcher:
@@ -159,9 +167,12 @@ def watch_second_starts(window: MainWindow, data_dir: Path) -> ActivationWatcher
     return watcher
 
 
-def build_main_window(db: Database, runner: Runner | None = None,
-                      settings: GuiSettings | None = None,
-                      language: str | None = None) -> MainWindow:
+def build_main_window(
+    db: Database,
+    runner: Runner | None = None,
+    settings: GuiSettings | None = None,
+    language: str | None = None,
+) -> MainWindow:
     """Creates, wires and restores the main window (used by the launcher, tests, screenshots)."""
     app = application()
     themes = ThemeManager(app)

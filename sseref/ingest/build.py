@@ -82,8 +82,9 @@ def is_stale(data_dir: Path, database: Path) -> bool:
     return version != SCHEMA_VERSION or row is None or row[0] != data_version(data_dir)
 
 
-def build_database(data_dir: Path, database: Path, progress: Progress = lambda _m: None
-                   ) -> BuildResult:
+def build_database(
+    data_dir: Path, database: Path, progress: Progress = lambda _m: None
+) -> BuildResult:
     """Validates `data_dir` and writes the database atomically (a temp file, then a rename)."""
     progress(f"Reading {data_dir}")
     report = load_and_validate(data_dir)
@@ -112,132 +113,286 @@ def build_database(data_dir: Path, database: Path, progress: Progress = lambda _
 
 def _create_tables(db: sqlite_utils.Database) -> None:
     db["records"].create(
-        {"id": str, "kind": str, "date_text": str, "date_precision": str, "sort_date": str,
-         "end_date": str, "year": int, "file": str, "line": int},
-        pk="id", not_null={"kind"},
+        {
+            "id": str,
+            "kind": str,
+            "date_text": str,
+            "date_precision": str,
+            "sort_date": str,
+            "end_date": str,
+            "year": int,
+            "file": str,
+            "line": int,
+        },
+        pk="id",
+        not_null={"kind"},
     )
     fk = [("record_id", "records", "id")]
     # The *_key columns hold the folded text (no accents, no case) that lists sort and filter
     # by: computed here once rather than by a Python SQL function on every row at run time.
-    db["names"].create({"record_id": str, "lang": str, "name": str, "acronym": str,
-                        "name_key": str, "acronym_key": str},
-                       pk=("record_id", "lang"), foreign_keys=fk, not_null={"name"})
+    db["names"].create(
+        {
+            "record_id": str,
+            "lang": str,
+            "name": str,
+            "acronym": str,
+            "name_key": str,
+            "acronym_key": str,
+        },
+        pk=("record_id", "lang"),
+        foreign_keys=fk,
+        not_null={"name"},
+    )
     db["aliases"].create({"record_id": str, "alias": str, "alias_key": str}, foreign_keys=fk)
-    db["summaries"].create({"record_id": str, "lang": str, "text": str},
-                           pk=("record_id", "lang"), foreign_keys=fk)
-    db["themes"].create({"record_id": str, "theme": str}, pk=("record_id", "theme"),
-                        foreign_keys=fk)
+    db["summaries"].create(
+        {"record_id": str, "lang": str, "text": str}, pk=("record_id", "lang"), foreign_keys=fk
+    )
+    db["themes"].create(
+        {"record_id": str, "theme": str}, pk=("record_id", "theme"), foreign_keys=fk
+    )
     own = [("id", "records", "id")]
     db["organizations"].create(
-        {"id": str, "type": str, "region": str, "headquarters": str, "founded": str,
-         "website": str}, pk="id", foreign_keys=own)
+        {
+            "id": str,
+            "type": str,
+            "region": str,
+            "headquarters": str,
+            "founded": str,
+            "website": str,
+        },
+        pk="id",
+        foreign_keys=own,
+    )
     db["events"].create({"id": str, "place": str, "event_type": str}, pk="id", foreign_keys=own)
     db["documents"].create(
-        {"id": str, "doc_type": str, "symbol": str, "issuing_body": str, "publisher": str,
-         "url": str, "seed": str},
-        pk="id", foreign_keys=[*own, ("issuing_body", "records", "id")])
-    db["document_languages"].create({"document_id": str, "lang": str},
-                                    pk=("document_id", "lang"),
-                                    foreign_keys=[("document_id", "records", "id")])
-    db["initiatives"].create({"id": str, "initiative_type": str, "url": str}, pk="id",
-                             foreign_keys=own)
-    db["relations"].create(
-        {"id": int, "source_id": str, "type": str, "target_id": str, "since": str,
-         "until": str, "note": str, "source_doc_id": str},
+        {
+            "id": str,
+            "doc_type": str,
+            "symbol": str,
+            "issuing_body": str,
+            "publisher": str,
+            "url": str,
+            "seed": str,
+        },
         pk="id",
-        foreign_keys=[("source_id", "records", "id"), ("target_id", "records", "id"),
-                      ("source_doc_id", "records", "id")],
+        foreign_keys=[*own, ("issuing_body", "records", "id")],
+    )
+    db["document_languages"].create(
+        {"document_id": str, "lang": str},
+        pk=("document_id", "lang"),
+        foreign_keys=[("document_id", "records", "id")],
+    )
+    db["initiatives"].create(
+        {"id": str, "initiative_type": str, "url": str}, pk="id", foreign_keys=own
+    )
+    db["relations"].create(
+        {
+            "id": int,
+            "source_id": str,
+            "type": str,
+            "target_id": str,
+            "since": str,
+            "until": str,
+            "note": str,
+            "source_doc_id": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("source_id", "records", "id"),
+            ("target_id", "records", "id"),
+            ("source_doc_id", "records", "id"),
+        ],
     )
     db["sources"].create(
-        {"record_id": str, "position": int, "doc_id": str, "title": str, "publisher": str,
-         "date": str, "url": str, "checked": str, "note": str},
-        pk=("record_id", "position"), foreign_keys=[*fk, ("doc_id", "records", "id")])
+        {
+            "record_id": str,
+            "position": int,
+            "doc_id": str,
+            "title": str,
+            "publisher": str,
+            "date": str,
+            "url": str,
+            "checked": str,
+            "note": str,
+        },
+        pk=("record_id", "position"),
+        foreign_keys=[*fk, ("doc_id", "records", "id")],
+    )
     db["meta"].create({"key": str, "value": str}, pk="key")
-    for table, cols in [("records", ["kind"]), ("records", ["year"]), ("aliases", ["record_id"]),
-                        ("relations", ["source_id"]), ("relations", ["target_id"]),
-                        ("sources", ["doc_id"]), ("documents", ["symbol"]),
-                        ("themes", ["theme"])]:
+    for table, cols in [
+        ("records", ["kind"]),
+        ("records", ["year"]),
+        ("aliases", ["record_id"]),
+        ("relations", ["source_id"]),
+        ("relations", ["target_id"]),
+        ("sources", ["doc_id"]),
+        ("documents", ["symbol"]),
+        ("themes", ["theme"]),
+    ]:
         db[table].create_index(cols)
 
 
 def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in (
-        "records", "names", "aliases", "summaries", "themes", "organizations", "events",
-        "documents", "document_languages", "initiatives", "relations", "sources")}
+    rows: dict[str, list[dict[str, Any]]] = {
+        t: []
+        for t in (
+            "records",
+            "names",
+            "aliases",
+            "summaries",
+            "themes",
+            "organizations",
+            "events",
+            "documents",
+            "document_languages",
+            "initiatives",
+            "relations",
+            "sources",
+        )
+    }
     relation_id = 0
     for rec in records:
         d = rec.data
         date_text = d.get("founded") if rec.kind == "organization" else d.get("date")
         spec = parse_date(date_text) if date_text else None
-        rows["records"].append({
-            "id": rec.id, "kind": rec.kind, "date_text": spec.text() if spec else None,
-            "date_precision": spec.precision.value if spec else None,
-            "sort_date": spec.sort_key() if spec else None,
-            "end_date": spec.last_day() if spec else None, "year": spec.year if spec else None,
-            "file": rec.raw.file.name, "line": rec.raw.line,
-        })
+        rows["records"].append(
+            {
+                "id": rec.id,
+                "kind": rec.kind,
+                "date_text": spec.text() if spec else None,
+                "date_precision": spec.precision.value if spec else None,
+                "sort_date": spec.sort_key() if spec else None,
+                "end_date": spec.last_day() if spec else None,
+                "year": spec.year if spec else None,
+                "file": rec.raw.file.name,
+                "line": rec.raw.line,
+            }
+        )
         for lang, entry in sorted(d["names"].items()):
             name, acronym = entry["name"].strip(), entry.get("acronym")
-            rows["names"].append({"record_id": rec.id, "lang": lang, "name": name,
-                                  "acronym": acronym, "name_key": fold_text(name),
-                                  "acronym_key": fold_text(acronym) if acronym else None})
-        rows["aliases"] += [{"record_id": rec.id, "alias": a, "alias_key": fold_text(a)}
-                            for a in d.get("aliases", [])]
-        rows["summaries"] += [{"record_id": rec.id, "lang": lang, "text": " ".join(text.split())}
-                              for lang, text in sorted(d["summary"].items())]
-        rows["themes"] += [{"record_id": rec.id, "theme": t}
-                           for t in sorted(set(d.get("themes", [])))]
+            rows["names"].append(
+                {
+                    "record_id": rec.id,
+                    "lang": lang,
+                    "name": name,
+                    "acronym": acronym,
+                    "name_key": fold_text(name),
+                    "acronym_key": fold_text(acronym) if acronym else None,
+                }
+            )
+        rows["aliases"] += [
+            {"record_id": rec.id, "alias": a, "alias_key": fold_text(a)}
+            for a in d.get("aliases", [])
+        ]
+        rows["summaries"] += [
+            {"record_id": rec.id, "lang": lang, "text": " ".join(text.split())}
+            for lang, text in sorted(d["summary"].items())
+        ]
+        rows["themes"] += [
+            {"record_id": rec.id, "theme": t} for t in sorted(set(d.get("themes", [])))
+        ]
         if rec.kind == "organization":
-            rows["organizations"].append({"id": rec.id, **{k: d.get(k) for k in (
-                "type", "region", "headquarters", "founded", "website")}})
+            rows["organizations"].append(
+                {
+                    "id": rec.id,
+                    **{
+                        k: d.get(k)
+                        for k in ("type", "region", "headquarters", "founded", "website")
+                    },
+                }
+            )
         elif rec.kind == "event":
-            rows["events"].append({"id": rec.id, "place": d.get("place"),
-                                   "event_type": d.get("event_type")})
+            rows["events"].append(
+                {"id": rec.id, "place": d.get("place"), "event_type": d.get("event_type")}
+            )
         elif rec.kind == "document":
-            rows["documents"].append({"id": rec.id, **{k: d.get(k) for k in (
-                "doc_type", "symbol", "issuing_body", "publisher", "url", "seed")}})
-            rows["document_languages"] += [{"document_id": rec.id, "lang": lang}
-                                           for lang in dict.fromkeys(d.get("languages", []))]
+            rows["documents"].append(
+                {
+                    "id": rec.id,
+                    **{
+                        k: d.get(k)
+                        for k in ("doc_type", "symbol", "issuing_body", "publisher", "url", "seed")
+                    },
+                }
+            )
+            rows["document_languages"] += [
+                {"document_id": rec.id, "lang": lang}
+                for lang in dict.fromkeys(d.get("languages", []))
+            ]
         elif rec.kind == "initiative":
-            rows["initiatives"].append({"id": rec.id, "initiative_type": d.get("initiative_type"),
-                                        "url": d.get("url")})
+            rows["initiatives"].append(
+                {"id": rec.id, "initiative_type": d.get("initiative_type"), "url": d.get("url")}
+            )
         sources = d["sources"]
         body = d.get("issuing_body")
         declared = {(r["type"], r["target"]) for r in d.get("relations", [])}
         if body and ("issued", body) not in declared:
             # The issuing body is a field for editors; readers see it as an "issued" link.
             relation_id += 1
-            rows["relations"].append({
-                "id": relation_id, "source_id": body, "type": "issued", "target_id": rec.id,
-                "since": None, "until": None, "note": None, "source_doc_id": None})
+            rows["relations"].append(
+                {
+                    "id": relation_id,
+                    "source_id": body,
+                    "type": "issued",
+                    "target_id": rec.id,
+                    "since": None,
+                    "until": None,
+                    "note": None,
+                    "source_doc_id": None,
+                }
+            )
         for pos, src in enumerate(sources, 1):
-            rows["sources"].append({"record_id": rec.id, "position": pos, "doc_id": src.get("doc"),
-                                    **{k: src.get(k) for k in (
-                                        "title", "publisher", "date", "url", "checked", "note")}})
+            rows["sources"].append(
+                {
+                    "record_id": rec.id,
+                    "position": pos,
+                    "doc_id": src.get("doc"),
+                    **{
+                        k: src.get(k)
+                        for k in ("title", "publisher", "date", "url", "checked", "note")
+                    },
+                }
+            )
         for rel in d.get("relations", []):
             relation_id += 1
             source = rel.get("source")
             if source and source.isdigit():
                 source = sources[int(source) - 1].get("doc")
-            rows["relations"].append({
-                "id": relation_id, "source_id": rec.id, "type": rel["type"],
-                "target_id": rel["target"], "since": rel.get("since"), "until": rel.get("until"),
-                "note": rel.get("note"), "source_doc_id": source})
+            rows["relations"].append(
+                {
+                    "id": relation_id,
+                    "source_id": rec.id,
+                    "type": rel["type"],
+                    "target_id": rel["target"],
+                    "since": rel.get("since"),
+                    "until": rel.get("until"),
+                    "note": rel.get("note"),
+                    "source_doc_id": source,
+                }
+            )
     for table, table_rows in rows.items():
         if table_rows:
             db[table].insert_all(table_rows)
 
 
-def _write_meta(db: sqlite_utils.Database, version: str, counts: dict[str, int],
-                records: list[Checked]) -> None:
+def _write_meta(
+    db: sqlite_utils.Database, version: str, counts: dict[str, int], records: list[Checked]
+) -> None:
     # The build date is derived from the data (its newest "checked" date) unless
     # SOURCE_DATE_EPOCH says otherwise, so the same input always gives the same database.
     checked = [s["checked"] for r in records for s in r.data["sources"] if s.get("checked")]
     as_of = max(checked) if checked else "1970-01-01"
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    built_at = (datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-                if epoch and epoch.isdigit() else f"{as_of}T00:00:00Z")
-    meta = {"schema_version": str(SCHEMA_VERSION), "data_version": version,
-            "built_at": built_at, "data_as_of": as_of,
-            **{f"count_{k}": str(v) for k, v in counts.items()}}
+    built_at = (
+        datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if epoch and epoch.isdigit()
+        else f"{as_of}T00:00:00Z"
+    )
+    meta = {
+        "schema_version": str(SCHEMA_VERSION),
+        "data_version": version,
+        "built_at": built_at,
+        "data_as_of": as_of,
+        **{f"count_{k}": str(v) for k, v in counts.items()},
+    }
     db["meta"].insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])

@@ -35,8 +35,10 @@ def _mo_for(po: Path) -> Path:
 
 
 def catalogs_stale(_database: Path) -> bool:
-    return any(not _mo_for(po).exists() or _mo_for(po).stat().st_mtime < po.stat().st_mtime
-               for po in _po_files())
+    return any(
+        not _mo_for(po).exists() or _mo_for(po).stat().st_mtime < po.stat().st_mtime
+        for po in _po_files()
+    )
 
 
 def compile_catalogs(_database: Path) -> None:
@@ -56,6 +58,7 @@ def post_build_steps() -> list[OutputStep]:
     """Steps run after the database is written (and by --if-stale when their output is old)."""
     from sseref.ingest import search_index
 
-    return [OutputStep("translation catalogs", catalogs_stale, compile_catalogs),
-            OutputStep("search index", search_index.index_stale,
-                       search_index.build_shipped_index)]
+    return [
+        OutputStep("translation catalogs", catalogs_stale, compile_catalogs),
+        OutputStep("search index", search_index.index_stale, search_index.build_shipped_index),
+    ]

@@ -18,8 +18,10 @@ def index_stale(database: Path) -> bool:
     except SSERefError:
         return True
     try:
-        return lifecycle.problem(paths.shipped_index_dir(), lifecycle.expected_manifest(db)) \
+        return (
+            lifecycle.problem(paths.shipped_index_dir(), lifecycle.expected_manifest(db))
             is not None
+        )
     finally:
         db.close()
 
@@ -28,8 +30,10 @@ def build_shipped_index(database: Path) -> None:
     """Indexes every record of `database` into generated/index (build time only)."""
     db = Database(database)
     try:
-        lifecycle.rebuild(db, paths.shipped_index_dir(),
-                          progress=lambda done, total: print(
-                              f"Search index: {done}/{total}", file=sys.stderr))
+        lifecycle.rebuild(
+            db,
+            paths.shipped_index_dir(),
+            progress=lambda done, total: print(f"Search index: {done}/{total}", file=sys.stderr),
+        )
     finally:
         db.close()

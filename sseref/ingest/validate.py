@@ -72,8 +72,9 @@ class _Checker:
         self.raw, self.problems = raw, problems
 
     def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(self.raw.file, self.raw.line_of(path), path or "record",
-                                     message))
+        self.problems.append(
+            Problem(self.raw.file, self.raw.line_of(path), path or "record", message)
+        )
 
     def text(self, path: str, value: Any) -> bool:
         if not isinstance(value, str) or not value.strip():
@@ -100,8 +101,11 @@ class _Checker:
         prefix, _, slug = record_id.partition("/")
         kind = vocab.PREFIX_TO_KIND.get(prefix)
         if kind is None or not _SLUG.match(slug):
-            self.fail("id", f"'{record_id}' is not an id: use one of "
-                      f"{', '.join(p + '/' for p in vocab.PREFIX_TO_KIND)} and a lower-case slug")
+            self.fail(
+                "id",
+                f"'{record_id}' is not an id: use one of "
+                f"{', '.join(p + '/' for p in vocab.PREFIX_TO_KIND)} and a lower-case slug",
+            )
             return None
         allowed = vocab.COMMON_FIELDS + vocab.KIND_FIELDS[kind]
         for key in data:
@@ -118,8 +122,9 @@ class _Checker:
                 self.fail(f"themes.{i + 1}", f"unknown theme '{theme}'")
         for key, allowed_values in VOCAB_FIELDS.items():
             if key in data and self.text(key, data[key]) and data[key] not in allowed_values:
-                self.fail(key, f"unknown value '{data[key]}' (allowed: "
-                          f"{', '.join(allowed_values)})")
+                self.fail(
+                    key, f"unknown value '{data[key]}' (allowed: {', '.join(allowed_values)})"
+                )
         for key in DATE_FIELDS:
             if key in data:
                 self.date(key, data[key])
@@ -185,12 +190,16 @@ class _Checker:
                 continue
             for key in rel:
                 if key not in RELATION_KEYS:
-                    self.fail(f"{path}.{key}",
-                              f"unknown field (allowed: {', '.join(RELATION_KEYS)})")
+                    self.fail(
+                        f"{path}.{key}", f"unknown field (allowed: {', '.join(RELATION_KEYS)})"
+                    )
             rel_type = rel.get("type")
             if rel_type not in vocab.RELATION_TYPES:
-                self.fail(f"{path}.type", f"unknown relation type '{rel_type}' (allowed: "
-                          f"{', '.join(vocab.RELATION_TYPES)})")
+                self.fail(
+                    f"{path}.type",
+                    f"unknown relation type '{rel_type}' (allowed: "
+                    f"{', '.join(vocab.RELATION_TYPES)})",
+                )
             if not isinstance(rel.get("target"), str):
                 self.fail(f"{path}.target", "missing")
             for key in ("since", "until"):
@@ -236,9 +245,14 @@ def validate(raws: list[RawRecord]) -> Report:
             continue
         if checked.id in seen:
             first = seen[checked.id]
-            report.problems.append(Problem(raw.file, raw.line_of("id"), "id",
-                                           f"duplicate id '{checked.id}' (first in "
-                                           f"{first.file}:{first.line_of('id')})"))
+            report.problems.append(
+                Problem(
+                    raw.file,
+                    raw.line_of("id"),
+                    "id",
+                    f"duplicate id '{checked.id}' (first in {first.file}:{first.line_of('id')})",
+                )
+            )
             continue
         seen[checked.id] = raw
         report.records.append(checked)
@@ -259,11 +273,13 @@ def _check_links(rec: Checked, kinds: dict[str, str], problems: list[Problem]) -
         doc = src.get("doc") if isinstance(src, dict) else None
         if isinstance(doc, str) and doc.startswith("doc/") and kinds.get(doc) != "document":
             checker.fail(f"sources.{i}.doc", f"'{doc}' is not a document of the dataset")
-    for i, other in enumerate(checker.str_list("shares_acronym_with",
-                                               data.get("shares_acronym_with", [])), 1):
+    for i, other in enumerate(
+        checker.str_list("shares_acronym_with", data.get("shares_acronym_with", [])), 1
+    ):
         if kinds.get(other) != rec.kind:
-            checker.fail(f"shares_acronym_with.{i}",
-                         f"'{other}' is not {_a(rec.kind)} of the dataset")
+            checker.fail(
+                f"shares_acronym_with.{i}", f"'{other}' is not {_a(rec.kind)} of the dataset"
+            )
     relations = data.get("relations") if isinstance(data.get("relations"), list) else []
     for i, rel in enumerate(relations, 1):
         if not isinstance(rel, dict):

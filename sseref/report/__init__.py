@@ -24,8 +24,17 @@ _EXPORTS = {
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
-__all__ = ["Paper", "Part", "ReportDocument", "check_ids", "compose", "data_as_of",
-           "default_paper", "paper_for_locale", "parse_paper"]
+__all__ = [
+    "Paper",
+    "Part",
+    "ReportDocument",
+    "check_ids",
+    "compose",
+    "data_as_of",
+    "default_paper",
+    "paper_for_locale",
+    "parse_paper",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -73,8 +73,13 @@ class ReportDocument:
                 html = html.replace(PAGE_BREAK, "", 1)
                 first = False
             chunks.append(html)
-        return templates.fill("document.html", lang=esc(self.lang), title=esc(self.title),
-                              css=templates.stylesheet(), body="\n".join(chunks))
+        return templates.fill(
+            "document.html",
+            lang=esc(self.lang),
+            title=esc(self.title),
+            css=templates.stylesheet(),
+            body="\n".join(chunks),
+        )
 
     def _toc(self, page_numbers: dict[str, int]) -> str:
         rows = []
@@ -84,9 +89,9 @@ class ReportDocument:
                 f'<tr><td class="tocnum" width="6%">{number}</td>'
                 f'<td width="70%">{esc(part.title)}</td>'
                 f'<td class="tockind" width="16%">{esc(part.kind_label)}</td>'
-                f'<td class="tocpage" width="8%" align="right">{page or "&#160;"}</td></tr>')
-        return templates.fill("toc.html", heading=esc(self.toc_heading),
-                              rows="\n".join(rows))
+                f'<td class="tocpage" width="8%" align="right">{page or "&#160;"}</td></tr>'
+            )
+        return templates.fill("toc.html", heading=esc(self.toc_heading), rows="\n".join(rows))
 
 
 def check_ids(db: Database, record_ids: Sequence[str]) -> None:
@@ -105,10 +110,17 @@ def data_as_of(db: Database, lang: str) -> str:
         return text
 
 
-def compose(db: Database, record_ids: Sequence[str], lang: str = "en", *,
-            bilingual: str | None = None, meeting_name: str | None = None,
-            glossary: bool = False, pack: bool | None = None,
-            today: dt.date | None = None) -> ReportDocument:
+def compose(
+    db: Database,
+    record_ids: Sequence[str],
+    lang: str = "en",
+    *,
+    bilingual: str | None = None,
+    meeting_name: str | None = None,
+    glossary: bool = False,
+    pack: bool | None = None,
+    today: dt.date | None = None,
+) -> ReportDocument:
     """The printable document for some records.
 
     Several ids (or a meeting name, or `pack=True`) make a meeting pack with a cover and a
@@ -146,20 +158,31 @@ def compose(db: Database, record_ids: Sequence[str], lang: str = "en", *,
     else:
         title = parts[0].title
     document = ReportDocument(
-        lang=lang, title=title, data_as_of=as_of,
+        lang=lang,
+        title=title,
+        data_as_of=as_of,
         footer_template=_("SSE Ref · data as of {date} · page {page} of {pages}"),
-        parts=parts, tr=tr, toc_heading=_("Contents"))
+        parts=parts,
+        tr=tr,
+        toc_heading=_("Contents"),
+    )
     if is_pack:
         cover = _cover(tr, meeting_name, len(parts), as_of, today or dt.date.today(), lang, second)
-        toc = Part("contents", _("Contents"), "", None, _("Meeting pack"),
-                   _("{title} (continued)").format(title=_("Contents")), "")
+        toc = Part(
+            "contents",
+            _("Contents"),
+            "",
+            None,
+            _("Meeting pack"),
+            _("{title} (continued)").format(title=_("Contents")),
+            "",
+        )
         document.parts = [cover, toc, *parts]
         document.has_contents = True
     return document
 
 
-def _sheet_part(key: str, sheet: SheetParts, second: SheetParts | None,
-                tr: Translator) -> Part:
+def _sheet_part(key: str, sheet: SheetParts, second: SheetParts | None, tr: Translator) -> Part:
     _ = tr._
     kind_label = tr.kind(sheet.kind)
     subtitle = sheet.subtitle
@@ -171,13 +194,23 @@ def _sheet_part(key: str, sheet: SheetParts, second: SheetParts | None,
         body = _bilingual_body(sheet, second)
         other_names = ""
         subtitle = esc(second.title) if second.title != sheet.title else esc(kind_label)
-    html = templates.fill("sheet.html", **{"break": PAGE_BREAK},
-                          title=esc(sheet.title), subtitle=subtitle,
-                          othernames=other_names, body=body)
-    return Part(key=key, title=sheet.title, kind_label=kind_label,
-                record_id=sheet.record_id,
-                head=_("Fact sheet") + " · " + kind_label,
-                continued_head=_("{title} (continued)").format(title=sheet.title), html=html)
+    html = templates.fill(
+        "sheet.html",
+        **{"break": PAGE_BREAK},
+        title=esc(sheet.title),
+        subtitle=subtitle,
+        othernames=other_names,
+        body=body,
+    )
+    return Part(
+        key=key,
+        title=sheet.title,
+        kind_label=kind_label,
+        record_id=sheet.record_id,
+        head=_("Fact sheet") + " · " + kind_label,
+        continued_head=_("{title} (continued)").format(title=sheet.title),
+        html=html,
+    )
 
 
 def _bilingual_body(first: SheetParts, second: SheetParts) -> str:
@@ -194,10 +227,15 @@ def _bilingual_body(first: SheetParts, second: SheetParts) -> str:
         f'<td valign="top">{esc_sub(second.subtitle)}</td></tr>',
     ]
     for key in keys:
-        rows.append(f'<tr><td class="col" valign="top">{by_a.get(key, "")}</td>'
-                    f'<td valign="top">{by_b.get(key, "")}</td></tr>')
-    table = ('<table class="bilingual" width="100%" cellspacing="0" cellpadding="3">'
-             + "".join(rows) + "</table>")
+        rows.append(
+            f'<tr><td class="col" valign="top">{by_a.get(key, "")}</td>'
+            f'<td valign="top">{by_b.get(key, "")}</td></tr>'
+        )
+    table = (
+        '<table class="bilingual" width="100%" cellspacing="0" cellpadding="3">'
+        + "".join(rows)
+        + "</table>"
+    )
     return table + first.sources
 
 
@@ -212,27 +250,48 @@ def _glossary_part(db: Database, term_ids: list[str], builder: SheetBuilder) -> 
     title = _("Glossary")
     count = len(term_ids)
     subtitle = esc(_("{n} terms in English, Spanish and French").format(n=count))
-    html = templates.fill("sheet.html", **{"break": PAGE_BREAK},
-                          title=esc(title), subtitle=subtitle, othernames="",
-                          body=glossary_body(db, term_ids, builder))
-    return Part(key="sheet-1", title=title, kind_label=tr.kind("term"), record_id=None,
-                head=_("Fact sheet") + " · " + title,
-                continued_head=_("{title} (continued)").format(title=title), html=html)
+    html = templates.fill(
+        "sheet.html",
+        **{"break": PAGE_BREAK},
+        title=esc(title),
+        subtitle=subtitle,
+        othernames="",
+        body=glossary_body(db, term_ids, builder),
+    )
+    return Part(
+        key="sheet-1",
+        title=title,
+        kind_label=tr.kind("term"),
+        record_id=None,
+        head=_("Fact sheet") + " · " + title,
+        continued_head=_("{title} (continued)").format(title=title),
+        html=html,
+    )
 
 
-def _cover(tr: Translator, meeting_name: str | None, count: int, as_of: str, today: dt.date,
-           lang: str, second: str | None) -> Part:
+def _cover(
+    tr: Translator,
+    meeting_name: str | None,
+    count: int,
+    as_of: str,
+    today: dt.date,
+    lang: str,
+    second: str | None,
+) -> Part:
     _ = tr._
     if second:
         language_line = _("Languages: {first} and {second}").format(
-            first=tr.language_name(lang), second=tr.language_name(second))
+            first=tr.language_name(lang), second=tr.language_name(second)
+        )
     else:
         language_line = _("Language: {language}").format(language=tr.language_name(lang))
     html = templates.fill(
-        "cover.html", title=esc(_("Meeting pack")),
+        "cover.html",
+        title=esc(_("Meeting pack")),
         meeting=esc(meeting_name or ""),
         date_line=esc(_("Prepared on {date}").format(date=dates.format_day(today, lang))),
         count_line=esc(tr.n_("{n} fact sheet", "{n} fact sheets", count).format(n=count)),
         data_line=esc(_("Data as of {date}").format(date=as_of)),
-        language_line=esc(language_line))
+        language_line=esc(language_line),
+    )
     return Part("cover", _("Meeting pack"), "", None, "", "", html)

@@ -24,6 +24,7 @@ def _locale(lang: str) -> str:
     """Babel's locale for a language: English dates follow UN usage ("18 April 2023")."""
     return "en_GB" if lang == "en" else lang
 
+
 # Babel skeletons per precision: the long style for key fields, the short one for timelines.
 _SKELETONS: dict[Style, dict[Precision, str]] = {
     "long": {Precision.YEAR: "y", Precision.MONTH: "yMMMM", Precision.DAY: "yMMMMd"},
@@ -51,8 +52,7 @@ def format_point(point: PartialDate, lang: str, style: Style = "long") -> str:
 
     if precision is Precision.DAY and style == "long":
         return format_date(_as_date(point), format="long", locale=_locale(lang))
-    return format_skeleton(_SKELETONS[style][precision], _as_date(point),
-                           locale=_locale(lang))
+    return format_skeleton(_SKELETONS[style][precision], _as_date(point), locale=_locale(lang))
 
 
 def format_spec(spec: DateSpec, lang: str, style: Style = "long") -> str:

@@ -23,7 +23,8 @@ def glossary_body(db: Database, term_ids: list[str], builder: SheetBuilder) -> s
     width = 100 // len(columns)
     head = "".join(
         f'<th class="lang" width="{width}%">{esc(builder.tr.language_name(c))}</th>'
-        for c in columns)
+        for c in columns
+    )
     rows = []
     for record in records:
         cells = []
@@ -31,11 +32,14 @@ def glossary_body(db: Database, term_ids: list[str], builder: SheetBuilder) -> s
             name = record.names.get(code)
             definition = record.summaries.get(code, "")
             cell = (paragraph(esc(name.name), "term") if name else "") + paragraph(
-                esc(definition), "definition")
+                esc(definition), "definition"
+            )
             cells.append(f'<td valign="top">{cell or "&#160;"}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    table = ('<table class="glossary" width="100%" cellspacing="0" cellpadding="4">'
-             f"<tr>{head}</tr>{''.join(rows)}</table>")
+    table = (
+        '<table class="glossary" width="100%" cellspacing="0" cellpadding="4">'
+        f"<tr>{head}</tr>{''.join(rows)}</table>"
+    )
     return table + builder.sources_html(_unique_sources(records))
 
 

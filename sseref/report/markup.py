@@ -25,12 +25,15 @@ def facts_table(rows: Iterable[tuple[str, str]]) -> str:
     ]
     if not cells:
         return ""
-    return ('<table class="facts" width="100%" cellspacing="0" cellpadding="2">'
-            + "".join(cells) + "</table>")
+    return (
+        '<table class="facts" width="100%" cellspacing="0" cellpadding="2">'
+        + "".join(cells)
+        + "</table>"
+    )
 
 
 def heading(text: str) -> str:
-    return f'<h2>{esc(text)}</h2>'
+    return f"<h2>{esc(text)}</h2>"
 
 
 def dated_list(rows: Sequence[tuple[str, str]], css_class: str = "timeline") -> str:
@@ -42,8 +45,7 @@ def dated_list(rows: Sequence[tuple[str, str]], css_class: str = "timeline") -> 
         f'<td class="what" valign="baseline">{what}</td></tr>'
         for when, what in rows
     )
-    return (f'<table class="{css_class}" width="100%" cellspacing="0" cellpadding="2">'
-            f"{body}</table>")
+    return f'<table class="{css_class}" width="100%" cellspacing="0" cellpadding="2">{body}</table>'
 
 
 def ordered_list(items: Iterable[str], css_class: str) -> str:

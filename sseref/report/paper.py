@@ -14,8 +14,9 @@ class Paper(StrEnum):
 
 
 # Countries (ISO 3166) where US Letter is the usual office paper.
-LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "CL", "CO", "VE", "PH", "PR", "CR", "GT",
-                              "SV", "HN", "NI", "PA", "DO", "BZ"})
+LETTER_COUNTRIES = frozenset(
+    {"US", "CA", "MX", "CL", "CO", "VE", "PH", "PR", "CR", "GT", "SV", "HN", "NI", "PA", "DO", "BZ"}
+)
 
 
 def paper_for_locale(locale_name: str | None) -> Paper:

@@ -165,8 +165,7 @@ class SheetBuilder:
         f = record.fields
         when = dates.format_spec(record.date, self.lang) if record.date else ""
         return [
-            (_("Type"), esc(self.tr.vocab_label(vocab.INITIATIVE_TYPES,
-                                                 f.get("initiative_type")))),
+            (_("Type"), esc(self.tr.vocab_label(vocab.INITIATIVE_TYPES, f.get("initiative_type")))),
             (_("Date"), esc(when)),
             (_("Address"), esc(f.get("url", ""))),
             (_("Themes"), self._themes(record)),
@@ -184,8 +183,12 @@ class SheetBuilder:
             if not name and not definition:
                 continue
             term = esc(name.name) if name else ""
-            rows.append((self.tr.language_name(code),
-                         paragraph(term, "term") + paragraph(esc(definition), "definition")))
+            rows.append(
+                (
+                    self.tr.language_name(code),
+                    paragraph(term, "term") + paragraph(esc(definition), "definition"),
+                )
+            )
         table = facts_table(rows)
         themes = self._themes(record)
         if themes:
@@ -199,7 +202,8 @@ class SheetBuilder:
         html = paragraph(esc(text), "summary")
         if text and lang != self.lang:
             note = self.tr._("Summary available in {language} only.").format(
-                language=self.tr.language_name(lang))
+                language=self.tr.language_name(lang)
+            )
             html += paragraph(esc(note), "note")
         return html
 
@@ -241,8 +245,9 @@ class SheetBuilder:
             text = self.tr._("until {date}").format(date=until)
         return f' <span class="relabel">({esc(text)})</span>'
 
-    def _dated(self, record: Record, related: dict[str, RecordRow], kind: str,
-               limit: int) -> list[tuple[str, str]]:
+    def _dated(
+        self, record: Record, related: dict[str, RecordRow], kind: str, limit: int
+    ) -> list[tuple[str, str]]:
         seen: dict[str, tuple[str, str, str]] = {}
         for rel in record.relations:
             row = related.get(rel.other_id)
@@ -253,8 +258,11 @@ class SheetBuilder:
             if kind == "document" and row.extra:
                 title = f'<span class="symbol">{esc(row.extra)}</span> {title}'
             label = esc(self.tr.relation(rel.type, rel.direction))
-            seen[row.id] = (row.date_text or "9999", when,
-                            f'{title} <span class="relabel">· {label}</span>')
+            seen[row.id] = (
+                row.date_text or "9999",
+                when,
+                f'{title} <span class="relabel">· {label}</span>',
+            )
         ordered = sorted(seen.values(), key=lambda item: item[0])
         rows = [(when, html) for _, when, html in ordered[:limit]]
         if len(ordered) > limit:
@@ -276,10 +284,12 @@ class SheetBuilder:
         """A source as one line, in the sheet's language; titles stay as published."""
         title = source.doc_title if source.doc_id else source.title
         date = dates.format_text(source.date, self.lang) if source.date else None
-        parts = [esc(source.publisher) if source.publisher else None,
-                 f"“{esc(title)}”" if title else None,
-                 esc(date) if date else None,
-                 esc(source.url) if source.url else None]
+        parts = [
+            esc(source.publisher) if source.publisher else None,
+            f"“{esc(title)}”" if title else None,
+            esc(date) if date else None,
+            esc(source.url) if source.url else None,
+        ]
         text = ", ".join(p for p in parts if p) or esc(source.doc_id or "")
         if source.seed:
             text += f" [{esc(source.seed)}]"
@@ -294,7 +304,8 @@ class SheetBuilder:
         if not sources:
             return ""
         return heading(self.tr._("Sources")) + ordered_list(
-            (self.citation(s) for s in sources), "sources")
+            (self.citation(s) for s in sources), "sources"
+        )
 
 
 def _acronym(row: RecordRow | None) -> str | None:

@@ -10,8 +10,11 @@ from sseref.core.paths import resources_dir
 
 FOLDER = "factsheets"
 FONT_FILES = (
-    "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
-    "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf",
+    "DejaVuSerif.ttf",
+    "DejaVuSerif-Bold.ttf",
+    "DejaVuSerif-Italic.ttf",
+    "DejaVuSansCondensed.ttf",
+    "DejaVuSansCondensed-Bold.ttf",
 )
 BODY_FAMILY = "DejaVu Serif"
 HEAD_FAMILY = "DejaVu Sans Condensed"

@@ -48,7 +48,7 @@ class AliasTable:
     def longest_match(self, words: list[str], start: int) -> int:
         """The length of the longest alias key starting at `words[start]` (0 when none)."""
         for n in range(min(MAX_KEY_WORDS, len(words) - start), 0, -1):
-            if " ".join(words[start:start + n]) in self.lookup:
+            if " ".join(words[start : start + n]) in self.lookup:
                 return n
         return 0
 

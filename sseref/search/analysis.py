@@ -13,10 +13,23 @@ from whoosh.lang.stopwords import stoplists
 LANGS: tuple[str, ...] = ("en", "es", "fr")
 
 # Letters NFKD does not decompose into a base letter plus a combining mark.
-_EXTRA_FOLD = str.maketrans({
-    "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-    "ı": "i", "’": "'", "‘": "'", "ʼ": "'", "´": "'",
-})
+_EXTRA_FOLD = str.maketrans(
+    {
+        "œ": "oe",
+        "æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "´": "'",
+    }
+)
 # Words: runs of letters/digits; an apostrophe inside a word splits French elisions (l'économie).
 # The British "co-operative"/"co-operation" (the ICA's own spelling) is one word, the same as
 # "cooperative": the hyphen is dropped (see `_joined`), on the index and the query side alike.
@@ -59,8 +72,14 @@ ANY_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
 # Spanish Snowball suffixes carry accents (ación, ución, logía); after folding they would no
 # longer match, so `cooperacion` would not stem like `cooperación`. Restoring the accent on
 # these few suffixes keeps "fold first" and still gets proper stems.
-_ES_SUFFIXES = (("aciones", "aciones"), ("acion", "ación"), ("uciones", "uciones"),
-                ("ucion", "ución"), ("logias", "logías"), ("logia", "logía"))
+_ES_SUFFIXES = (
+    ("aciones", "aciones"),
+    ("acion", "ación"),
+    ("uciones", "uciones"),
+    ("ucion", "ución"),
+    ("logias", "logías"),
+    ("logia", "logía"),
+)
 _STEMMERS = {lang: stemmer_for_language(lang) for lang in LANGS}
 
 
@@ -68,8 +87,12 @@ _STEMMERS = {lang: stemmer_for_language(lang) for lang in LANGS}
 # "cooperativa(s)" and "cooperación": in this domain they are different things (enterprises of
 # the social economy; work between countries). Words of either family get one stem of their
 # own in every language: coopérative/cooperativa/cooperative, coopération/cooperación.
-_DOMAIN_STEMS = (("cooperativ", "cooperativ"), ("cooperatif", "cooperativ"),
-                 ("cooperation", "cooperation"), ("cooperacion", "cooperation"))
+_DOMAIN_STEMS = (
+    ("cooperativ", "cooperativ"),
+    ("cooperatif", "cooperativ"),
+    ("cooperation", "cooperation"),
+    ("cooperacion", "cooperation"),
+)
 
 
 @lru_cache(maxsize=200_000)

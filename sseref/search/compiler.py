@@ -15,13 +15,27 @@ from sseref.search.vocabulary import Vocabulary
 MAX_EXPANSIONS = 6
 ALIAS_WEIGHT = 0.5
 KIND_WORDS = {
-    **{k: k for k in vocab.KINDS}, **{p: k for k, p in vocab.KINDS.items()},
-    "organizations": "organization", "organisation": "organization", "orgs": "organization",
-    "organizacion": "organization", "events": "event", "evento": "event",
-    "evenement": "event", "documents": "document", "docs": "document",
-    "documento": "document", "initiatives": "initiative", "iniciativa": "initiative",
-    "inits": "initiative", "terms": "term", "glossary": "term", "glosario": "term",
-    "glossaire": "term", "termino": "term", "terme": "term",
+    **{k: k for k in vocab.KINDS},
+    **{p: k for k, p in vocab.KINDS.items()},
+    "organizations": "organization",
+    "organisation": "organization",
+    "orgs": "organization",
+    "organizacion": "organization",
+    "events": "event",
+    "evento": "event",
+    "evenement": "event",
+    "documents": "document",
+    "docs": "document",
+    "documento": "document",
+    "initiatives": "initiative",
+    "iniciativa": "initiative",
+    "inits": "initiative",
+    "terms": "term",
+    "glossary": "term",
+    "glosario": "term",
+    "glossaire": "term",
+    "termino": "term",
+    "terme": "term",
 }
 _YEAR_RANGE = re.compile(r"^(\d{3,4})?\s*(?:\.\.|-|–|to)\s*(\d{3,4})?$")
 
@@ -44,8 +58,9 @@ class Compiled:
 class Compiler:
     """Knows the index (vocabulary, aliases, facet values) and builds queries against it."""
 
-    def __init__(self, vocabulary: Vocabulary, aliases: AliasTable,
-                 facet_values: dict[str, set[str]]) -> None:
+    def __init__(
+        self, vocabulary: Vocabulary, aliases: AliasTable, facet_values: dict[str, set[str]]
+    ) -> None:
         self.vocab = vocabulary
         self.aliases = aliases
         self.facet_values = facet_values
@@ -83,8 +98,9 @@ class Compiler:
         out.prefixes.add(p)
         return _or(parts)
 
-    def words_and(self, words: list[str], out: Compiled, prefix_last: bool = False
-                  ) -> wq.Node | None:
+    def words_and(
+        self, words: list[str], out: Compiled, prefix_last: bool = False
+    ) -> wq.Node | None:
         content = [w for w in words if not an.is_stopword(w)] or words
         clauses: list[wq.Node] = []
         for i, w in enumerate(content):
@@ -138,8 +154,11 @@ class Compiler:
         i = 0
         while i < len(groups):
             run: list[Item] = []
-            while (i + len(run) < len(groups) and len(groups[i + len(run)]) == 1
-                   and groups[i + len(run)][0].kind == "word"):
+            while (
+                i + len(run) < len(groups)
+                and len(groups[i + len(run)]) == 1
+                and groups[i + len(run)][0].kind == "word"
+            ):
                 run.append(groups[i + len(run)][0])
             if not run:
                 clause = self._or_group(groups[i], out)
@@ -151,8 +170,7 @@ class Compiler:
             i += len(run)
         return clauses
 
-    def _alias_run(self, run: list[Item], out: Compiled, drop_stops: bool = False
-                   ) -> list[wq.Node]:
+    def _alias_run(self, run: list[Item], out: Compiled, drop_stops: bool = False) -> list[wq.Node]:
         words: list[str] = []
         owner: list[int] = []
         for n, item in enumerate(run):
@@ -166,29 +184,33 @@ class Compiler:
         while j < len(words):
             span = self.aliases.longest_match(words, j)
             if span:
-                key = " ".join(words[j:j + span])
+                key = " ".join(words[j : j + span])
                 alts = self.aliases.expansions(key)[:MAX_EXPANSIONS]
                 last_is_prefix = run[owner[j + span - 1]].prefix and j + span == len(words)
-                own = self.words_and(words[j:j + span], out, prefix_last=last_is_prefix)
+                own = self.words_and(words[j : j + span], out, prefix_last=last_is_prefix)
                 if span > 1 and not last_is_prefix:
                     # Several words typed as a known name (Sur-Sur): as a phrase, not as
                     # words scattered anywhere ("sur" alone is French for "on").
-                    out.words.update(words[j:j + span])
-                    own = wq.Phrase("plain", words[j:j + span])
+                    out.words.update(words[j : j + span])
+                    own = wq.Phrase("plain", words[j : j + span])
                 exact = wq.Term("exact", key, boost=2.0 if span == counted else PART_EXACT_BOOST)
                 options = [q for q in [own, exact] if q is not None]
                 if alts:
                     # Other names count at half weight, and only the best one.
-                    options.append(wq.Max([self.alternative(a, out) for a in alts],
-                                          boost=ALIAS_WEIGHT))
+                    options.append(
+                        wq.Max([self.alternative(a, out) for a in alts], boost=ALIAS_WEIGHT)
+                    )
                 clauses.append(_or(options))
                 j += span
                 continue
             # No alias here: the words of this item from position j on.
             n = owner[j]
             end = j
-            while end < len(words) and owner[end] == n and not (
-                    end > j and self.aliases.longest_match(words, end)):
+            while (
+                end < len(words)
+                and owner[end] == n
+                and not (end > j and self.aliases.longest_match(words, end))
+            ):
                 end += 1
             prefix_last = run[n].prefix and end == len(words)
             if drop_stops and not prefix_last and all(an.is_stopword(w) for w in words[j:end]):
@@ -220,7 +242,8 @@ class Compiler:
         known = self.facet_values.get(fieldname, set())
         wanted = value.replace(" ", "-")
         matches = sorted(v for v in known if v == wanted) or sorted(
-            v for v in known if wanted and wanted in v)
+            v for v in known if wanted and wanted in v
+        )
         # An unknown value filters everything out rather than being silently ignored.
         return wq.Filter(fieldname, tuple(matches) if matches else ("\x00none",))
 
@@ -230,15 +253,21 @@ class Compiler:
         """The query tree; `relaxed` asks for any of the words instead of all of them."""
         out = Compiled(query=None)
         positives = self._aliased_runs(parsed.groups, out)
-        filters = tuple(f for f in (self.filter(i) for i in parsed.filters if not i.negated)
-                        if f is not None)
-        negatives = [q for q in (self.item(it, Compiled(None)) for it in parsed.negated)
-                     if q is not None]
-        negatives += [f for f in (self.filter(i) for i in parsed.filters if i.negated)
-                      if f is not None]
+        filters = tuple(
+            f for f in (self.filter(i) for i in parsed.filters if not i.negated) if f is not None
+        )
+        negatives = [
+            q for q in (self.item(it, Compiled(None)) for it in parsed.negated) if q is not None
+        ]
+        negatives += [
+            f for f in (self.filter(i) for i in parsed.filters if i.negated) if f is not None
+        ]
         if positives:
-            main: wq.Node = positives[0] if len(positives) == 1 else (
-                wq.Or(positives) if relaxed else wq.And(positives))
+            main: wq.Node = (
+                positives[0]
+                if len(positives) == 1
+                else (wq.Or(positives) if relaxed else wq.And(positives))
+            )
         elif filters:
             main = wq.Every()
         else:
@@ -251,9 +280,13 @@ class Compiler:
         """Records whose names hold every content word typed ("cooperative alliance": the
         International Cooperative Alliance) before those holding some of them in their names
         and the rest in their text (the glossary's "cooperative")."""
-        content = [w for group in parsed.groups if len(group) == 1
-                   and group[0].kind == "word" and not group[0].prefix
-                   for w in group[0].words if not an.is_stopword(w)]
+        content = [
+            w
+            for group in parsed.groups
+            if len(group) == 1 and group[0].kind == "word" and not group[0].prefix
+            for w in group[0].words
+            if not an.is_stopword(w)
+        ]
         if len(content) < 2 or len(content) != len(set(content)):
             return ()
         per_word = [_or([wq.Term("names", s) for s in an.query_stems(w)]) for w in content]
@@ -262,8 +295,12 @@ class Compiler:
 
 def _stop_words_only(group: list[Item]) -> bool:
     """A group that is one plain word (or hyphenated words) made of stop words only."""
-    return (len(group) == 1 and group[0].kind == "word" and not group[0].prefix
-            and all(an.is_stopword(w) for w in group[0].words))
+    return (
+        len(group) == 1
+        and group[0].kind == "word"
+        and not group[0].prefix
+        and all(an.is_stopword(w) for w in group[0].words)
+    )
 
 
 def _or(subs: list[wq.Node]) -> wq.Node:
@@ -275,10 +312,13 @@ def _year_range(value: str) -> wq.Filter | None:
     if value.isdigit() and len(value) <= 4:
         return wq.Filter("year", low=int(value), high=int(value))
     for op, lo, hi in ((">=", 0, None), ("<=", None, 0), (">", 1, None), ("<", None, -1)):
-        if value.startswith(op) and value[len(op):].strip().isdigit():
-            year = int(value[len(op):].strip())
-            return wq.Filter("year", low=year + lo if lo is not None else None,
-                             high=year + hi if hi is not None else None)
+        if value.startswith(op) and value[len(op) :].strip().isdigit():
+            year = int(value[len(op) :].strip())
+            return wq.Filter(
+                "year",
+                low=year + lo if lo is not None else None,
+                high=year + hi if hi is not None else None,
+            )
     match = _YEAR_RANGE.match(value)
     if match and (match.group(1) or match.group(2)):
         start = int(match.group(1)) if match.group(1) else None

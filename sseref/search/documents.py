@@ -37,11 +37,23 @@ def record_years(rec: Record) -> list[int]:
     return years
 
 
-def facet_value(kind: str, ftype: str | None, region: str | None, themes: list[str],
-                langs: list[str], year: int | None) -> bytes:
+def facet_value(
+    kind: str,
+    ftype: str | None,
+    region: str | None,
+    themes: list[str],
+    langs: list[str],
+    year: int | None,
+) -> bytes:
     """The packed facet column: kind, type, region, themes, languages, year."""
-    parts = [kind, ftype or "", region or "", " ".join(themes), " ".join(langs),
-             str(year) if year is not None else ""]
+    parts = [
+        kind,
+        ftype or "",
+        region or "",
+        " ".join(themes),
+        " ".join(langs),
+        str(year) if year is not None else "",
+    ]
     return FACET_SEP.join(parts).encode("utf-8")
 
 
@@ -82,8 +94,11 @@ def record_document(rec: Record) -> dict[str, Any]:
     for lang, text in rec.summaries.items():
         body.extend(an.stems(text, lang if lang in an.LANGS else "en"))
         plain.extend(an.words(text))
-    facts = [str(rec.fields[k]) for k in ("place", "headquarters", "publisher", "symbol")
-             if rec.fields.get(k)]
+    facts = [
+        str(rec.fields[k])
+        for k in ("place", "headquarters", "publisher", "symbol")
+        if rec.fields.get(k)
+    ]
     facts += [r.other_title for r in rec.relations if r.type in _NAME_RELATIONS]
     ftype = record_type(rec)
     if ftype:
@@ -109,8 +124,9 @@ def record_document(rec: Record) -> dict[str, Any]:
         "kind": rec.kind,
         "body": " ".join(body),
         "names": " ".join(names),
-        "exact": ",".join([*dict.fromkeys(k for k in exact if k and "," not in k),
-                           *_org_acronyms(rec)]),
+        "exact": ",".join(
+            [*dict.fromkeys(k for k in exact if k and "," not in k), *_org_acronyms(rec)]
+        ),
         "plain": " ".join(plain),
         "pairs": " ".join(dict.fromkeys(pair_terms(plain))),
         "theme": " ".join(rec.themes),

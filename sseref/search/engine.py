@@ -77,17 +77,27 @@ class FacetTable:
                     self.of_doc[name].append(number)
         self.values: dict[str, set[str]] = {
             field: {v for combo in self.combos[name] for v in combo}
-            for field, name in (("ftype", "type"), ("region", "region"), ("theme", "theme"),
-                                ("lang", "lang"))}
+            for field, name in (
+                ("ftype", "type"),
+                ("region", "region"),
+                ("theme", "theme"),
+                ("lang", "lang"),
+            )
+        }
 
     @staticmethod
     def _decode(raw: bytes) -> dict[str, tuple[str, ...]]:
         parts = (raw.decode("utf-8").split(FACET_SEP) + [""] * 6)[:6]
         kind, ftype, region, themes, langs, year = parts
         decade = f"{year[:3]}0s" if year[:3].isdigit() else ""
-        return {"kind": (kind,) if kind else (), "type": (ftype,) if ftype else (),
-                "region": (region,) if region else (), "theme": tuple(themes.split()),
-                "lang": tuple(langs.split()), "decade": (decade,) if decade else ()}
+        return {
+            "kind": (kind,) if kind else (),
+            "type": (ftype,) if ftype else (),
+            "region": (region,) if region else (),
+            "theme": tuple(themes.split()),
+            "lang": tuple(langs.split()),
+            "decade": (decade,) if decade else (),
+        }
 
     def reranked(self, hits: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """Scores times the kind prior, best first."""
@@ -127,8 +137,11 @@ class SearchEngine:
             self._eval = Evaluator(self._searcher)
         except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damaged files
             self._close_partly_open()
-            raise SearchIndexError(_("The search index {path} cannot be read: {error}").format(
-                path=self.index_dir, error=exc)) from exc
+            raise SearchIndexError(
+                _("The search index {path} cannot be read: {error}").format(
+                    path=self.index_dir, error=exc
+                )
+            ) from exc
         self._aliases = AliasTable.load(self.index_dir / ALIASES)
         self._compiler = Compiler(self._vocab, self._aliases, self._facets.values)
         # Whoosh readers share file handles: one query at a time, the newest one next.
@@ -177,9 +190,18 @@ class SearchEngine:
 
     # --- searching -----------------------------------------------------------------------
 
-    def search(self, text: str, *, limit: int = 20, offset: int = 0, kind: str | None = None,
-               lang: str = "en", as_you_type: bool = True, facets: bool = True,
-               token: CancelToken | None = None) -> SearchResults:
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        kind: str | None = None,
+        lang: str = "en",
+        as_you_type: bool = True,
+        facets: bool = True,
+        token: CancelToken | None = None,
+    ) -> SearchResults:
         """Runs `text`; never raises on odd input (SearchCancelled when superseded)."""
         limit = max(0, min(int(limit), 500))
         offset = max(0, int(offset))
@@ -191,8 +213,9 @@ class SearchEngine:
         parsed = parse(text, as_you_type=as_you_type)
         if kind:
             parsed.filters.append(_kind_filter(kind))
-        result = SearchResults(query=text, offset=offset, limit=limit,
-                               generation=token.generation if token else 0)
+        result = SearchResults(
+            query=text, offset=offset, limit=limit, generation=token.generation if token else 0
+        )
         if parsed.is_empty():
             return result
         with self._lock:
@@ -203,16 +226,25 @@ class SearchEngine:
             except SearchCancelled:
                 raise
             except (OSError, EOFError, ValueError, KeyError, IndexError) as exc:
-                raise SearchIndexError(_("The search index {path} cannot be read: {error}")
-                                       .format(path=self.index_dir, error=exc)) from exc
+                raise SearchIndexError(
+                    _("The search index {path} cannot be read: {error}").format(
+                        path=self.index_dir, error=exc
+                    )
+                ) from exc
         with self._gen_lock:
             self._cache[cache_key] = result
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return result
 
-    def _run(self, parsed: ParsedQuery, result: SearchResults, lang: str, facets: bool,
-             token: CancelToken | None) -> None:
+    def _run(
+        self,
+        parsed: ParsedQuery,
+        result: SearchResults,
+        lang: str,
+        facets: bool,
+        token: CancelToken | None,
+    ) -> None:
         check = token.check if token else _no_check
         compiled = self._compiler.compile(parsed)
         corrections = self._corrections(compiled)
@@ -229,9 +261,12 @@ class SearchEngine:
                 # The query's own hits stay first; the corrected spelling's follow.
                 result.corrected = not scores
                 scores = _after(scores, extra)
-                final = Compiled(query=None, words=compiled.words | fixed.words,
-                                 stems=compiled.stems | fixed.stems,
-                                 prefixes=compiled.prefixes | fixed.prefixes)
+                final = Compiled(
+                    query=None,
+                    words=compiled.words | fixed.words,
+                    stems=compiled.stems | fixed.stems,
+                    prefixes=compiled.prefixes | fixed.prefixes,
+                )
         if len(scores) < FUZZY_BELOW and len(parsed.groups) > 1:
             # Few records hold every word (a question typed in full): add those holding most
             # of them, after the complete matches.
@@ -240,9 +275,12 @@ class SearchEngine:
             if len(extra) > len(scores):
                 result.relaxed = True
                 scores = _after(scores, extra)
-                final = Compiled(query=None, words=final.words | loose.words,
-                                 stems=final.stems | loose.stems,
-                                 prefixes=final.prefixes | loose.prefixes)
+                final = Compiled(
+                    query=None,
+                    words=final.words | loose.words,
+                    stems=final.stems | loose.stems,
+                    prefixes=final.prefixes | loose.prefixes,
+                )
         result.total = len(scores)
         if facets and scores:
             result.facets = self._facets.count(scores)
@@ -251,11 +289,12 @@ class SearchEngine:
             return
         # Ties keep index order so that pages are stable.
         wanted = result.offset + result.limit
-        top_hits = heapq.nlargest(wanted + RERANK_EXTRA, scores.items(),
-                                  key=lambda kv: (kv[1], -kv[0]))
+        top_hits = heapq.nlargest(
+            wanted + RERANK_EXTRA, scores.items(), key=lambda kv: (kv[1], -kv[0])
+        )
         top_hits = self._facets.reranked(top_hits)[:wanted]
         highlighter = Highlighter(final.words, final.stems, final.prefixes)
-        for docnum, score in top_hits[result.offset:]:
+        for docnum, score in top_hits[result.offset :]:
             stored = self._searcher.stored_fields(docnum)
             result.hits.append(self._hit(stored, score, highlighter, lang))
 
@@ -289,12 +328,20 @@ class SearchEngine:
         summaries: dict[str, str] = stored.get("summaries") or {}
         # The summary in the reader's language unless another one holds more of the hits.
         order = [lang, "en", *summaries]
-        ranked = sorted(dict.fromkeys(x for x in order if x in summaries),
-                        key=lambda code: (-hl.count(summaries[code]), order.index(code)))
+        ranked = sorted(
+            dict.fromkeys(x for x in order if x in summaries),
+            key=lambda code: (-hl.count(summaries[code]), order.index(code)),
+        )
         snippet = hl.snippet(summaries[ranked[0]], ranked[0]) if ranked else ""
-        return Hit(id=stored["id"], kind=stored["kind"], title=str(title or stored["id"]),
-                   snippet=snippet, score=float(score), acronym=acronym,
-                   date=stored.get("date_text"))
+        return Hit(
+            id=stored["id"],
+            kind=stored["kind"],
+            title=str(title or stored["id"]),
+            snippet=snippet,
+            score=float(score),
+            acronym=acronym,
+            date=stored.get("date_text"),
+        )
 
 
 def _after(first: dict[int, float], then: dict[int, float]) -> dict[int, float]:

@@ -87,8 +87,10 @@ class Evaluator:
             norm = []
             for leaf, _base in self.leaves:
                 length = leaf.doc_field_length
-                norm.extend(K1 * (1 - B + B * (length(d, fieldname, 0) or 0) / avg)
-                            for d in range(leaf.doc_count_all()))
+                norm.extend(
+                    K1 * (1 - B + B * (length(d, fieldname, 0) or 0) / avg)
+                    for d in range(leaf.doc_count_all())
+                )
             self._norms[fieldname] = norm
         return norm
 
@@ -198,14 +200,18 @@ class Evaluator:
                 candidates.intersection_update(self.postings(PAIRS_FIELD, pair)[0])
                 if not candidates:
                     return {}
-            hits = candidates if len(words) == 2 else self._verify_positions(
-                node.fieldname, words, candidates)
+            hits = (
+                candidates
+                if len(words) == 2
+                else self._verify_positions(node.fieldname, words, candidates)
+            )
         else:
             hits = self._verify_positions(node.fieldname, words, candidates)
         return {d: node.boost * sum(p[d] for p in parts) for d in hits}
 
-    def _verify_positions(self, fieldname: str, words: tuple[str, ...],
-                          candidates: set[int]) -> set[int]:
+    def _verify_positions(
+        self, fieldname: str, words: tuple[str, ...], candidates: set[int]
+    ) -> set[int]:
         """Candidates where the words stand next to each other, in order.
 
         Word by word, rarest first: each word's positions are read only for the documents
@@ -242,8 +248,7 @@ class Evaluator:
         except Exception:  # noqa: BLE001 - unusual text: treat as rare
             return 0
 
-    def _values(self, fieldname: str, text: str, wanted: list[int]
-                ) -> list[tuple[int, bytes]]:
+    def _values(self, fieldname: str, text: str, wanted: list[int]) -> list[tuple[int, bytes]]:
         """(docnum, encoded positions) of `text` for the sorted docnums in `wanted`."""
         out: list[tuple[int, bytes]] = []
         if not wanted:
@@ -259,8 +264,7 @@ class Evaluator:
                 m = leaf.postings(fieldname, text)
             except TermNotFound:
                 continue
-            if not (hasattr(m, "_goto") and hasattr(m, "_read_values")
-                    and hasattr(m, "_maxid")):
+            if not (hasattr(m, "_goto") and hasattr(m, "_read_values") and hasattr(m, "_maxid")):
                 while m.is_active():
                     if m.id() in keep:
                         out.append((m.id() + base, m.value()))
@@ -294,8 +298,7 @@ class Evaluator:
             q = NumericRange("year", node.low, node.high)
             found = frozenset(q.docs(self.searcher))
         else:
-            found = frozenset().union(*(self.postings(node.fieldname, v)[0]
-                                        for v in node.values))
+            found = frozenset().union(*(self.postings(node.fieldname, v)[0] for v in node.values))
         with self._lock:
             self._filters[node] = found
             while len(self._filters) > 256:

@@ -33,9 +33,15 @@ def _no_progress(_done: int, _total: int) -> None:
     pass
 
 
-def build_index(records: Iterable[Record], target: Path, *, total: int = 0,
-                data_version: str = "", progress: Progress = _no_progress,
-                procs: int = 1) -> dict[str, Any]:
+def build_index(
+    records: Iterable[Record],
+    target: Path,
+    *,
+    total: int = 0,
+    data_version: str = "",
+    progress: Progress = _no_progress,
+    procs: int = 1,
+) -> dict[str, Any]:
     """Indexes `records` into `target` atomically (built beside it, then swapped in)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -48,8 +54,11 @@ def build_index(records: Iterable[Record], target: Path, *, total: int = 0,
         # one process. Each worker writes its own segment (multisegment): merging them into
         # one segment would run the whole posting-writing pass again in this process, on
         # one core. The evaluator reads every segment (leaf) with its document offset.
-        writer = (ix.writer(procs=procs, limitmb=LIMIT_MB, multisegment=True) if procs > 1
-                  else ix.writer(limitmb=LIMIT_MB))
+        writer = (
+            ix.writer(procs=procs, limitmb=LIMIT_MB, multisegment=True)
+            if procs > 1
+            else ix.writer(limitmb=LIMIT_MB)
+        )
         kept: list[Record] = []
         count = 0
         for rec in records:
@@ -78,8 +87,9 @@ def build_index(records: Iterable[Record], target: Path, *, total: int = 0,
 
 def _alias_view(rec: Record) -> Record:
     """Only what alias learning reads, so a large corpus is not held twice in memory."""
-    return Record(id=rec.id, kind=rec.kind, names=rec.names, summaries=rec.summaries,
-                  aliases=rec.aliases)
+    return Record(
+        id=rec.id, kind=rec.kind, names=rec.names, summaries=rec.summaries, aliases=rec.aliases
+    )
 
 
 def _swap(tmp: Path, target: Path) -> None:

@@ -25,9 +25,12 @@ CACHE_FOLDER = "search-index"
 def expected_manifest(db: Database) -> dict[str, Any]:
     """What an index built from `db` by this program records in its manifest."""
     stats = db.stats()
-    return {"index_schema": INDEX_SCHEMA_VERSION, "db_schema": SCHEMA_VERSION,
-            "data_version": stats["data_version"] or "",
-            "record_count": sum(stats["counts"].values())}
+    return {
+        "index_schema": INDEX_SCHEMA_VERSION,
+        "db_schema": SCHEMA_VERSION,
+        "data_version": stats["data_version"] or "",
+        "record_count": sum(stats["counts"].values()),
+    }
 
 
 def problem(folder: Path, expected: dict[str, Any], *, deep: bool = True) -> str | None:
@@ -54,8 +57,11 @@ def problem(folder: Path, expected: dict[str, Any], *, deep: bool = True) -> str
             return f"corrupt ({name} size)"
     if deep and total <= DIGEST_LIMIT:
         for name, (_size, digest) in files.items():
-            if digest and hashlib.blake2b((folder / name).read_bytes(),
-                                          digest_size=16).hexdigest() != digest:
+            if (
+                digest
+                and hashlib.blake2b((folder / name).read_bytes(), digest_size=16).hexdigest()
+                != digest
+            ):
                 return f"corrupt ({name} content)"
     try:
         ix = open_index(folder)
@@ -80,14 +86,24 @@ def rebuild(db: Database, target: Path | None = None, progress: Progress | None 
     target = Path(target) if target else cache_index_dir()
     expected = expected_manifest(db)
     log.info("Rebuilding the search index into %s", target)
-    build_index(db.iter_records(), target, total=expected["record_count"],
-                data_version=expected["data_version"],
-                progress=progress or (lambda _d, _t: None))
+    build_index(
+        db.iter_records(),
+        target,
+        total=expected["record_count"],
+        data_version=expected["data_version"],
+        progress=progress or (lambda _d, _t: None),
+    )
     return target
 
 
-def ensure_index(db: Database, *, shipped: Path | None = None, cache: Path | None = None,
-                 progress: Progress | None = None, force: bool = False) -> Path:
+def ensure_index(
+    db: Database,
+    *,
+    shipped: Path | None = None,
+    cache: Path | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> Path:
     """A folder holding an index that matches `db`: shipped, cached, or rebuilt now."""
     shipped = Path(shipped) if shipped else paths.shipped_index_dir()
     cache = Path(cache) if cache else cache_index_dir()
@@ -99,13 +115,22 @@ def ensure_index(db: Database, *, shipped: Path | None = None, cache: Path | Non
                 return folder
             log.info("Search index %s not usable: %s", folder, why)
     if _inside(cache, shipped) or _inside(cache, paths.resources_dir()):
-        raise SearchIndexError(_("The search index cache {path} is inside the program's "
-                                 "folder; refusing to write there.").format(path=cache))
+        raise SearchIndexError(
+            _(
+                "The search index cache {path} is inside the program's "
+                "folder; refusing to write there."
+            ).format(path=cache)
+        )
     return rebuild(db, cache, progress)
 
 
-def open_engine(db: Database, *, shipped: Path | None = None, cache: Path | None = None,
-                progress: Progress | None = None) -> SearchEngine:
+def open_engine(
+    db: Database,
+    *,
+    shipped: Path | None = None,
+    cache: Path | None = None,
+    progress: Progress | None = None,
+) -> SearchEngine:
     """An open searcher for `db`; a damaged index is rebuilt once and opened again."""
     folder = ensure_index(db, shipped=shipped, cache=cache, progress=progress)
     try:
@@ -115,8 +140,13 @@ def open_engine(db: Database, *, shipped: Path | None = None, cache: Path | None
         return SearchEngine(folder)
 
 
-def recover(engine: SearchEngine, db: Database, *, cache: Path | None = None,
-            progress: Progress | None = None) -> SearchEngine:
+def recover(
+    engine: SearchEngine,
+    db: Database,
+    *,
+    cache: Path | None = None,
+    progress: Progress | None = None,
+) -> SearchEngine:
     """After a SearchIndexError at query time: close, rebuild into the cache, reopen."""
     try:
         engine.close()

@@ -22,8 +22,9 @@ class Phrase:
     words: tuple[str, ...]
     boost: float = 1.0
 
-    def __init__(self, fieldname: str, words: list[str] | tuple[str, ...],
-                 boost: float = 1.0) -> None:
+    def __init__(
+        self, fieldname: str, words: list[str] | tuple[str, ...], boost: float = 1.0
+    ) -> None:
         object.__setattr__(self, "fieldname", fieldname)
         object.__setattr__(self, "words", tuple(words))
         object.__setattr__(self, "boost", boost)

@@ -12,9 +12,20 @@ from sseref.search import symbols
 MAX_QUERY_CHARS = 512  # a pasted page is cut, not refused
 MAX_ITEMS = 24
 FIELD_NAMES = {
-    "kind": "kind", "type": "type", "tipo": "type", "year": "year", "ano": "year",
-    "annee": "year", "date": "year", "region": "region", "lang": "lang", "language": "lang",
-    "idioma": "lang", "langue": "lang", "theme": "theme", "tema": "theme",
+    "kind": "kind",
+    "type": "type",
+    "tipo": "type",
+    "year": "year",
+    "ano": "year",
+    "annee": "year",
+    "date": "year",
+    "region": "region",
+    "lang": "lang",
+    "language": "lang",
+    "idioma": "lang",
+    "langue": "lang",
+    "theme": "theme",
+    "tema": "theme",
 }
 _TOKEN_RE = re.compile(r'"[^"]*"?|\(|\)|[^\s"()]+')
 _SLASH_SPACES = re.compile(r"\s*/\s*")
@@ -51,7 +62,7 @@ class ParsedQuery:
 
 def clean(text: str) -> str:
     """Drops control and format characters and cuts very long input."""
-    text = str(text)[:MAX_QUERY_CHARS * 2]
+    text = str(text)[: MAX_QUERY_CHARS * 2]
     out = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     return out[:MAX_QUERY_CHARS]
 
@@ -67,8 +78,13 @@ def _filter_item(token: str, negated: bool) -> Item | None:
 
 def _word_item(token: str, negated: bool) -> Item | None:
     if symbols.SYMBOL_RE.fullmatch(token):
-        return Item("symbol", words=an.words(token), raw=token, negated=negated,
-                    value=symbols.query_key(token))
+        return Item(
+            "symbol",
+            words=an.words(token),
+            raw=token,
+            negated=negated,
+            value=symbols.query_key(token),
+        )
     words = an.words(token)
     if not words:
         return None
@@ -112,8 +128,9 @@ def parse(text: str, *, as_you_type: bool = True) -> ParsedQuery:
             if not closed:  # an unbalanced quote: plain words
                 item = Item("word", words=words, raw=inner, negated=negated)
             else:
-                item = Item("phrase" if len(words) > 1 else "word", words=words, raw=inner,
-                            negated=negated)
+                item = Item(
+                    "phrase" if len(words) > 1 else "word", words=words, raw=inner, negated=negated
+                )
         elif ":" in token and not token.startswith(":"):
             item = _filter_item(token, negated) or _word_item(token.replace(":", " "), negated)
         else:
@@ -137,9 +154,16 @@ def parse(text: str, *, as_you_type: bool = True) -> ParsedQuery:
         or_pending = False
         last_item = item
     _absorb_symbol_leads(query)
-    if as_you_type and last_item is not None and last_item.kind == "word" \
-            and text and not text[-1].isspace() and not text.endswith('"') \
-            and query.groups and query.groups[-1][-1] is last_item:
+    if (
+        as_you_type
+        and last_item is not None
+        and last_item.kind == "word"
+        and text
+        and not text[-1].isspace()
+        and not text.endswith('"')
+        and query.groups
+        and query.groups[-1][-1] is last_item
+    ):
         last_item.prefix = True
     return query
 
@@ -150,9 +174,14 @@ def _absorb_symbol_leads(query: ParsedQuery) -> None:
     kept: list[list[Item]] = []
     for i, group in enumerate(groups):
         nxt = groups[i + 1] if i + 1 < len(groups) else None
-        if (len(group) == 1 and group[0].kind == "word" and len(group[0].words) == 1
-                and group[0].words[0] in symbols.SYMBOL_LEAD_WORDS and nxt
-                and nxt[0].kind == "symbol"):
+        if (
+            len(group) == 1
+            and group[0].kind == "word"
+            and len(group[0].words) == 1
+            and group[0].words[0] in symbols.SYMBOL_LEAD_WORDS
+            and nxt
+            and nxt[0].kind == "symbol"
+        ):
             continue
         kept.append(group)
     query.groups = kept

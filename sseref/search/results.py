@@ -27,8 +27,13 @@ class Hit:
     date: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "title": self.title, "snippet": self.snippet,
-                "score": round(self.score, 4)}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+        }
 
 
 @dataclass
@@ -47,8 +52,13 @@ class SearchResults:
     generation: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "suggestion": self.suggestion,
-                "hits": [h.to_json() for h in self.hits], "facets": self.facets}
+        return {
+            "query": self.query,
+            "total": self.total,
+            "suggestion": self.suggestion,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": self.facets,
+        }
 
     def by_kind(self) -> dict[str, list[Hit]]:
         """Hits grouped by kind, kinds in order of their best hit (for the results list)."""
@@ -61,8 +71,9 @@ class SearchResults:
 class Highlighter:
     """Decides which words of a text matched a query (same analysis as the index)."""
 
-    def __init__(self, words: Collection[str], stems: Collection[str],
-                 prefixes: Collection[str]) -> None:
+    def __init__(
+        self, words: Collection[str], stems: Collection[str], prefixes: Collection[str]
+    ) -> None:
         self.words = set(words)
         self.stems = set(stems)
         self.prefixes = tuple(p for p in prefixes if p)
@@ -85,8 +96,9 @@ class Highlighter:
         start = 0
         if hits and len(spans) > size:
             # The window holding the most hits; ties go to the earliest.
-            best = max(range(len(hits)), key=lambda k: (
-                bisect.bisect_left(hits, hits[k] + size) - k, -k))
+            best = max(
+                range(len(hits)), key=lambda k: (bisect.bisect_left(hits, hits[k] + size) - k, -k)
+            )
             start = max(0, min(hits[best] - 3, len(spans) - size))
         end = min(len(spans), start + size)
         # Escape the text between hits in whole chunks: few calls whatever the length.

@@ -12,8 +12,21 @@ SYMBOL_RE = re.compile(
 )
 # Words that may precede a bare number pair: "res 77/281", "resolución 58/220".
 SYMBOL_LEAD_WORDS = {
-    "res", "resolution", "resolutions", "resolucion", "resoluciones", "dec", "decision",
-    "decisions", "decisiones", "a", "a/res", "symbol", "simbolo", "cote", "document",
+    "res",
+    "resolution",
+    "resolutions",
+    "resolucion",
+    "resoluciones",
+    "dec",
+    "decision",
+    "decisions",
+    "decisiones",
+    "a",
+    "a/res",
+    "symbol",
+    "simbolo",
+    "cote",
+    "document",
     "documento",
 }
 _SERIES = {"res", "dec", "l", "add", "rev", "corr", "conf"}

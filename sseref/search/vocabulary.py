@@ -77,8 +77,7 @@ class Vocabulary:
         # Whoosh walks the term index with a Levenshtein automaton; fixing the first two
         # letters (typos are rarely there) keeps the walk short on large vocabularies.
         try:
-            candidates = list(self._reader.terms_within(self._field, word, maxdist,
-                                                        prefix=2))
+            candidates = list(self._reader.terms_within(self._field, word, maxdist, prefix=2))
         except Exception:  # noqa: BLE001 - suggestions are optional
             candidates = []
         scored = []

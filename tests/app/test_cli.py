@@ -30,19 +30,22 @@ def test_stats_json(capsys: pytest.CaptureFixture[str], fixture_db_path: Path) -
 
 
 def test_show_json(capsys: pytest.CaptureFixture[str], fixture_db_path: Path) -> None:
-    code, out, _ = run(capsys, "--database", str(fixture_db_path), "show", "org/beta-task-force",
-                       "--json")
+    code, out, _ = run(
+        capsys, "--database", str(fixture_db_path), "show", "org/beta-task-force", "--json"
+    )
     assert code == 0
     record = json.loads(out)
     assert record["names"]["es"]["acronym"] == "GTB"
     assert {"type": "member_of", "direction": "in", "id": "org/alpha"}.items() <= next(
-        r for r in record["relations"] if r["id"] == "org/alpha").items()
+        r for r in record["relations"] if r["id"] == "org/alpha"
+    ).items()
     assert record["sources"][0]["citation"]
 
 
 def test_show_text_in_spanish(capsys: pytest.CaptureFixture[str], fixture_db_path: Path) -> None:
-    code, out, _ = run(capsys, "--database", str(fixture_db_path), "--lang", "es", "show",
-                       "org/alpha")
+    code, out, _ = run(
+        capsys, "--database", str(fixture_db_path), "--lang", "es", "show", "org/alpha"
+    )
     assert code == 0
     assert out.startswith("Alianza Cooperativa Alfa (ACA)")
 
@@ -54,8 +57,9 @@ def test_list(capsys: pytest.CaptureFixture[str], fixture_db_path: Path, kind: s
     assert len(json.loads(out)) >= 1
 
 
-def test_unknown_id_and_kind_exit_2(capsys: pytest.CaptureFixture[str],
-                                    fixture_db_path: Path) -> None:
+def test_unknown_id_and_kind_exit_2(
+    capsys: pytest.CaptureFixture[str], fixture_db_path: Path
+) -> None:
     code, _, err = run(capsys, "--database", str(fixture_db_path), "show", "org/nope")
     assert code == 2 and "org/nope" in err and "Traceback" not in err
     code, _, err = run(capsys, "--database", str(fixture_db_path), "list", "planets")
@@ -71,18 +75,26 @@ def test_build_data_reports_problems(capsys: pytest.CaptureFixture[str], tmp_pat
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     (data / "events" / "bad.yaml").write_text("id: event/bad\ndate: someday\n")
-    code, _, err = run(capsys, "--database", str(tmp_path / "x.db"), "build-data",
-                       "--source", str(data))
+    code, _, err = run(
+        capsys, "--database", str(tmp_path / "x.db"), "build-data", "--source", str(data)
+    )
     assert code == 1
     assert "bad.yaml:2: date: 'someday' is not a date" in err
     assert not (tmp_path / "x.db").exists()
 
 
 def test_cli_works_without_a_display(fixture_db_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
-                                                             "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "sseref", "--database", str(fixture_db_path),
-                             "stats", "--json"], capture_output=True, text=True, env=env,
-                            check=False)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "sseref", "--database", str(fixture_db_path), "stats", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["counts"]["term"] == 1

@@ -30,32 +30,35 @@ def _load_pyi_common() -> ModuleType:
 pyi_common = _load_pyi_common()
 
 
-@pytest.mark.parametrize(("dest", "kept"), [
-    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
-    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
-    ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
-    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
-    ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
-    ("PySide6/plugins/platforms/qwindows.dll", True),
-    ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
-    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
-    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
-    ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
-    ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
-    ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
-    ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
-    ("PySide6/Qt/translations/qtbase_es.qm", True),
-    ("PySide6/Qt/translations/qtbase_de.qm", False),
-    ("PySide6/Qt/translations/qtwebengine_fr.qm", False),
-    ("PySide6/Qt/lib/libQt6Network.so.6", False),
-    ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
-    ("PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick", False),
-    ("babel/locale-data/es_MX.dat", True),
-    ("babel/locale-data/fr.dat", True),
-    ("babel/locale-data/root.dat", True),
-    ("babel/locale-data/de.dat", False),
-    ("resources/generated/sseref.db", True),
-])
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6/Qt/translations/qtbase_es.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qtwebengine_fr.qm", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", False),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+        ("PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick", False),
+        ("babel/locale-data/es_MX.dat", True),
+        ("babel/locale-data/fr.dat", True),
+        ("babel/locale-data/root.dat", True),
+        ("babel/locale-data/de.dat", False),
+        ("resources/generated/sseref.db", True),
+    ],
+)
 def test_trimming_rules(dest: str, kept: bool) -> None:
     assert pyi_common.keep_entry(dest) is kept
 
@@ -67,21 +70,33 @@ def test_system_fontconfig_is_not_bundled_on_linux(monkeypatch: pytest.MonkeyPat
 
 
 def test_dangling_symlinks_are_dropped() -> None:
-    binaries = [("PySide6/Qt/lib/libQt6Gui.so.6", "/x/libQt6Gui.so.6", "BINARY"),
-                ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
-                ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK")]
+    binaries = [
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/x/libQt6Gui.so.6", "BINARY"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+    ]
     (kept,) = pyi_common.drop_dangling_symlinks(binaries)
     assert [e[0] for e in kept] == ["PySide6/Qt/lib/libQt6Gui.so.6", "libQt6Gui.so.6"]
 
 
 def test_excludes_build_time_and_test_packages() -> None:
-    for name in ("sseref.ingest", "sqlite_utils", "yaml", "click", "tabulate", "importlinter",
-                 "pytest", "hypothesis", "tkinter"):
+    for name in (
+        "sseref.ingest",
+        "sqlite_utils",
+        "yaml",
+        "click",
+        "tabulate",
+        "importlinter",
+        "pytest",
+        "hypothesis",
+        "tkinter",
+    ):
         assert name in pyi_common.EXCLUDES
 
 
 def test_the_bundle_leaves_multiprocessing_out_and_indexes_in_one_process(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from sseref.app import bench_search
 
     assert "multiprocessing" in pyi_common.EXCLUDES  # its runtime hook would slow every start
@@ -89,8 +104,11 @@ def test_the_bundle_leaves_multiprocessing_out_and_indexes_in_one_process(
     assert bench_search.writer_processes(100) == 1
     assert bench_search.writer_processes(50_000) == 2
     real_find_spec = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None
-                        if name == "multiprocessing" else real_find_spec(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "multiprocessing" else real_find_spec(name, *a),
+    )
     assert bench_search.writer_processes(50_000) == 1  # as in the bundle
 
 
@@ -98,13 +116,23 @@ def test_resource_datas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("SSEREF_BUNDLE_RESOURCES", raising=False)
     root = tmp_path
     res = root / "resources"
-    for rel in ("generated/sseref.db", "generated/index/MAIN_WRITELOCK", "generated/index/a.seg",
-                "generated/locale/es/LC_MESSAGES/sseref.mo", "locale/es/LC_MESSAGES/sseref.po",
-                "factsheets/sheet.html", "README.md", ".hidden", "icons/__pycache__/x.pyc"):
+    for rel in (
+        "generated/sseref.db",
+        "generated/index/MAIN_WRITELOCK",
+        "generated/index/a.seg",
+        "generated/locale/es/LC_MESSAGES/sseref.mo",
+        "locale/es/LC_MESSAGES/sseref.po",
+        "factsheets/sheet.html",
+        "README.md",
+        ".hidden",
+        "icons/__pycache__/x.pyc",
+    ):
         (res / rel).parent.mkdir(parents=True, exist_ok=True)
         (res / rel).write_bytes(b"x")
-    got = {(Path(src).relative_to(res).as_posix(), dest)
-           for src, dest in pyi_common.resource_datas(str(root))}
+    got = {
+        (Path(src).relative_to(res).as_posix(), dest)
+        for src, dest in pyi_common.resource_datas(str(root))
+    }
     assert got == {
         ("generated/sseref.db", "resources/generated"),
         ("generated/index/MAIN_WRITELOCK", "resources/generated/index"),
@@ -114,8 +142,9 @@ def test_resource_datas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     }
 
 
-def test_resource_datas_refuses_a_bundle_without_database(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resource_datas_refuses_a_bundle_without_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("SSEREF_BUNDLE_RESOURCES", raising=False)
     (tmp_path / "resources").mkdir()
     with pytest.raises(SystemExit, match="build-data"):

@@ -66,16 +66,28 @@ def test_wheel_mode_simulated(no_overrides: pytest.MonkeyPatch, tmp_path: Path) 
 def test_wheel_layout_in_a_fresh_interpreter(tmp_path: Path) -> None:
     """The installed layout (hatch force-includes resources/ as sseref/_resources)."""
     site = tmp_path / "site-packages"
-    shutil.copytree(ROOT / "sseref", site / "sseref",
-                    ignore=shutil.ignore_patterns("__pycache__", "_resources"))
-    shutil.copytree(ROOT / "resources" / "factsheets",
-                    site / "sseref" / "_resources" / "factsheets")
+    shutil.copytree(
+        ROOT / "sseref", site / "sseref", ignore=shutil.ignore_patterns("__pycache__", "_resources")
+    )
+    shutil.copytree(
+        ROOT / "resources" / "factsheets", site / "sseref" / "_resources" / "factsheets"
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("SSEREF_")}
     env["PYTHONPATH"] = str(site)
     out = subprocess.run(
-        [sys.executable, "-c", "from sseref.core import paths; from sseref.app import selftest;"
-         "print(paths.resources_dir()); print(paths.checkout_root()); print(selftest.run_mode())"],
-        env=env, cwd=tmp_path, capture_output=True, text=True, check=True).stdout.split("\n")
+        [
+            sys.executable,
+            "-c",
+            "from sseref.core import paths; from sseref.app import selftest;"
+            "print(paths.resources_dir()); print(paths.checkout_root()); "
+            "print(selftest.run_mode())",
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
     assert Path(out[0]) == site / "sseref" / "_resources"
     assert out[1] == "None"  # an installed package has no data/ beside it
     assert out[2] == "wheel"
@@ -89,8 +101,9 @@ def test_frozen_mode(frozen: Path) -> None:
     assert selftest.run_mode() == "frozen"
 
 
-def test_frozen_without_meipass_uses_the_executable_folder(frozen: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_frozen_without_meipass_uses_the_executable_folder(
+    frozen: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delattr(sys, "_MEIPASS")
     assert paths.resources_dir() == frozen / "resources"
 
@@ -112,7 +125,8 @@ def test_portable_marker_keeps_user_data_beside_the_executable(frozen: Path) -> 
 
 
 def test_without_marker_user_data_goes_to_the_platform_folders(
-        frozen: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    frozen: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.delenv(var, raising=False)
@@ -123,8 +137,9 @@ def test_without_marker_user_data_goes_to_the_platform_folders(
         assert paths.APP_NAME in folder.parts
 
 
-def test_marker_is_ignored_when_not_frozen(no_overrides: pytest.MonkeyPatch,
-                                           tmp_path: Path) -> None:
+def test_marker_is_ignored_when_not_frozen(
+    no_overrides: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     exe = tmp_path / "python"
     exe.write_bytes(b"")
     (tmp_path / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
@@ -132,8 +147,9 @@ def test_marker_is_ignored_when_not_frozen(no_overrides: pytest.MonkeyPatch,
     assert paths.portable_root() is None
 
 
-def test_portable_marker_beside_a_macos_app(no_overrides: pytest.MonkeyPatch,
-                                            tmp_path: Path) -> None:
+def test_portable_marker_beside_a_macos_app(
+    no_overrides: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     macos = tmp_path / "SSE Ref.app" / "Contents" / "MacOS"
     macos.mkdir(parents=True)
     (macos / "sseref").write_bytes(b"")
@@ -144,8 +160,9 @@ def test_portable_marker_beside_a_macos_app(no_overrides: pytest.MonkeyPatch,
     assert paths.portable_root() == tmp_path / "sseref-user-data"
 
 
-def test_data_dir_option_beats_portable_mode(frozen: Path, monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path) -> None:
+def test_data_dir_option_beats_portable_mode(
+    frozen: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     (frozen / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(tmp_path / "elsewhere"))
     assert paths.user_dirs().data == tmp_path / "elsewhere" / "data"

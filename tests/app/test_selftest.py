@@ -23,8 +23,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A complete resources folder made by the real data build (database, index, catalogs),
     laid out like a bundle's; yields its path while $SSEREF_RESOURCES points at it."""
     resources = tmp_path_factory.mktemp("installed") / "resources"
-    shutil.copytree(ROOT / "resources", resources,
-                    ignore=shutil.ignore_patterns("generated", "__pycache__"))
+    shutil.copytree(
+        ROOT / "resources", resources, ignore=shutil.ignore_patterns("generated", "__pycache__")
+    )
     _ensure_some_translation(resources)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(paths.ENV_RESOURCES, str(resources))
@@ -50,8 +51,10 @@ def _ensure_some_translation(resources: Path) -> None:
             from babel.messages.catalog import Catalog
 
             catalog = Catalog(locale=lang)
-        if any(m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple)
-                                               else (m.string,)) for m in catalog):
+        if any(
+            m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else (m.string,))
+            for m in catalog
+        ):
             continue
         message = catalog.get("Organizations")
         if message is None:
@@ -83,14 +86,22 @@ def test_every_check_passes_on_a_complete_installation(resources: Path, qapp: ob
     assert not failed
     assert report.ok
     names = set(by_name(report))
-    assert {"resources", "database", "translations", "search index", "qt", "fact sheet pdf",
-            "main window"} <= names
+    assert {
+        "resources",
+        "database",
+        "translations",
+        "search index",
+        "qt",
+        "fact sheet pdf",
+        "main window",
+    } <= names
     assert {f"search {q!r}" for q, _lang, _id in selftest.KNOWN_SEARCHES} <= names
     assert report.resources == str(resources)
 
 
-def test_cli_prints_a_report_and_exits_0(resources: Path, qapp: object,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_a_report_and_exits_0(
+    resources: Path, qapp: object, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["self-test"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("SSE Ref ")
@@ -109,8 +120,9 @@ def test_cli_json(resources: Path, qapp: object, capsys: pytest.CaptureFixture[s
 # --- missing or broken components: a FAIL line, never a crash ---------------------------------
 
 
-def test_missing_database(resources: Path, qapp: object, tmp_path: Path,
-                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_database(
+    resources: Path, qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["--database", str(tmp_path / "absent.db"), "self-test"])
     out = capsys.readouterr().out
     assert code == 1
@@ -139,8 +151,9 @@ def test_stale_shipped_index(resources: Path, qapp: object, tmp_path: Path) -> N
     assert not check.ok and "would be rebuilt" in check.detail
 
 
-@pytest.mark.filterwarnings("ignore::ResourceWarning",
-                            "ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings(
+    "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
 def test_corrupt_index(resources: Path, qapp: object, tmp_path: Path) -> None:
     broken = tmp_path / "index"
     broken.mkdir()
@@ -149,15 +162,17 @@ def test_corrupt_index(resources: Path, qapp: object, tmp_path: Path) -> None:
     assert not check.ok and check.detail
 
 
-def test_missing_search_layer(resources: Path, qapp: object,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_search_layer(
+    resources: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "sseref.search.engine", None)  # import fails
     check = by_name(SelfTest().run())["search index"]
     assert not check.ok and check.detail.startswith("component missing:")
 
 
-def test_missing_printing_layer(resources: Path, qapp: object,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_printing_layer(
+    resources: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "sseref.gui.printing", None)
     report = SelfTest().run()
     check = by_name(report)["fact sheet pdf"]
@@ -165,15 +180,17 @@ def test_missing_printing_layer(resources: Path, qapp: object,
     assert not report.ok
 
 
-def test_wrong_search_answer(resources: Path, qapp: object,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_search_answer(
+    resources: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(selftest, "KNOWN_SEARCHES", (("CEPAL", "es", "org/no-such-record"),))
     check = by_name(SelfTest().run())["search 'CEPAL'"]
     assert not check.ok and "expected org/no-such-record" in check.detail
 
 
-def test_missing_translations(resources: Path, qapp: object, tmp_path: Path,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_translations(
+    resources: Path, qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sseref.core import i18n
 
     monkeypatch.setattr(i18n, "locale_dir", lambda: tmp_path / "no-locale")
@@ -199,7 +216,12 @@ def test_missing_qt_platform_plugin_fails_instead_of_aborting(resources: Path) -
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     proc = subprocess.run(
         [sys.executable, "-m", "sseref", "self-test", "--json", "--platform", "no-such-platform"],
-        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert proc.returncode == 1, proc.stderr
     checks = {c["name"]: c for c in json.loads(proc.stdout)["checks"]}
     assert not checks["qt"]["ok"]
@@ -211,10 +233,17 @@ def test_missing_qt_platform_plugin_fails_instead_of_aborting(resources: Path) -
 
 
 def test_report_text_and_json_shapes() -> None:
-    report = Report(version="1.0", mode="frozen", platform="Linux x86_64", python="3.11",
-                    resources="/opt/sseref/_internal/resources",
-                    checks=[Check("database", True, "3 records", 0.002),
-                            Check("search index", False, "component missing: whoosh", 0.0)])
+    report = Report(
+        version="1.0",
+        mode="frozen",
+        platform="Linux x86_64",
+        python="3.11",
+        resources="/opt/sseref/_internal/resources",
+        checks=[
+            Check("database", True, "3 records", 0.002),
+            Check("search index", False, "component missing: whoosh", 0.0),
+        ],
+    )
     text = report.text()
     assert "PASS  database" in text and "FAIL  search index" in text
     assert text.splitlines()[-1] == "self-test FAILED: 1 of 2 checks passed"
@@ -229,5 +258,8 @@ def test_self_test_never_imports_build_time_packages() -> None:
     tree = ast.parse(Path(selftest.__file__).read_text(encoding="utf-8"))
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    assert not {m for m in imported
-                if m.split(".")[0] in {"sqlite_utils", "yaml"} or m.startswith("sseref.ingest")}
+    assert not {
+        m
+        for m in imported
+        if m.split(".")[0] in {"sqlite_utils", "yaml"} or m.startswith("sseref.ingest")
+    }

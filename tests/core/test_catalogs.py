@@ -92,10 +92,12 @@ def test_template_is_up_to_date_with_the_sources() -> None:
     committed = update.template_messages((LOCALE / "sseref.pot").read_bytes())
     fresh = update.messages(update.extract())
     if committed != fresh:
-        pytest.fail("resources/locale/sseref.pot is out of date: run "
-                    "scripts/update_catalogs.py and translate the new entries. "
-                    f"New: {sorted(map(str, fresh - committed))[:5]}; gone: "
-                    f"{sorted(map(str, committed - fresh))[:5]}")
+        pytest.fail(
+            "resources/locale/sseref.pot is out of date: run "
+            "scripts/update_catalogs.py and translate the new entries. "
+            f"New: {sorted(map(str, fresh - committed))[:5]}; gone: "
+            f"{sorted(map(str, committed - fresh))[:5]}"
+        )
 
 
 def test_template_check_ignores_the_header_but_sees_a_moved_string() -> None:
@@ -106,8 +108,11 @@ def test_template_check_ignores_the_header_but_sees_a_moved_string() -> None:
     noisy = noisy.replace(b"Generated-By: Babel", b"Generated-By: Babel 99.0 was")
     assert noisy != pot
     assert update.template_messages(noisy) == update.template_messages(pot)
-    moved = pot.replace(b"#: sseref/gui/actions.py\nmsgid \"&About SSE Ref\"",
-                        b"#: sseref/gui/other.py\nmsgid \"&About SSE Ref\"", 1)
+    moved = pot.replace(
+        b'#: sseref/gui/actions.py\nmsgid "&About SSE Ref"',
+        b'#: sseref/gui/other.py\nmsgid "&About SSE Ref"',
+        1,
+    )
     assert moved != pot
     assert update.template_messages(moved) != update.template_messages(pot)
 
@@ -121,6 +126,7 @@ def test_catalogs_hold_exactly_the_template_messages(lang: str) -> None:
 
 # --- the checks themselves catch what they should --------------------------------------------
 
+
 def test_placeholder_check_catches_dropped_and_renamed_fields() -> None:
     assert placeholder_problems("Zoom {percent}%", ["Zoom %"])
     assert placeholder_problems("Wrote {path}", ["Se escribió {ruta}"])
@@ -130,9 +136,11 @@ def test_placeholder_check_catches_dropped_and_renamed_fields() -> None:
 
 def test_fuzzy_and_missing_entries_are_seen(tmp_path: Path) -> None:
     po = tmp_path / "x.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
-                  '#, fuzzy\nmsgid "Name"\nmsgstr "Nombre"\n\nmsgid "Type"\nmsgstr ""\n',
-                  encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        '#, fuzzy\nmsgid "Name"\nmsgstr "Nombre"\n\nmsgid "Type"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
     with po.open("rb") as handle:
         catalog = read_po(handle)
     assert [m.id for m in catalog if m.id and m.fuzzy] == ["Name"]
@@ -160,8 +168,10 @@ def gettext_calls_in_fstrings(source: str) -> list[tuple[int, str]]:
 
 
 def test_no_translated_literal_hides_inside_an_fstring() -> None:
-    problems = [f"{path.relative_to(ROOT)}:{line}: {text!r}"
-                for path in sorted((ROOT / "sseref").rglob("*.py"))
-                for line, text in gettext_calls_in_fstrings(path.read_text(encoding="utf-8"))]
+    problems = [
+        f"{path.relative_to(ROOT)}:{line}: {text!r}"
+        for path in sorted((ROOT / "sseref").rglob("*.py"))
+        for line, text in gettext_calls_in_fstrings(path.read_text(encoding="utf-8"))
+    ]
     assert not problems, "move these _() calls out of the f-string:\n" + "\n".join(problems)
     assert gettext_calls_in_fstrings("x = f\"<b>{_('Hidden')}</b>\"") == [(1, "Hidden")]

@@ -19,8 +19,13 @@ from sseref.core.errors import (
 
 def test_counts_and_stats(fixture_db: Database) -> None:
     stats = fixture_db.stats()
-    assert stats["counts"] == {"organization": 2, "event": 1, "document": 1, "initiative": 1,
-                               "term": 1}
+    assert stats["counts"] == {
+        "organization": 2,
+        "event": 1,
+        "document": 1,
+        "initiative": 1,
+        "term": 1,
+    }
     assert stats["data_version"] and stats["built_at"]
 
 
@@ -32,8 +37,11 @@ def test_record_with_relations_both_ways(fixture_db: Database) -> None:
     assert ("issued", "out", "doc/beta-resolution") in links
     alpha = fixture_db.get("org/alpha")
     member = next(r for r in alpha.relations if r.type == "member_of")
-    assert (member.direction, member.since, member.source_doc_id) == ("out", "2014",
-                                                                      "doc/beta-resolution")
+    assert (member.direction, member.since, member.source_doc_id) == (
+        "out",
+        "2014",
+        "doc/beta-resolution",
+    )
     assert member.other_title == "Beta Task Force on Solidarity Economy"
 
 
@@ -50,8 +58,9 @@ def test_sources_are_readable_citations(fixture_db: Database) -> None:
     assert first.doc_id == "doc/beta-resolution"
     assert "Promoting the solidarity economy" in first.citation()
     assert "000_test.txt" in first.citation()
-    assert second.citation() == ("Example, “Test page”, https://example.org/about "
-                                 "(checked 2026-11-20)")
+    assert second.citation() == (
+        "Example, “Test page”, https://example.org/about (checked 2026-11-20)"
+    )
 
 
 def test_rows_keep_order_and_fields(fixture_db: Database) -> None:

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 # The offscreen platform reports these for every top-level window shown or raised; they are
 # about the platform the tests run on, not warnings of ours.
-IGNORED_QT_MESSAGES = ("This plugin does not support propagateSizeHints",
-                       "This plugin does not support raise")
+IGNORED_QT_MESSAGES = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

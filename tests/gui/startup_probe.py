@@ -21,14 +21,22 @@ def snapshot() -> dict[str, Any]:
     """What exists now: the Qt namespace type, PySide's enum types, our modules."""
     from PySide6 import QtCore
 
-    enums = sorted({f"{t.__module__}.{t.__qualname__}" for t in gc.get_objects()
-                    if isinstance(t, enum.EnumMeta) and t.__module__.startswith("PySide6")})
+    enums = sorted(
+        {
+            f"{t.__module__}.{t.__qualname__}"
+            for t in gc.get_objects()
+            if isinstance(t, enum.EnumMeta) and t.__module__.startswith("PySide6")
+        }
+    )
     return {
         "qt_namespace_built": "Qt" in vars(QtCore),
         "enum_types": enums,
         "modules": sorted(m for m in sys.modules if m.startswith("sseref")),
-        "pyside_source_scan": getattr(getattr(sys.modules.get("shibokensupport.feature"),
-                                              "_mod_uses_pyside", None), "__name__", None),
+        "pyside_source_scan": getattr(
+            getattr(sys.modules.get("shibokensupport.feature"), "_mod_uses_pyside", None),
+            "__name__",
+            None,
+        ),
         "stdlib": sorted(m for m in ("dataclasses", "calendar", "babel") if m in sys.modules),
     }
 

@@ -26,8 +26,9 @@ def test_theme_switch(window: Any) -> None:
     assert window.settings.theme == "system"
 
 
-def test_system_theme_follows_the_systems_scheme(window: Any,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_system_theme_follows_the_systems_scheme(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.actions_.themes["system"].trigger()
     assert not window.record_view.colors.dark  # offscreen: a light system
 
@@ -110,8 +111,7 @@ def test_language_switch_retranslates_and_reloads(window: Any) -> None:
         assert "Alianza Cooperativa Alfa" in window.record_view.browser.toPlainText()
     finally:
         set_language("en")
-    assert window.panels["organizations"].model.index(0, 0).data() == \
-        "Alpha Cooperative Alliance"
+    assert window.panels["organizations"].model.index(0, 0).data() == "Alpha Cooperative Alliance"
 
 
 def test_text_boxes_get_their_clear_button_after_the_first_frame(window: Any) -> None:

@@ -16,8 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-INTERACTIVE = (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QAbstractSpinBox,
-               QTextBrowser, QGraphicsView)
+INTERACTIVE = (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QAbstractSpinBox,
+    QTextBrowser,
+    QGraphicsView,
+)
 
 
 def test_keyboard_only_open_a_record_from_a_list(window: Any, qtbot: Any) -> None:
@@ -70,12 +77,14 @@ def test_every_control_has_an_accessible_name_and_takes_focus(window: Any) -> No
             continue
         if type(widget).__name__ in ("QScrollBar",):
             continue
-        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton)
-                                           else "")
+        name = widget.accessibleName() or (
+            widget.text() if isinstance(widget, QAbstractButton) else ""
+        )
         if not name:
             missing.append(f"{type(widget).__name__} {widget.objectName()}")
         elif widget.focusPolicy() == Qt.FocusPolicy.NoFocus and not isinstance(
-                widget, QAbstractButton):
+            widget, QAbstractButton
+        ):
             missing.append(f"no focus: {type(widget).__name__} {name}")
     assert missing == []
 
@@ -84,9 +93,21 @@ def test_menus_and_shortcuts(window: Any) -> None:
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles == ["File", "Edit", "View", "Go", "Help"]
     a = window.actions_
-    shortcuts = {name: [s.toString() for s in getattr(a, name).shortcuts()] for name in (
-        "print", "print_preview", "quit", "zoom_in", "zoom_out", "zoom_reset", "back",
-        "forward", "help", "search")}
+    shortcuts = {
+        name: [s.toString() for s in getattr(a, name).shortcuts()]
+        for name in (
+            "print",
+            "print_preview",
+            "quit",
+            "zoom_in",
+            "zoom_out",
+            "zoom_reset",
+            "back",
+            "forward",
+            "help",
+            "search",
+        )
+    }
     assert "Ctrl+P" in shortcuts["print"]
     assert "Ctrl+Shift+P" in shortcuts["print_preview"]
     assert "Ctrl+Q" in shortcuts["quit"]

@@ -17,15 +17,30 @@ from sseref.gui.language import MANAGER, resolve
 from sseref.gui.settings import GuiSettings
 
 EXPECTED = {
-    "es": {"file": "&Archivo", "view": "&Ver", "language": "&Idioma", "panel": "Organizaciones",
-           "history": "Historia", "header": "Nombre", "filter": "Todos los tipos",
-           "record": ("Alianza Cooperativa Alfa", "Fuentes", "Miembro de", "Federación"),
-           "cancel": "Cancelar", "status": "Idioma de la interfaz: Español"},
-    "fr": {"file": "&Fichier", "view": "&Affichage", "language": "&Langue",
-           "panel": "Organisations", "history": "Histoire", "header": "Nom",
-           "filter": "Tous les types",
-           "record": ("Alliance coopérative Alpha", "Sources", "Membre de", "Fédération"),
-           "cancel": "Annuler", "status": "Langue de l'interface : Français"},
+    "es": {
+        "file": "&Archivo",
+        "view": "&Ver",
+        "language": "&Idioma",
+        "panel": "Organizaciones",
+        "history": "Historia",
+        "header": "Nombre",
+        "filter": "Todos los tipos",
+        "record": ("Alianza Cooperativa Alfa", "Fuentes", "Miembro de", "Federación"),
+        "cancel": "Cancelar",
+        "status": "Idioma de la interfaz: Español",
+    },
+    "fr": {
+        "file": "&Fichier",
+        "view": "&Affichage",
+        "language": "&Langue",
+        "panel": "Organisations",
+        "history": "Histoire",
+        "header": "Nom",
+        "filter": "Tous les types",
+        "record": ("Alliance coopérative Alpha", "Sources", "Membre de", "Fédération"),
+        "cancel": "Annuler",
+        "status": "Langue de l'interface : Français",
+    },
 }
 
 
@@ -47,8 +62,9 @@ def switch(window: Any) -> Any:
 
 
 @pytest.mark.parametrize("lang", ["es", "fr"])
-def test_switching_retranslates_menus_panels_and_record_page(window: Any, switch: Any,
-                                                             lang: str) -> None:
+def test_switching_retranslates_menus_panels_and_record_page(
+    window: Any, switch: Any, lang: str
+) -> None:
     window.show_panel("organizations")
     window.record_view.open("org/alpha")
     assert window.actions_.menus["file"].title() == "&File"
@@ -145,10 +161,12 @@ def test_record_page_shows_the_other_languages(window: Any, switch: Any) -> None
     assert "Ocultar los otros idiomas" in page
 
 
-def test_search_works_across_languages_whatever_the_interface(window: Any, switch: Any,
-                                                              qtbot: Any) -> None:
+def test_search_works_across_languages_whatever_the_interface(
+    window: Any, switch: Any, qtbot: Any
+) -> None:
     switch("fr")
     window.search_box.setText("alianza")  # a Spanish name while the interface is French
+
     def found() -> list[str]:
         outcome = window.search_panel.outcome
         return [h.id for h in outcome.hits] if outcome else []
@@ -181,7 +199,8 @@ def test_an_open_meeting_pack_window_follows_the_language(window: Any, switch: A
 
 
 def test_the_status_bar_names_the_open_record_in_the_interface_language(
-        window: Any, switch: Any) -> None:
+    window: Any, switch: Any
+) -> None:
     switch("es")
     window.record_view.open("org/alpha")
     assert window.status_label.text() == "Alianza Cooperativa Alfa"

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QMessageBox
 from sseref.app import launch
 
 
-def test_no_display_is_a_clear_message(monkeypatch: pytest.MonkeyPatch,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_display_is_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
@@ -27,8 +28,9 @@ def test_no_display_is_a_clear_message(monkeypatch: pytest.MonkeyPatch,
     assert "No graphical display" in err and "sseref stats" in err
 
 
-def test_missing_database_shows_an_error_dialog(qapp: Any, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_database_shows_an_error_dialog(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     code = launch.run_gui(argparse.Namespace(database=str(tmp_path / "none.db")))
@@ -37,7 +39,8 @@ def test_missing_database_shows_an_error_dialog(qapp: Any, tmp_path: Path,
 
 
 def test_second_instance_asks_when_the_running_one_does_not_answer(
-        qapp: Any, fixture_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qapp: Any, fixture_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtCore import QLockFile
 
     from sseref.core.instance import request_path
@@ -62,7 +65,8 @@ def test_second_instance_asks_when_the_running_one_does_not_answer(
 
 
 def test_a_second_start_brings_the_running_window_forward(
-        window: Any, qtbot: Any, fixture_db_path: Path) -> None:
+    window: Any, qtbot: Any, fixture_db_path: Path
+) -> None:
     """The real launcher, started again while this test's window holds the lock."""
     import os
     import subprocess
@@ -80,9 +84,14 @@ def test_a_second_start_brings_the_running_window_forward(
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
         with qtbot.waitSignal(watcher.requested, timeout=60000):
-            second = subprocess.Popen([sys.executable, "-m", "sseref", "--database",
-                                       str(fixture_db_path)], cwd=ROOT, env=env, text=True,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            second = subprocess.Popen(
+                [sys.executable, "-m", "sseref", "--database", str(fixture_db_path)],
+                cwd=ROOT,
+                env=env,
+                text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
         out, err = second.communicate(timeout=60)
     finally:
         holder.unlock()
@@ -103,8 +112,9 @@ def test_a_request_left_before_the_window_watched_is_taken(window: Any) -> None:
     assert "already open" in window.status_label.text()
 
 
-def test_missing_then_stale_index_is_rebuilt_with_progress(window: Any, qtbot: Any,
-                                                           fixture_db: Any) -> None:
+def test_missing_then_stale_index_is_rebuilt_with_progress(
+    window: Any, qtbot: Any, fixture_db: Any
+) -> None:
     from sseref.gui.index_setup import index_problem, prepare_engine, user_index_dir
 
     target = user_index_dir()
@@ -131,8 +141,9 @@ def test_missing_then_stale_index_is_rebuilt_with_progress(window: Any, qtbot: A
 # closes what it opened itself; this one is Whoosh's.
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_damaged_index_is_rebuilt(window: Any, qtbot: Any, fixture_db: Any,
-                                  fixture_index: Path) -> None:
+def test_damaged_index_is_rebuilt(
+    window: Any, qtbot: Any, fixture_db: Any, fixture_index: Path
+) -> None:
     from sseref.gui.index_setup import prepare_engine, user_index_dir
 
     target = user_index_dir()
@@ -168,20 +179,25 @@ def test_unexpected_exception_shows_a_dialog_and_is_logged(qapp: Any) -> None:
     assert "boom" in log_path().read_text(encoding="utf-8")
 
 
-def test_print_actions_call_the_fact_sheet_layer(window: Any,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_actions_call_the_fact_sheet_layer(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sseref.gui.printing as printing
 
     calls: list[tuple[str, list[str], str]] = []
     for name in ("print_preview", "print_records", "export_pdf"):
-        monkeypatch.setattr(printing, name,
-                            lambda _p, _db, ids, lang, n=name: calls.append((n, list(ids), lang)))
+        monkeypatch.setattr(
+            printing, name, lambda _p, _db, ids, lang, n=name: calls.append((n, list(ids), lang))
+        )
     window.record_view.open("org/alpha")
     window.actions_.print_preview.trigger()
     window.actions_.print.trigger()
     window.actions_.export_pdf.trigger()
-    assert calls == [("print_preview", ["org/alpha"], "en"), ("print_records", ["org/alpha"], "en"),
-                     ("export_pdf", ["org/alpha"], "en")]
+    assert calls == [
+        ("print_preview", ["org/alpha"], "en"),
+        ("print_records", ["org/alpha"], "en"),
+        ("export_pdf", ["org/alpha"], "en"),
+    ]
 
 
 def test_add_to_meeting_pack(window: Any) -> None:

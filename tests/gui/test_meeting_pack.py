@@ -48,8 +48,12 @@ def test_pack_from_search_results(qtbot, fixture_db: Database, tmp_path: Path) -
     assert widget.record_ids() == ["term/cooperative", "doc/beta-resolution"]
 
 
-def test_add_from_elsewhere_updates_open_widgets(qtbot, fixture_db: Database,  # type: ignore[no-untyped-def]
-                                                 tmp_path: Path, _user_dirs: Path) -> None:
+def test_add_from_elsewhere_updates_open_widgets(
+    qtbot,
+    fixture_db: Database,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    _user_dirs: Path,
+) -> None:
     from sseref.gui.meeting_pack import add_to_meeting_pack
 
     widget = make(qtbot, fixture_db, _user_dirs / "data")
@@ -57,8 +61,12 @@ def test_add_from_elsewhere_updates_open_widgets(qtbot, fixture_db: Database,  #
     assert widget.record_ids() == ["org/alpha"]
 
 
-def test_export_from_the_pack(qtbot, fixture_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_from_the_pack(
+    qtbot,
+    fixture_db: Database,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from sseref.gui import printing
 
     calls = []
@@ -70,8 +78,12 @@ def test_export_from_the_pack(qtbot, fixture_db: Database, tmp_path: Path,  # ty
     assert ids == ["org/alpha", "term/cooperative"] and "paper" in options
 
 
-def test_damaged_pack_file_is_reported(qtbot, fixture_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_damaged_pack_file_is_reported(
+    qtbot,
+    fixture_db: Database,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     (tmp_path / "meeting-pack.json").write_text("{broken", encoding="utf-8")

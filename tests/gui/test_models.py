@@ -31,8 +31,13 @@ def test_a_cells_roles_in_one_call_match_data(window: Any) -> None:
 
     model = window.panels["organizations"].model
     model.refresh()
-    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
-             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, ID_ROLE]
+    roles = [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        ID_ROLE,
+    ]
     for row, column in ((0, 0), (1, 1), (0, 4)):
         index = model.index(row, column)
         for role in roles:
@@ -50,11 +55,13 @@ def test_a_cells_roles_in_one_call_match_data(window: Any) -> None:
 
 def test_search_results_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     model = SearchResultsModel()
-    model.set_hits([
-        ResultRow("org/alpha", "organization", "Alpha", "<b>Alpha</b> federation", "1895"),
-        ResultRow("doc/beta-resolution", "document", "Beta", "", "2023-04-18"),
-        ResultRow("org/beta-task-force", "organization", "Beta TF"),
-    ])
+    model.set_hits(
+        [
+            ResultRow("org/alpha", "organization", "Alpha", "<b>Alpha</b> federation", "1895"),
+            ResultRow("doc/beta-resolution", "document", "Beta", "", "2023-04-18"),
+            ResultRow("org/beta-task-force", "organization", "Beta TF"),
+        ]
+    )
     qtmodeltester.check(model)
     assert model.rowCount() == 5  # two kind headers and three hits
     assert model.hit_rows() == [1, 2, 4]

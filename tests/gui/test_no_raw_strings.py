@@ -19,19 +19,54 @@ OPT_OUT = "# i18n: not translated"
 
 # Methods whose every string argument is shown to people.
 TEXT_METHODS = {
-    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setWhatsThis",
-    "setPlaceholderText", "setAccessibleName", "setAccessibleDescription", "setTitle",
-    "addMenu", "setLabelText", "showMessage", "setTabText", "addTab", "setItemText",
-    "setHeaderLabels", "setHorizontalHeaderLabels", "setInformativeText", "setDetailedText",
-    "setWindowIconText", "setPrefix", "setSuffix", "setSpecialValueText", "setButtonText",
-    "setCancelButtonText", "setInputMode", "setNameFilter", "setNameFilters", "addAction",
+    "setText",
+    "setWindowTitle",
+    "setToolTip",
+    "setStatusTip",
+    "setWhatsThis",
+    "setPlaceholderText",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "setTitle",
+    "addMenu",
+    "setLabelText",
+    "showMessage",
+    "setTabText",
+    "addTab",
+    "setItemText",
+    "setHeaderLabels",
+    "setHorizontalHeaderLabels",
+    "setInformativeText",
+    "setDetailedText",
+    "setWindowIconText",
+    "setPrefix",
+    "setSuffix",
+    "setSpecialValueText",
+    "setButtonText",
+    "setCancelButtonText",
+    "setInputMode",
+    "setNameFilter",
+    "setNameFilters",
+    "addAction",
     "addButton",
 }
 # Widgets and actions whose constructor's string arguments are shown.
 TEXT_CLASSES = {
-    "QAction", "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QToolButton",
-    "QMenu", "QCommandLinkButton", "QListWidgetItem", "QTreeWidgetItem", "QProgressDialog",
-    "QMessageBox", "QDockWidget", "QTableWidgetItem",
+    "QAction",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QToolButton",
+    "QMenu",
+    "QCommandLinkButton",
+    "QListWidgetItem",
+    "QTreeWidgetItem",
+    "QProgressDialog",
+    "QMessageBox",
+    "QDockWidget",
+    "QTableWidgetItem",
 }
 # Static dialogs: every string argument (title, text, filters) is shown.
 DIALOG_OWNERS = {"QMessageBox", "QInputDialog", "QFileDialog", "QProgressDialog"}
@@ -63,8 +98,9 @@ def _raw_literals(node: ast.AST) -> list[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value] if _has_words(node.value) else []
     if isinstance(node, ast.JoinedStr):
-        text = "".join(v.value for v in node.values
-                       if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        text = "".join(
+            v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        )
         return [text] if _has_words(text) else []
     if isinstance(node, ast.BinOp):
         return _raw_literals(node.left) + _raw_literals(node.right)
@@ -112,13 +148,14 @@ def find_raw_strings(source: str, path: str) -> list[Finding]:
 def test_gui_has_no_untranslated_visible_literals() -> None:
     findings = []
     for path in sorted(GUI.rglob("*.py")):
-        findings += find_raw_strings(path.read_text(encoding="utf-8"),
-                                     str(path.relative_to(GUI.parent.parent)))
+        findings += find_raw_strings(
+            path.read_text(encoding="utf-8"), str(path.relative_to(GUI.parent.parent))
+        )
     assert not findings, "\n".join(map(str, findings))
 
 
 def test_the_check_catches_raw_literals() -> None:
-    source = '''
+    source = """
 label = QLabel("Organizations")
 label.setText(f"Found {n} records")
 button.setToolTip("Zoom in" + suffix)
@@ -133,8 +170,14 @@ label.setText("<b>{n}</b>&nbsp;·")
 label.setText(_("Fine {x}").format(x=1))
 title = "SSE Ref"
 label.setText("SSE Ref")  # i18n: not translated
-'''
+"""
     found = find_raw_strings(source, "example.py")
     assert [(f.line, f.call) for f in found] == [
-        (2, "QLabel"), (3, "setText"), (4, "setToolTip"), (5, "warning"), (6, "addMenu"),
-        (7, "QAction"), (8, "setPlaceholderText")]
+        (2, "QLabel"),
+        (3, "setText"),
+        (4, "setToolTip"),
+        (5, "warning"),
+        (6, "addMenu"),
+        (7, "QAction"),
+        (8, "setPlaceholderText"),
+    ]

@@ -16,8 +16,7 @@ def _ids(panel: Any) -> list[str]:
 def _headers(panel: Any) -> list[str]:
     """The column titles the table's header shows."""
     header = panel.table.horizontalHeader()
-    return [header.model().headerData(c, Qt.Orientation.Horizontal)
-            for c in range(header.count())]
+    return [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
 
 
 def test_organizations_filter_by_text_type_region_and_role(window: Any, qtbot: Any) -> None:
@@ -50,15 +49,19 @@ def test_organizations_columns_and_sorting(window: Any) -> None:
     model = panel.model
     assert _headers(panel) == ["Name", "Acronym", "Type", "Region", "Founded", "UNTFSSE role"]
     assert [model.index(0, c).data() for c in range(5)] == [
-        "Alpha Cooperative Alliance", "ACA", "Federation", "Global", "1895"]
+        "Alpha Cooperative Alliance",
+        "ACA",
+        "Federation",
+        "Global",
+        "1895",
+    ]
     panel.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert _ids(panel) == ["org/beta-task-force", "org/alpha"]
     panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert _ids(panel) == ["org/alpha", "org/beta-task-force"]
 
 
-def test_clicking_a_column_title_sorts_and_clicking_again_reverses(window: Any,
-                                                                  qtbot: Any) -> None:
+def test_clicking_a_column_title_sorts_and_clicking_again_reverses(window: Any, qtbot: Any) -> None:
     window.show_panel("organizations")
     window.show()
     panel = window.panels["organizations"]
@@ -67,8 +70,9 @@ def test_clicking_a_column_title_sorts_and_clicking_again_reverses(window: Any,
 
     def click(column: int) -> None:
         x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                         pos=QPoint(x, header.height() // 2))
+        qtbot.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+        )
 
     click(4)  # Founded: oldest first
     assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 4
@@ -132,8 +136,11 @@ def test_glossary_shows_three_languages_side_by_side(window: Any, qtbot: Any) ->
     window.show_panel("glossary")
     panel = window.panels["glossary"]
     model = panel.model
-    assert [model.index(0, c).data() for c in range(3)] == ["cooperative", "cooperativa",
-                                                            "coopérative"]
+    assert [model.index(0, c).data() for c in range(3)] == [
+        "cooperative",
+        "cooperativa",
+        "coopérative",
+    ]
     type_text(qtbot, panel.search, "cooperativa")
     qtbot.waitUntil(lambda: _ids(panel) == ["term/cooperative"])
     panel.theme_combo.set_value("ssc")

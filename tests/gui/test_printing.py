@@ -102,8 +102,10 @@ def test_spanish_and_french_dates(fixture_db: Database, tmp_path: Path) -> None:
     render(fixture_db, ["event/1978-conference"], tmp_path / "fr.pdf", "fr")
     assert "30 de agosto – 12 de septiembre de 1978" in pages_text(tmp_path / "es.pdf")[0]
     assert "30 août – 12 sept. 1978" in pages_text(tmp_path / "fr.pdf")[0]
-    assert "novembre 2026 · page 1 of 1" in pages_text(tmp_path / "fr.pdf")[0] or \
-        "novembre 2026" in pages_text(tmp_path / "fr.pdf")[0]
+    assert (
+        "novembre 2026 · page 1 of 1" in pages_text(tmp_path / "fr.pdf")[0]
+        or "novembre 2026" in pages_text(tmp_path / "fr.pdf")[0]
+    )
 
 
 def _long_dataset(tmp_path: Path) -> Path:
@@ -114,9 +116,11 @@ def _long_dataset(tmp_path: Path) -> Path:
         f"very long federation with a long name, acronym: MO{n}}}\nsummary:\n  en: A member.\n"
         f"type: ngo\nrelations:\n  - {{type: member_of, target: org/alpha, since: '20{n:02d}'}}\n"
         f"sources:\n  - doc: doc/beta-resolution\n---"
-        for n in range(60))
-    (data / "organizations" / "members.yaml").write_text(members.rstrip("-\n") + "\n",
-                                                         encoding="utf-8")
+        for n in range(60)
+    )
+    (data / "organizations" / "members.yaml").write_text(
+        members.rstrip("-\n") + "\n", encoding="utf-8"
+    )
     from sseref.ingest.build import build_database
 
     db_path = tmp_path / "long.db"
@@ -136,8 +140,9 @@ def test_long_sheet_continues_with_repeated_head(tmp_path: Path) -> None:
         db.close()
 
 
-def test_pack_has_cover_contents_and_right_page_numbers(fixture_db: Database,
-                                                         tmp_path: Path) -> None:
+def test_pack_has_cover_contents_and_right_page_numbers(
+    fixture_db: Database, tmp_path: Path
+) -> None:
     ids = ["org/alpha", "event/1978-conference", "doc/beta-resolution", "term/cooperative"]
     meeting = "Réunion «SSE» — niño, façade, über “quotes”"
     path = tmp_path / "pack.pdf"
@@ -164,15 +169,17 @@ def test_fonts_are_embedded(fixture_db: Database, tmp_path: Path) -> None:
     for page in PdfReader(str(path)).pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font \
-                else font
+            descendant = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            )
             fonts[str(font["/BaseFont"])] = "/FontFile2" in descendant["/FontDescriptor"]
     assert fonts and all(fonts.values()), fonts
     assert any("DejaVuSerif" in name for name in fonts)
     pdffonts = shutil.which("pdffonts")
     if pdffonts:
-        out = subprocess.run([pdffonts, str(path)], capture_output=True, text=True,
-                             check=True).stdout
+        out = subprocess.run(
+            [pdffonts, str(path)], capture_output=True, text=True, check=True
+        ).stdout
         rows = out.splitlines()[2:]
         assert rows and all(" yes " in row for row in rows), out
 
@@ -193,23 +200,26 @@ def test_bilingual_pdf(fixture_db: Database, tmp_path: Path) -> None:
     assert "A fictional federation" in text and "Une fédération fictive" in text
 
 
-def test_export_pdf_asks_for_a_file(fixture_db: Database, tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_pdf_asks_for_a_file(
+    fixture_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from sseref.gui import printing
 
     target = tmp_path / "chosen"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    )
     path = printing.export_pdf(None, fixture_db, ["org/alpha"], "en")
     assert path == tmp_path / "chosen.pdf" and path.stat().st_size > 1000
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     assert printing.export_pdf(None, fixture_db, ["org/alpha"], "en") is None
 
 
-def test_print_and_preview_paint_on_a_printer(fixture_db: Database, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_and_preview_paint_on_a_printer(
+    fixture_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
     from sseref.gui import printing
@@ -243,19 +253,44 @@ def test_print_and_preview_paint_on_a_printer(fixture_db: Database, tmp_path: Pa
 
 
 def test_cli_without_display(fixture_db_path: Path, tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     env["SSEREF_DATA_DIR"] = str(tmp_path / "user")
     out = tmp_path / "cli.pdf"
     base = [sys.executable, "-m", "sseref", "--database", str(fixture_db_path), "factsheet"]
-    ok = subprocess.run([*base, "org/alpha", "event/1978-conference", "-o", str(out),
-                         "--lang", "fr", "--paper", "letter"], cwd=ROOT, env=env,
-                        capture_output=True, text=True, timeout=120, check=False)
+    ok = subprocess.run(
+        [
+            *base,
+            "org/alpha",
+            "event/1978-conference",
+            "-o",
+            str(out),
+            "--lang",
+            "fr",
+            "--paper",
+            "letter",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert ok.returncode == 0, ok.stderr
     texts = pages_text(out)
     assert "Sommaire" in texts[1] and "Alliance coopérative Alpha" in " ".join(texts)
-    bad = subprocess.run([*base, "org/alpha", "org/nope", "-o", str(tmp_path / "x.pdf")],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-                         check=False)
+    bad = subprocess.run(
+        [*base, "org/alpha", "org/nope", "-o", str(tmp_path / "x.pdf")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert bad.returncode == 2
     assert "org/nope" in bad.stderr and not (tmp_path / "x.pdf").exists()

@@ -23,10 +23,13 @@ def test_enum_and_flag_properties_by_name(qapp: Any) -> None:
     qtvalues.set_enum_property(rail, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
     assert rail.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     browser = QTextBrowser()
-    qtvalues.set_enum_property(browser, "textInteractionFlags",
-                               "TextBrowserInteraction|TextSelectableByKeyboard")
-    assert browser.textInteractionFlags() == (Qt.TextInteractionFlag.TextBrowserInteraction
-                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    qtvalues.set_enum_property(
+        browser, "textInteractionFlags", "TextBrowserInteraction|TextSelectableByKeyboard"
+    )
+    assert browser.textInteractionFlags() == (
+        Qt.TextInteractionFlag.TextBrowserInteraction
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
 
 
 def test_a_wrong_property_name_is_an_error(qapp: Any) -> None:

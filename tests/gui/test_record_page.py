@@ -12,10 +12,18 @@ def test_record_page_shows_names_fields_relations_and_sources(window: Any) -> No
     view = window.record_view
     assert view.open("org/alpha")
     text = view.browser.toPlainText()
-    for expected in ("Alpha Cooperative Alliance", "Alianza Cooperativa Alfa",
-                     "Alliance coopérative Alpha", "Geneva, Switzerland", "Federation",
-                     "Member of", "Beta Task Force on Solidarity Economy", "since 2014",
-                     "Sources", "https://example.org/about"):
+    for expected in (
+        "Alpha Cooperative Alliance",
+        "Alianza Cooperativa Alfa",
+        "Alliance coopérative Alpha",
+        "Geneva, Switzerland",
+        "Federation",
+        "Member of",
+        "Beta Task Force on Solidarity Economy",
+        "since 2014",
+        "Sources",
+        "https://example.org/about",
+    ):
         assert expected in text, expected
 
 
@@ -77,8 +85,7 @@ def test_external_links_open_only_after_confirmation(window: Any, monkeypatch: A
 
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     view = window.record_view
     view.open("org/alpha")
     view.browser.anchorClicked.emit(QUrl("open:0"))

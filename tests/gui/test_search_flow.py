@@ -56,14 +56,21 @@ def test_facet_chips_narrow_the_results(window: Any, qtbot: Any) -> None:
 def test_did_you_mean_when_nothing_matches(window: Any, qtbot: Any) -> None:
     window.focus_search()
     type_text(qtbot, window.search_box, "solidarty")
-    qtbot.waitUntil(lambda: window.search_panel.outcome is not None
-                    and window.search_panel.outcome.text == "solidarty", timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            window.search_panel.outcome is not None
+            and window.search_panel.outcome.text == "solidarty"
+        ),
+        timeout=5000,
+    )
     panel = window.search_panel
     assert panel.outcome.suggestion
     assert not panel.suggestion.isHidden()
     panel.suggestion.linkActivated.emit("suggest")
-    assert window.search_box.text() == panel.outcome.suggestion or \
-        window.search_box.text() == "solidarity"
+    assert (
+        window.search_box.text() == panel.outcome.suggestion
+        or window.search_box.text() == "solidarity"
+    )
 
 
 def test_escape_leaves_the_results(window: Any, qtbot: Any) -> None:

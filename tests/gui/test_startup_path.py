@@ -23,11 +23,21 @@ def first_frame(real_db_path: Path, tmp_path_factory: pytest.TempPathFactory) ->
     """What the real launcher had built when it printed READY (a fresh process)."""
     tmp = tmp_path_factory.mktemp("probe")
     report = tmp / "report.json"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SSEREF_DATA_DIR=str(tmp / "user"),
-               SSEREF_STARTUP_TRACE="1")
-    done = subprocess.run([sys.executable, "-m", "tests.gui.startup_probe", str(real_db_path),
-                           str(report)], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SSEREF_DATA_DIR=str(tmp / "user"),
+        SSEREF_STARTUP_TRACE="1",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui.startup_probe", str(real_db_path), str(report)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return {**json.loads(report.read_text("utf-8")), "stderr": done.stderr}
 
@@ -43,18 +53,27 @@ def test_the_first_frame_builds_no_qfont_type(first_frame: dict[str, Any]) -> No
 
 
 def test_the_first_frame_loads_no_search_printing_or_report_code(
-        first_frame: dict[str, Any]) -> None:
+    first_frame: dict[str, Any],
+) -> None:
     loaded = set(first_frame["modules"])
     assert "sseref.gui.panels.organizations" in loaded  # the default first panel, shown
-    for module in ("sseref.search", "sseref.gui.search_panel", "sseref.gui.printing",
-                   "sseref.report.sheets", "sseref.gui.panels.history", "sseref.gui.dialogs",
-                   "sseref.gui.record_html", "sseref.core.citation",
-                   "sseref.ingest"):
+    for module in (
+        "sseref.search",
+        "sseref.gui.search_panel",
+        "sseref.gui.printing",
+        "sseref.report.sheets",
+        "sseref.gui.panels.history",
+        "sseref.gui.dialogs",
+        "sseref.gui.record_html",
+        "sseref.core.citation",
+        "sseref.ingest",
+    ):
         assert module not in loaded
 
 
 def test_the_first_frame_defines_no_dataclass_and_loads_no_babel(
-        first_frame: dict[str, Any]) -> None:
+    first_frame: dict[str, Any],
+) -> None:
     """Whole records (dataclasses, written and compiled at import) load with the first one;
     lists use NamedTuples. Dates in lists come from the CLDR subset, not Babel."""
     assert "sseref.core.models" not in first_frame["modules"]
@@ -62,8 +81,11 @@ def test_the_first_frame_defines_no_dataclass_and_loads_no_babel(
 
 
 def test_the_startup_trace_names_each_step(first_frame: dict[str, Any]) -> None:
-    steps = [line.split("  ")[0] for line in first_frame["stderr"].splitlines()
-             if line.startswith("startup: ")]
+    steps = [
+        line.split("  ")[0]
+        for line in first_frame["stderr"].splitlines()
+        if line.startswith("startup: ")
+    ]
     assert steps[0] == "startup: before run_gui (CPU time)"
     assert steps[-1] == "startup: show, first frame"
     assert "startup: build the window" in steps

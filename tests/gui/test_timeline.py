@@ -28,10 +28,12 @@ def test_timeline_keyboard_and_zoom(qtbot: Any) -> None:
     view.resize(800, 300)
     events = [
         TimelineEvent("event/a", "A", "1978", "1978-01-01", "1978-12-31", "year", False, ("sse",)),
-        TimelineEvent("event/b", "B", "12 Sep 1978", "1978-09-12", "1978-09-12", "day", False,
-                      ("ssc",)),
-        TimelineEvent("event/c", "C", "2001–2003", "2001-01-01", "2003-12-31", "year", True,
-                      ("sse", "ssc")),
+        TimelineEvent(
+            "event/b", "B", "12 Sep 1978", "1978-09-12", "1978-09-12", "day", False, ("ssc",)
+        ),
+        TimelineEvent(
+            "event/c", "C", "2001–2003", "2001-01-01", "2003-12-31", "year", True, ("sse", "ssc")
+        ),
     ]
     view.set_events(events)
     view.show()

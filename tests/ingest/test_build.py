@@ -46,8 +46,10 @@ def test_same_input_same_database(tmp_path: Path) -> None:
 
 def test_issuing_body_becomes_an_issued_link(fixture_db_path: Path) -> None:
     conn = sqlite3.connect(fixture_db_path)
-    row = conn.execute("select source_id, type from relations where target_id = "
-                       "'doc/beta-resolution' and type = 'issued'").fetchone()
+    row = conn.execute(
+        "select source_id, type from relations where target_id = "
+        "'doc/beta-resolution' and type = 'issued'"
+    ).fetchone()
     assert row == ("org/beta-task-force", "issued")
 
 

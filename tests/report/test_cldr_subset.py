@@ -25,10 +25,12 @@ def test_short_dates_match_babel(lang: str) -> None:
     for year in (1000, 1895, 1978, 2023, 9999):
         for month in range(1, 13):
             assert cldr_subset.short_date(year, month, None, lang) == format_skeleton(
-                "yMMM", dt.date(year, month, 1), locale=lang)
+                "yMMM", dt.date(year, month, 1), locale=lang
+            )
             for day in (1, 2, 9, 10, 23, 28):
                 assert cldr_subset.short_date(year, month, day, lang) == format_skeleton(
-                    "yMMMd", dt.date(year, month, day), locale=lang)
+                    "yMMMd", dt.date(year, month, day), locale=lang
+                )
 
 
 @pytest.mark.parametrize("lang", cldr_subset.LANGS)
@@ -47,4 +49,5 @@ def test_other_forms_still_go_to_babel() -> None:
     spec = parse_date("1978-08-30/1978-09-12")
     assert spec.end is not None
     assert format_text("1978-08-30/1978-09-12", "en_GB", "short") == format_interval(
-        dt.date(1978, 8, 30), dt.date(1978, 9, 12), "yMMMd", locale="en_GB")
+        dt.date(1978, 8, 30), dt.date(1978, 9, 12), "yMMMd", locale="en_GB"
+    )

@@ -15,20 +15,23 @@ def plain(text: str) -> str:
     return text.replace("\u2009", " ").replace("\u202f", " ").replace("\xa0", " ")
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [
-    ("1978", "en", "1978"),
-    ("1978", "es", "1978"),
-    ("1978-09", "en", "September 1978"),
-    ("1978-09", "es", "septiembre de 1978"),
-    ("1978-09", "fr", "septembre 1978"),
-    ("1978-09-12", "en", "12 September 1978"),
-    ("1978-09-12", "es", "12 de septiembre de 1978"),
-    ("1978-09-12", "fr", "12 septembre 1978"),
-    ("2024/2026", "en", "2024–2026"),
-    ("2024/2026", "fr", "2024–2026"),
-    ("1978-08-30/1978-09-12", "es", "30 de agosto – 12 de septiembre de 1978"),
-    ("1978-08-30/1978-09-12", "fr", "30 août – 12 sept. 1978"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("1978", "en", "1978"),
+        ("1978", "es", "1978"),
+        ("1978-09", "en", "September 1978"),
+        ("1978-09", "es", "septiembre de 1978"),
+        ("1978-09", "fr", "septembre 1978"),
+        ("1978-09-12", "en", "12 September 1978"),
+        ("1978-09-12", "es", "12 de septiembre de 1978"),
+        ("1978-09-12", "fr", "12 septembre 1978"),
+        ("2024/2026", "en", "2024–2026"),
+        ("2024/2026", "fr", "2024–2026"),
+        ("1978-08-30/1978-09-12", "es", "30 de agosto – 12 de septiembre de 1978"),
+        ("1978-08-30/1978-09-12", "fr", "30 août – 12 sept. 1978"),
+    ],
+)
 def test_long_dates(text: str, lang: str, expected: str) -> None:
     assert plain(format_spec(parse_date(text), lang)) == expected
 

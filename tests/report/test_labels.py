@@ -17,16 +17,32 @@ from sseref.report import compose
 from sseref.report import i18n as report_i18n
 
 LABELS = {
-    "es": {"Founded": "Fundación", "Headquarters": "Sede", "Sources": "Fuentes",
-           "Federation": "Federación", "Member of": "Miembro de", "Organization": "Organización",
-           "(checked {date})": "(consultado el {date})", "English": "inglés",
-           "SSE Ref · data as of {date} · page {page} of {pages}":
-               "SSE Ref · datos al {date} · página {page} de {pages}"},
-    "fr": {"Founded": "Création", "Headquarters": "Siège", "Sources": "Sources",
-           "Federation": "Fédération", "Member of": "Membre de", "Organization": "Organisation",
-           "(checked {date})": "(consulté le {date})", "English": "anglais",
-           "SSE Ref · data as of {date} · page {page} of {pages}":
-               "SSE Ref · données au {date} · page {page} sur {pages}"},
+    "es": {
+        "Founded": "Fundación",
+        "Headquarters": "Sede",
+        "Sources": "Fuentes",
+        "Federation": "Federación",
+        "Member of": "Miembro de",
+        "Organization": "Organización",
+        "(checked {date})": "(consultado el {date})",
+        "English": "inglés",
+        "SSE Ref · data as of {date} · page {page} of {pages}": (
+            "SSE Ref · datos al {date} · página {page} de {pages}"
+        ),
+    },
+    "fr": {
+        "Founded": "Création",
+        "Headquarters": "Siège",
+        "Sources": "Sources",
+        "Federation": "Fédération",
+        "Member of": "Membre de",
+        "Organization": "Organisation",
+        "(checked {date})": "(consulté le {date})",
+        "English": "anglais",
+        "SSE Ref · data as of {date} · page {page} of {pages}": (
+            "SSE Ref · données au {date} · page {page} sur {pages}"
+        ),
+    },
 }
 
 
@@ -53,8 +69,11 @@ def test_labels_follow_the_sheet_language(fixture_db, test_catalogs, lang: str) 
     for english, translated in LABELS[lang].items():
         if "{" not in english:
             assert translated in html, translated
-    assert ("(consultado el 20 de noviembre de 2026)" if lang == "es"
-            else "(consulté le 20 novembre 2026)") in html
+    assert (
+        "(consultado el 20 de noviembre de 2026)"
+        if lang == "es"
+        else "(consulté le 20 novembre 2026)"
+    ) in html
     assert report.footer(1, 1).startswith("SSE Ref · d")
     assert "Founded" not in html and "Headquarters" not in html and "English:" not in html
 

@@ -7,11 +7,20 @@ import pytest
 from sseref.report import Paper, default_paper, paper_for_locale, parse_paper
 
 
-@pytest.mark.parametrize(("locale", "paper"), [
-    ("en_US.UTF-8", Paper.LETTER), ("es_MX", Paper.LETTER), ("fr_CA.utf8", Paper.LETTER),
-    ("fr_FR.UTF-8", Paper.A4), ("es_AR", Paper.A4), ("en_GB", Paper.A4), ("C", Paper.A4),
-    ("", Paper.A4), (None, Paper.A4),
-])
+@pytest.mark.parametrize(
+    ("locale", "paper"),
+    [
+        ("en_US.UTF-8", Paper.LETTER),
+        ("es_MX", Paper.LETTER),
+        ("fr_CA.utf8", Paper.LETTER),
+        ("fr_FR.UTF-8", Paper.A4),
+        ("es_AR", Paper.A4),
+        ("en_GB", Paper.A4),
+        ("C", Paper.A4),
+        ("", Paper.A4),
+        (None, Paper.A4),
+    ],
+)
 def test_paper_for_locale(locale: str | None, paper: Paper) -> None:
     assert paper_for_locale(locale) is paper
 

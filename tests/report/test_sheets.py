@@ -19,9 +19,19 @@ def html_of(db, record_id: str, lang: str = "en", **kw) -> str:  # type: ignore[
 
 def test_organization_sheet(fixture_db) -> None:  # type: ignore[no-untyped-def]
     html = html_of(fixture_db, "org/alpha")
-    for expected in ("Alpha Cooperative Alliance", "ACA", "Federation", "Geneva, Switzerland",
-                     "1895", "Alianza Cooperativa Alfa", "Member of", "since 2014", "Sources",
-                     "Test page", "checked 20 November 2026"):
+    for expected in (
+        "Alpha Cooperative Alliance",
+        "ACA",
+        "Federation",
+        "Geneva, Switzerland",
+        "1895",
+        "Alianza Cooperativa Alfa",
+        "Member of",
+        "since 2014",
+        "Sources",
+        "Test page",
+        "checked 20 November 2026",
+    ):
         assert expected in html, expected
 
 
@@ -67,8 +77,9 @@ def test_bilingual_sheet_puts_two_languages_side_by_side(fixture_db) -> None:  #
 
 def test_pack_has_cover_contents_and_one_sheet_per_record(fixture_db) -> None:  # type: ignore[no-untyped-def]
     ids = ["org/alpha", "event/1978-conference", "term/cooperative"]
-    report = compose(fixture_db, ids, "en", meeting_name="Board «meeting» — Genève",
-                     today=dt.date(2026, 11, 23))
+    report = compose(
+        fixture_db, ids, "en", meeting_name="Board «meeting» — Genève", today=dt.date(2026, 11, 23)
+    )
     assert [p.key for p in report.parts] == ["cover", "contents", "sheet-1", "sheet-2", "sheet-3"]
     html = report.html({"sheet-1": 3, "sheet-2": 4, "sheet-3": 5})
     assert "Board «meeting» — Genève" in html

@@ -17,8 +17,11 @@ def test_words_split_elisions_and_hyphens() -> None:
 
 
 def test_accentless_spanish_stems_like_accented() -> None:
-    for plain, accented in [("cooperacion", "cooperación"), ("economia", "economía"),
-                            ("resolucion", "resolución")]:
+    for plain, accented in [
+        ("cooperacion", "cooperación"),
+        ("economia", "economía"),
+        ("resolucion", "resolución"),
+    ]:
         assert an.stem(an.fold(plain), "es") == an.stem(an.fold(accented), "es")
 
 
@@ -49,6 +52,9 @@ def test_the_british_co_operative_is_one_word() -> None:
     from sseref.search import analysis as an
 
     assert an.words("International Co-operative Alliance") == [
-        "international", "cooperative", "alliance"]
+        "international",
+        "cooperative",
+        "alliance",
+    ]
     assert an.words("co-operation Sur-Sur") == ["cooperation", "sur", "sur"]
     assert [w for _s, _e, w in an.word_spans("Co-op shop")] == ["coop", "shop"]

@@ -23,8 +23,11 @@ def test_result_shape_and_facets(fixture_engine: SearchEngine) -> None:
 
 def test_paging_is_stable(fixture_engine: SearchEngine) -> None:
     everything = [h.id for h in fixture_engine.search("cooperative", limit=50).hits]
-    pages = [h.id for off in range(0, len(everything), 2)
-             for h in fixture_engine.search("cooperative", limit=2, offset=off).hits]
+    pages = [
+        h.id
+        for off in range(0, len(everything), 2)
+        for h in fixture_engine.search("cooperative", limit=2, offset=off).hits
+    ]
     assert pages == everything
 
 
@@ -53,8 +56,16 @@ def test_cancelled_token_raises(fixture_engine: SearchEngine) -> None:
 
 def test_threads_share_one_engine(real_engine: SearchEngine) -> None:
     errors: list[BaseException] = []
-    queries = ["CEPAL", "economia social", "Bandong", "kind:event year:1970..1980", "coop",
-               '"plan of action"', "OIT -ilo", "Sud-Sud"]
+    queries = [
+        "CEPAL",
+        "economia social",
+        "Bandong",
+        "kind:event year:1970..1980",
+        "coop",
+        '"plan of action"',
+        "OIT -ilo",
+        "Sud-Sud",
+    ]
 
     def work(q: str) -> None:
         try:
@@ -76,13 +87,12 @@ def test_empty_and_filter_only(fixture_engine: SearchEngine) -> None:
     assert fixture_engine.search("").total == 0
     assert fixture_engine.search("   ").hits == []
     assert fixture_engine.search("kind:term").hits[0].id == "term/cooperative"
-    assert fixture_engine.search("cooperative", kind="organization").hits[0].kind == \
-        "organization"
+    assert fixture_engine.search("cooperative", kind="organization").hits[0].kind == "organization"
 
 
-
-def test_an_index_refused_half_way_is_closed(fixture_index: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_index_refused_half_way_is_closed(
+    fixture_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The index opened but a later step failed: what opened is closed, not left behind."""
     import sseref.search.engine as engine_module
 
@@ -114,8 +124,9 @@ def test_an_index_refused_half_way_is_closed(fixture_index: Path,
     assert closed == ["searcher", "index"]
 
 
-def test_the_name_bonus_reorders_but_never_adds_matches(fixture_engine: SearchEngine,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_name_bonus_reorders_but_never_adds_matches(
+    fixture_engine: SearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Records named by every word typed get a push; the set of matches stays the same."""
     import sseref.search.compiler as compiler
 

@@ -7,9 +7,36 @@ from hypothesis import strategies as st
 
 from sseref.search.engine import SearchEngine
 
-_PIECES = st.sampled_from(['"', "(", ")", "-", "OR", "NOT", "AND", "kind:", "year:", "..",
-                           "type:", "region:", "lang:", "A/RES/", "77/281", "*", ":", "/",
-                           "é", "ñ", "🙂", "\x00", "\u200b", "coop", "solidarity", " "])
+_PIECES = st.sampled_from(
+    [
+        '"',
+        "(",
+        ")",
+        "-",
+        "OR",
+        "NOT",
+        "AND",
+        "kind:",
+        "year:",
+        "..",
+        "type:",
+        "region:",
+        "lang:",
+        "A/RES/",
+        "77/281",
+        "*",
+        ":",
+        "/",
+        "é",
+        "ñ",
+        "🙂",
+        "\x00",
+        "\u200b",
+        "coop",
+        "solidarity",
+        " ",
+    ]
+)
 QUERIES = st.one_of(
     st.text(max_size=60),
     st.lists(_PIECES, max_size=12).map("".join),
@@ -17,8 +44,12 @@ QUERIES = st.one_of(
 )
 
 
-@settings(max_examples=2000, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=2000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=QUERIES)
 def test_any_input_searches(fixture_engine: SearchEngine, text: str) -> None:
     result = fixture_engine.search(text, limit=3)

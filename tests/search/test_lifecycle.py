@@ -29,8 +29,9 @@ def _answers(db: Database, shipped: Path, cache: Path) -> Path:
         engine.close()
 
 
-def test_good_shipped_index_is_used_as_is(fixture_db: Database, shipped: Path,
-                                          tmp_path: Path) -> None:
+def test_good_shipped_index_is_used_as_is(
+    fixture_db: Database, shipped: Path, tmp_path: Path
+) -> None:
     before = {p.name: p.stat().st_mtime_ns for p in shipped.iterdir()}
     assert _answers(fixture_db, shipped, tmp_path / "cache") == shipped
     assert {p.name: p.stat().st_mtime_ns for p in shipped.iterdir()} == before
@@ -39,25 +40,39 @@ def test_good_shipped_index_is_used_as_is(fixture_db: Database, shipped: Path,
 
 def test_missing_index_is_built_in_the_cache(fixture_db: Database, tmp_path: Path) -> None:
     progress: list[tuple[int, int]] = []
-    folder = lifecycle.ensure_index(fixture_db, shipped=tmp_path / "none",
-                                    cache=tmp_path / "cache",
-                                    progress=lambda d, t: progress.append((d, t)))
+    folder = lifecycle.ensure_index(
+        fixture_db,
+        shipped=tmp_path / "none",
+        cache=tmp_path / "cache",
+        progress=lambda d, t: progress.append((d, t)),
+    )
     assert folder == tmp_path / "cache"
     assert progress and progress[-1][0] == progress[-1][1] == 6
     assert _answers(fixture_db, tmp_path / "none", tmp_path / "cache") == folder
 
 
-def test_default_cache_is_the_user_cache(fixture_db: Database, tmp_path: Path,
-                                         _user_dirs: Path) -> None:
+def test_default_cache_is_the_user_cache(
+    fixture_db: Database, tmp_path: Path, _user_dirs: Path
+) -> None:
     folder = lifecycle.ensure_index(fixture_db, shipped=tmp_path / "none")
     assert folder.is_relative_to(_user_dirs)
 
 
-@pytest.mark.parametrize("damage", ["delete_segment", "truncate_segment", "garble_segment",
-                                    "delete_toc", "delete_manifest", "garble_manifest",
-                                    "delete_all"])
-def test_damaged_index_is_rebuilt(fixture_db: Database, shipped: Path, tmp_path: Path,
-                                  damage: str) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "delete_segment",
+        "truncate_segment",
+        "garble_segment",
+        "delete_toc",
+        "delete_manifest",
+        "garble_manifest",
+        "delete_all",
+    ],
+)
+def test_damaged_index_is_rebuilt(
+    fixture_db: Database, shipped: Path, tmp_path: Path, damage: str
+) -> None:
     segment = next(shipped.glob("*.seg"))
     if damage == "delete_segment":
         segment.unlink()
@@ -65,7 +80,7 @@ def test_damaged_index_is_rebuilt(fixture_db: Database, shipped: Path, tmp_path:
         segment.write_bytes(segment.read_bytes()[:100])
     elif damage == "garble_segment":
         data = bytearray(segment.read_bytes())
-        data[len(data) // 2: len(data) // 2 + 64] = b"\xff" * 64
+        data[len(data) // 2 : len(data) // 2 + 64] = b"\xff" * 64
         segment.write_bytes(bytes(data))
     elif damage == "delete_toc":
         next(shipped.glob("*.toc")).unlink()
@@ -83,8 +98,10 @@ def test_stale_index_is_rebuilt(fixture_db: Database, shipped: Path, tmp_path: P
     manifest = json.loads((shipped / MANIFEST).read_text("utf-8"))
     manifest["data_version"] = "older"
     (shipped / MANIFEST).write_text(json.dumps(manifest), "utf-8")
-    assert lifecycle.problem(shipped, lifecycle.expected_manifest(fixture_db)) == \
-        "stale (data_version)"
+    assert (
+        lifecycle.problem(shipped, lifecycle.expected_manifest(fixture_db))
+        == "stale (data_version)"
+    )
     assert _answers(fixture_db, shipped, tmp_path / "cache") == tmp_path / "cache"
 
 
@@ -95,9 +112,13 @@ def test_corrupt_cache_is_rebuilt_too(fixture_db: Database, tmp_path: Path) -> N
     assert _answers(fixture_db, tmp_path / "none", cache) == cache
 
 
-def test_never_writes_into_the_program_folder(fixture_db: Database, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_never_writes_into_the_program_folder(
+    fixture_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SSEREF_RESOURCES", str(tmp_path / "install"))
     with pytest.raises(lifecycle.SearchIndexError):
-        lifecycle.ensure_index(fixture_db, shipped=tmp_path / "none",
-                               cache=tmp_path / "install" / "generated" / "cache")
+        lifecycle.ensure_index(
+            fixture_db,
+            shipped=tmp_path / "none",
+            cache=tmp_path / "install" / "generated" / "cache",
+        )

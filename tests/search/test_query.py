@@ -12,8 +12,7 @@ def test_parse_structure() -> None:
     assert q.groups[0][0].kind == "phrase"
     assert [it.words for it in q.groups[1]] == [["cooperative"], ["federation"]]
     assert q.negated[0].words == ["alpha"]
-    assert {(f.field_name, f.value) for f in q.filters} == {("kind", "org"),
-                                                            ("year", "1970..1980")}
+    assert {(f.field_name, f.value) for f in q.filters} == {("kind", "org"), ("year", "1970..1980")}
 
 
 def test_last_word_is_prefix_only_while_typing() -> None:
@@ -23,8 +22,22 @@ def test_last_word_is_prefix_only_while_typing() -> None:
 
 
 def test_malformed_input_degrades() -> None:
-    for text in ['"unbalanced', "((a OR", "OR", "NOT", "-", "kind:", "a:b:c", "\x00\x07",
-                 "🙂 coop", "x" * 10_000, ")(", '""', "year:abc", "-kind:org"]:
+    for text in [
+        '"unbalanced',
+        "((a OR",
+        "OR",
+        "NOT",
+        "-",
+        "kind:",
+        "a:b:c",
+        "\x00\x07",
+        "🙂 coop",
+        "x" * 10_000,
+        ")(",
+        '""',
+        "year:abc",
+        "-kind:org",
+    ]:
         parse(text)  # never raises
 
 

@@ -19,26 +19,39 @@ CASES: list[tuple[str, set[str]]] = [
     ("Nairobi outcome document", {"doc/nairobi-outcome-document"}),
     ("International Year of Cooperatives 2012", {"event/2012-international-year-of-cooperatives"}),
     ("statement on the cooperative identity", {"doc/ica-statement-cooperative-identity"}),
-    ("decent work and the social and solidarity economy",
-     {"doc/ilo-resolution-decent-work-sse", "doc/ilc-110-report-vi-sse",
-      "event/2022-ilc-110-sse-general-discussion"}),
-    ("first General Assembly resolution on the social and solidarity economy",
-     {"doc/a-res-77-281", "event/2023-a-res-77-281-adopted"}),
+    (
+        "decent work and the social and solidarity economy",
+        {
+            "doc/ilo-resolution-decent-work-sse",
+            "doc/ilc-110-report-vi-sse",
+            "event/2022-ilc-110-sse-general-discussion",
+        },
+    ),
+    (
+        "first General Assembly resolution on the social and solidarity economy",
+        {"doc/a-res-77-281", "event/2023-a-res-77-281-adopted"},
+    ),
     # Spanish, with and without accents
     ("economía social y solidaria", {"term/social-and-solidarity-economy"}),
     ("Comision Economica para America Latina", {"org/eclac"}),
     ("Organizacion Internacional del Trabajo", {"org/ilo"}),
     ("oficina de cooperacion sur-sur", {"org/unossc"}),
     ("plan de accion de buenos aires", {"doc/bapa"}),
-    ("ley de economia popular y solidaria ecuador",
-     {"doc/ecuador-loeps-2011", "event/2011-ecuador-loeps-published"}),
-    ("ley de economia social espana",
-     {"doc/spain-ley-5-2011", "event/2011-spain-social-economy-law"}),
+    (
+        "ley de economia popular y solidaria ecuador",
+        {"doc/ecuador-loeps-2011", "event/2011-ecuador-loeps-published"},
+    ),
+    (
+        "ley de economia social espana",
+        {"doc/spain-ley-5-2011", "event/2011-spain-social-economy-law"},
+    ),
     ("Alianza Cooperativa Internacional", {"org/ica"}),
     ("Programa de las Naciones Unidas para el Desarrollo", {"org/undp"}),
     # French
-    ("loi économie sociale et solidaire France",
-     {"doc/france-loi-ess-2014", "event/2014-france-loi-ess"}),
+    (
+        "loi économie sociale et solidaire France",
+        {"doc/france-loi-ess-2014", "event/2014-france-loi-ess"},
+    ),
     ("Organisation internationale du Travail", {"org/ilo"}),
     ("Commission économique pour l'Afrique", {"org/eca"}),
     ("ONU Commerce et développement", {"org/unctad"}),
@@ -117,14 +130,21 @@ def test_cooperatives_and_cooperation_are_told_apart(real_engine: SearchEngine) 
     """Snowball gives both families one stem; here they are different subjects."""
     from sseref.search import analysis as an
 
-    for coop, cooperation in [("cooperatives", "cooperation"), ("cooperativas", "cooperacion"),
-                              ("cooperatif", "cooperation")]:
+    for coop, cooperation in [
+        ("cooperatives", "cooperation"),
+        ("cooperativas", "cooperacion"),
+        ("cooperatif", "cooperation"),
+    ]:
         assert not set(an.query_stems(coop)) & set(an.query_stems(cooperation))
-    days_of_cooperatives = {"event/1995-first-un-international-day-of-cooperatives",
-                            "event/1992-international-day-of-cooperatives-proclaimed",
-                            "event/1923-ica-international-cooperative-day"}
-    for query in ("Día Internacional de las Cooperativas",
-                  "Journée internationale des coopératives"):
+    days_of_cooperatives = {
+        "event/1995-first-un-international-day-of-cooperatives",
+        "event/1992-international-day-of-cooperatives-proclaimed",
+        "event/1923-ica-international-cooperative-day",
+    }
+    for query in (
+        "Día Internacional de las Cooperativas",
+        "Journée internationale des coopératives",
+    ):
         hits = [h.id for h in real_engine.search(query, limit=3, as_you_type=False).hits]
         assert hits[0] in days_of_cooperatives, (query, hits)
         assert "term/un-day-for-south-south-cooperation" not in hits, (query, hits)

@@ -15,8 +15,18 @@ def test_index_keys() -> None:
     assert "3251" in symbols.index_keys("A/RES/3251(XXIX)")
 
 
-@pytest.mark.parametrize("query", ["A/RES/77/281", "a/res/77/281", "A/77/281", "77/281",
-                                   "res 77/281", "resolution 77/281", "A / RES / 77 / 281"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "A/RES/77/281",
+        "a/res/77/281",
+        "A/77/281",
+        "77/281",
+        "res 77/281",
+        "resolution 77/281",
+        "A / RES / 77 / 281",
+    ],
+)
 def test_symbol_spellings_find_the_resolution(fixture_engine: SearchEngine, query: str) -> None:
     assert ids(fixture_engine, query)[:1] == ["doc/beta-resolution"]
 
@@ -26,8 +36,13 @@ def test_unknown_symbol_like_text_degrades(fixture_engine: SearchEngine) -> None
     assert fixture_engine.search("99/999").hits == []
 
 
-@pytest.mark.parametrize("query,expected", [("A/RES/77/281", "doc/a-res-77-281"),
-                                            ("58/220", "doc/a-res-58-220"),
-                                            ("A/58/220", "doc/a-res-58-220")])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("A/RES/77/281", "doc/a-res-77-281"),
+        ("58/220", "doc/a-res-58-220"),
+        ("A/58/220", "doc/a-res-58-220"),
+    ],
+)
 def test_real_symbols(real_engine: SearchEngine, query: str, expected: str) -> None:
     assert ids(real_engine, query)[:1] == [expected]

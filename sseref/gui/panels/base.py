@@ -161,8 +161,9 @@ class ListPanel(QWidget):
         return current_language()
 
     def query(self, order: str, descending: bool) -> list[str]:
-        return self.db.filter_ids(self.kind, self.current_filter(), lang=self.lang,
-                                  order=order, descending=descending)
+        return self.db.filter_ids(
+            self.kind, self.current_filter(), lang=self.lang, order=order, descending=descending
+        )
 
     def ensure_loaded(self) -> None:
         """Fills the table the first time the panel is shown (start-up stays fast)."""
@@ -178,8 +179,10 @@ class ListPanel(QWidget):
         for every row's size, three times the cost, on the start-up path.
         """
         metrics = self.table.fontMetrics()
-        texts = [str(self.model.index(row, 0).data() or "")
-                 for row in range(min(self.model.rowCount(), RecordTableModel.BLOCK))]
+        texts = [
+            str(self.model.index(row, 0).data() or "")
+            for row in range(min(self.model.rowCount(), RecordTableModel.BLOCK))
+        ]
         return max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
 
     def refresh(self) -> None:
@@ -211,8 +214,7 @@ class ListPanel(QWidget):
                 self.recordSelected.emit(record_id)
 
     def _on_count(self, n: int) -> None:
-        self.count_label.setText(ngettext("{n} record", "{n} records", n).format(
-            n=number_label(n)))
+        self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=number_label(n)))
         self.countChanged.emit(n)
 
     def stop(self) -> None:

@@ -18,23 +18,39 @@ class DocumentsPanel(ListPanel):
     title = N_("Documents")
 
     def columns(self) -> list[Column]:
-        return [Column("title", N_("Title")), Column("symbol", N_("Symbol")),
-                Column("date", N_("Date")), Column("type", N_("Type")),
-                Column("issuer", N_("Issuing body"))]
+        return [
+            Column("title", N_("Title")),
+            Column("symbol", N_("Symbol")),
+            Column("date", N_("Date")),
+            Column("type", N_("Type")),
+            Column("issuer", N_("Issuing body")),
+        ]
 
     def build_filters(self) -> None:
         db = self.db
-        self.type_combo = self.add_combo(FilterCombo(
-            N_("All types"), lambda: sorted(((k, type_label("document", k))
-                                             for k in db.facet_values("document", "doc_type")),
-                                            key=lambda kv: kv[1]),
-            N_("Document type")))
-        self.language_combo = self.add_combo(FilterCombo(
-            N_("All languages"), lambda: [(k, language_label(k))
-                                          for k in db.document_language_codes()],
-            N_("Document language")))
-        self.issuer_combo = self.add_combo(FilterCombo(
-            N_("All issuing bodies"), self._issuer_choices, N_("Issuing body")))
+        self.type_combo = self.add_combo(
+            FilterCombo(
+                N_("All types"),
+                lambda: sorted(
+                    (
+                        (k, type_label("document", k))
+                        for k in db.facet_values("document", "doc_type")
+                    ),
+                    key=lambda kv: kv[1],
+                ),
+                N_("Document type"),
+            )
+        )
+        self.language_combo = self.add_combo(
+            FilterCombo(
+                N_("All languages"),
+                lambda: [(k, language_label(k)) for k in db.document_language_codes()],
+                N_("Document language"),
+            )
+        )
+        self.issuer_combo = self.add_combo(
+            FilterCombo(N_("All issuing bodies"), self._issuer_choices, N_("Issuing body"))
+        )
         self.add_year_range()
 
     def _issuer_choices(self) -> list[tuple[str, str]]:
@@ -44,17 +60,26 @@ class DocumentsPanel(ListPanel):
 
     def current_filter(self) -> ListFilter:
         start, end = self.year_range.bounds() if self.year_range else (None, None)
-        return ListFilter(text=self.search.text(), type=self.type_combo.value(),
-                          language=self.language_combo.value(),
-                          issuing_body=self.issuer_combo.value(), year_from=start, year_to=end)
+        return ListFilter(
+            text=self.search.text(),
+            type=self.type_combo.value(),
+            language=self.language_combo.value(),
+            issuing_body=self.issuer_combo.value(),
+            year_from=start,
+            year_to=end,
+        )
 
     def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
         rows = self.db.rows(ids, self.lang)
         issuers = self.db.issuers(ids)
         titles = self.db.titles(list(issuers.values()), self.lang)
         return {
-            r.id: {"title": r.title, "symbol": r.extra, "date": date_label(r.date_text, self.lang),
-                   "type": type_label(r.kind, r.type),
-                   "issuer": titles.get(issuers.get(r.id, ""), "")}
+            r.id: {
+                "title": r.title,
+                "symbol": r.extra,
+                "date": date_label(r.date_text, self.lang),
+                "type": type_label(r.kind, r.type),
+                "issuer": titles.get(issuers.get(r.id, ""), ""),
+            }
             for r in rows
         }

@@ -19,8 +19,12 @@ class GlossaryPanel(ListPanel):
     title = N_("Glossary")
 
     def columns(self) -> list[Column]:
-        return [Column("en", N_("English"), "title"), Column("es", N_("Spanish"), "title"),
-                Column("fr", N_("French"), "title"), Column("summary", N_("Definition"), "title")]
+        return [
+            Column("en", N_("English"), "title"),
+            Column("es", N_("Spanish"), "title"),
+            Column("fr", N_("French"), "title"),
+            Column("summary", N_("Definition"), "title"),
+        ]
 
     def ensure_loaded(self) -> None:
         """Gives the three languages equal room; the definition takes what is left."""
@@ -31,8 +35,11 @@ class GlossaryPanel(ListPanel):
                 self.table.setColumnWidth(column, 200)
 
     def build_filters(self) -> None:
-        self.theme_combo = self.add_combo(FilterCombo(
-            N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")))
+        self.theme_combo = self.add_combo(
+            FilterCombo(
+                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
+            )
+        )
 
     def current_filter(self) -> ListFilter:
         return ListFilter(text=self.search.text(), theme=self.theme_combo.value())
@@ -41,8 +48,12 @@ class GlossaryPanel(ListPanel):
         names = self.db.names_by_language(ids)
         summaries = self.db.summaries(ids, self.lang)
         return {
-            i: {**{lang: (n.name + (f" ({n.acronym})" if n.acronym else ""))
-                   for lang, n in names.get(i, {}).items()},
-                "summary": summaries.get(i, "")}
+            i: {
+                **{
+                    lang: (n.name + (f" ({n.acronym})" if n.acronym else ""))
+                    for lang, n in names.get(i, {}).items()
+                },
+                "summary": summaries.get(i, ""),
+            }
             for i in ids
         }

@@ -29,23 +29,33 @@ class HistoryPanel(ListPanel):
     modeChanged = Signal(str)
 
     def columns(self) -> list[Column]:
-        return [Column("date", N_("Date")), Column("title", N_("Event")),
-                Column("type", N_("Type")), Column("place", N_("Place"))]
+        return [
+            Column("date", N_("Date")),
+            Column("title", N_("Event")),
+            Column("type", N_("Type")),
+            Column("place", N_("Place")),
+        ]
 
     def build_filters(self) -> None:
         db = self.db
-        self.theme_combo = self.add_combo(FilterCombo(
-            N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")))
-        self.org_combo = self.add_combo(FilterCombo(
-            N_("All organizations"), self._org_choices, N_("Organization")))
+        self.theme_combo = self.add_combo(
+            FilterCombo(
+                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
+            )
+        )
+        self.org_combo = self.add_combo(
+            FilterCombo(N_("All organizations"), self._org_choices, N_("Organization"))
+        )
         self.add_year_range()
         db.related_organizations("event")  # warm the query plan; cheap
 
     def _org_choices(self) -> list[tuple[str, str]]:
         ids = self.db.related_organizations("event")
         rows = self.db.rows(ids, self.lang)
-        return sorted(((r.id, f"{r.title} ({r.acronym})" if r.acronym else r.title)
-                       for r in rows), key=lambda kv: kv[1].casefold())
+        return sorted(
+            ((r.id, f"{r.title} ({r.acronym})" if r.acronym else r.title) for r in rows),
+            key=lambda kv: kv[1].casefold(),
+        )
 
     def add_content(self) -> None:
         self.timeline = TimelineView()
@@ -99,8 +109,13 @@ class HistoryPanel(ListPanel):
 
     def current_filter(self) -> ListFilter:
         start, end = self.year_range.bounds() if self.year_range else (None, None)
-        return ListFilter(text=self.search.text(), theme=self.theme_combo.value(),
-                          related_to=self.org_combo.value(), year_from=start, year_to=end)
+        return ListFilter(
+            text=self.search.text(),
+            theme=self.theme_combo.value(),
+            related_to=self.org_combo.value(),
+            year_from=start,
+            year_to=end,
+        )
 
     def refresh(self) -> None:
         super().refresh()
@@ -109,16 +124,28 @@ class HistoryPanel(ListPanel):
         events = []
         for record_id, text, precision, end, themes in self.db.timeline(ids):
             spec = parse_date(text)
-            events.append(TimelineEvent(
-                id=record_id, title=titles.get(record_id, record_id),
-                date_label=format_spec(spec, self.lang), start=spec.start.first_day(),
-                end=end, precision=precision, is_range=spec.is_range, themes=tuple(themes)))
+            events.append(
+                TimelineEvent(
+                    id=record_id,
+                    title=titles.get(record_id, record_id),
+                    date_label=format_spec(spec, self.lang),
+                    start=spec.start.first_day(),
+                    end=end,
+                    precision=precision,
+                    is_range=spec.is_range,
+                    themes=tuple(themes),
+                )
+            )
         self.timeline.set_events(events)
 
     def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
         return {
-            r.id: {"date": date_label(r.date_text, self.lang), "title": r.title,
-                   "type": type_label(r.kind, r.type), "place": r.extra}
+            r.id: {
+                "date": date_label(r.date_text, self.lang),
+                "title": r.title,
+                "type": type_label(r.kind, r.type),
+                "place": r.extra,
+            }
             for r in self.db.rows(ids, self.lang)
         }
 
@@ -129,11 +156,17 @@ class HistoryPanel(ListPanel):
 
             colors = LIGHT
         swatch = "<span style='color:{c}'>■</span> {t}"
-        self.legend.setText("&nbsp;&nbsp;".join([
-            swatch.format(c=colors.sse, t=_("SSE")),
-            swatch.format(c=colors.ssc, t=_("South-South")),
-            swatch.format(c=colors.both, t=_("Both")), swatch.format(c=colors.other, t=_("Other")),
-            _("● day  ▬ month or range  ┅ year only")]))
+        self.legend.setText(
+            "&nbsp;&nbsp;".join(
+                [
+                    swatch.format(c=colors.sse, t=_("SSE")),
+                    swatch.format(c=colors.ssc, t=_("South-South")),
+                    swatch.format(c=colors.both, t=_("Both")),
+                    swatch.format(c=colors.other, t=_("Other")),
+                    _("● day  ▬ month or range  ┅ year only"),
+                ]
+            )
+        )
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -151,8 +184,9 @@ class HistoryPanel(ListPanel):
         self.zoom_in.setToolTip(self.zoom_in.accessibleName())
         self.zoom_out.setToolTip(self.zoom_out.accessibleName())
         self.timeline.setAccessibleName(_("Timeline of events"))
-        self.timeline.setToolTip(_("Click an event to open it; arrows move, Enter opens, "
-                                   "Ctrl+wheel zooms"))
+        self.timeline.setToolTip(
+            _("Click an event to open it; arrows move, Enter opens, Ctrl+wheel zooms")
+        )
         self._update_legend()
         if self._loaded:
             self.refresh()

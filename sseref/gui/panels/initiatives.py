@@ -19,25 +19,43 @@ class InitiativesPanel(ListPanel):
     title = N_("Initiatives")
 
     def columns(self) -> list[Column]:
-        return [Column("title", N_("Name")), Column("acronym", N_("Acronym")),
-                Column("type", N_("Type")), Column("date", N_("Date"))]
+        return [
+            Column("title", N_("Name")),
+            Column("acronym", N_("Acronym")),
+            Column("type", N_("Type")),
+            Column("date", N_("Date")),
+        ]
 
     def build_filters(self) -> None:
         db = self.db
-        self.type_combo = self.add_combo(FilterCombo(
-            N_("All types"), lambda: [(k, type_label("initiative", k)) for k in
-                                      db.facet_values("initiative", "initiative_type")],
-            N_("Initiative type")))
-        self.theme_combo = self.add_combo(FilterCombo(
-            N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")))
+        self.type_combo = self.add_combo(
+            FilterCombo(
+                N_("All types"),
+                lambda: [
+                    (k, type_label("initiative", k))
+                    for k in db.facet_values("initiative", "initiative_type")
+                ],
+                N_("Initiative type"),
+            )
+        )
+        self.theme_combo = self.add_combo(
+            FilterCombo(
+                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
+            )
+        )
 
     def current_filter(self) -> ListFilter:
-        return ListFilter(text=self.search.text(), type=self.type_combo.value(),
-                          theme=self.theme_combo.value())
+        return ListFilter(
+            text=self.search.text(), type=self.type_combo.value(), theme=self.theme_combo.value()
+        )
 
     def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
         return {
-            r.id: {"title": r.title, "acronym": r.acronym, "type": type_label(r.kind, r.type),
-                   "date": date_label(r.date_text, self.lang)}
+            r.id: {
+                "title": r.title,
+                "acronym": r.acronym,
+                "type": type_label(r.kind, r.type),
+                "date": date_label(r.date_text, self.lang),
+            }
             for r in self.db.rows(ids, self.lang)
         }

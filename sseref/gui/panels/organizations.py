@@ -21,42 +21,75 @@ class OrganizationsPanel(ListPanel):
     title = N_("Organizations")
 
     def columns(self) -> list[Column]:
-        return [Column("title", N_("Name")), Column("acronym", N_("Acronym")),
-                Column("type", N_("Type")), Column("region", N_("Region")),
-                Column("founded", N_("Founded"), "date"), Column("role", N_("UNTFSSE role"))]
+        return [
+            Column("title", N_("Name")),
+            Column("acronym", N_("Acronym")),
+            Column("type", N_("Type")),
+            Column("region", N_("Region")),
+            Column("founded", N_("Founded"), "date"),
+            Column("role", N_("UNTFSSE role")),
+        ]
 
     def build_filters(self) -> None:
         db = self.db
-        self.type_combo = self.add_combo(FilterCombo(
-            N_("All types"), lambda: sorted(((k, type_label("organization", k))
-                                             for k in db.facet_values("organization", "type")),
-                                            key=lambda kv: kv[1]),
-            N_("Organization type")))
-        self.region_combo = self.add_combo(FilterCombo(
-            N_("All regions"), lambda: [(k, region_label(k))
-                                        for k in db.facet_values("organization", "region")],
-            N_("Region")))
-        self.theme_combo = self.add_combo(FilterCombo(
-            N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES],
-            N_("Theme")))
-        self.role_combo = self.add_combo(FilterCombo(
-            N_("Any UNTFSSE role"), lambda: [("member_of", role_label("member_of")),
-                                             ("observer_of", role_label("observer_of")),
-                                             ("any", _("Member or observer")),
-                                             ("none", _("Neither"))],
-            N_("UNTFSSE role")))
+        self.type_combo = self.add_combo(
+            FilterCombo(
+                N_("All types"),
+                lambda: sorted(
+                    (
+                        (k, type_label("organization", k))
+                        for k in db.facet_values("organization", "type")
+                    ),
+                    key=lambda kv: kv[1],
+                ),
+                N_("Organization type"),
+            )
+        )
+        self.region_combo = self.add_combo(
+            FilterCombo(
+                N_("All regions"),
+                lambda: [(k, region_label(k)) for k in db.facet_values("organization", "region")],
+                N_("Region"),
+            )
+        )
+        self.theme_combo = self.add_combo(
+            FilterCombo(
+                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
+            )
+        )
+        self.role_combo = self.add_combo(
+            FilterCombo(
+                N_("Any UNTFSSE role"),
+                lambda: [
+                    ("member_of", role_label("member_of")),
+                    ("observer_of", role_label("observer_of")),
+                    ("any", _("Member or observer")),
+                    ("none", _("Neither")),
+                ],
+                N_("UNTFSSE role"),
+            )
+        )
 
     def current_filter(self) -> ListFilter:
-        return ListFilter(text=self.search.text(), type=self.type_combo.value(),
-                          region=self.region_combo.value(), theme=self.theme_combo.value(),
-                          role_target=UNTFSSE_ID, role=self.role_combo.value())
+        return ListFilter(
+            text=self.search.text(),
+            type=self.type_combo.value(),
+            region=self.region_combo.value(),
+            theme=self.theme_combo.value(),
+            role_target=UNTFSSE_ID,
+            role=self.role_combo.value(),
+        )
 
     def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:
         roles = self.db.roles(UNTFSSE_ID)
         return {
-            r.id: {"title": r.title, "acronym": r.acronym, "type": type_label(r.kind, r.type),
-                   "region": region_label(r.region), "founded": date_label(r.date_text, self.lang),
-                   "role": role_label(roles.get(r.id))}
+            r.id: {
+                "title": r.title,
+                "acronym": r.acronym,
+                "type": type_label(r.kind, r.type),
+                "region": region_label(r.region),
+                "founded": date_label(r.date_text, self.lang),
+                "role": role_label(roles.get(r.id)),
+            }
             for r in self.db.rows(ids, self.lang)
         }
-
