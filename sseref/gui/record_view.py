@@ -102,7 +102,7 @@ class RecordView(QWidget):
             self._back.append(self.current)
             self._forward.clear()
         self.current, self.record = record_id, record
-        self.render()
+        self.refresh()
         self.historyChanged.emit(self.can_go_back(), self.can_go_forward())
         self.recordShown.emit(record_id)
         return True
@@ -129,9 +129,9 @@ class RecordView(QWidget):
         self.colors = colors
         if self._browser is not None:
             self._browser.setStyleSheet(focus_frame_sheet(colors, "QTextBrowser"))
-        self.render()
+        self.refresh()
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         if self.record is None:
             hint = _("Choose a record in a list, or search with Ctrl+K.")
             self.hint.setText(hint)
@@ -261,7 +261,7 @@ class RecordView(QWidget):
     def show_other_languages(self, on: bool) -> None:
         """Shows or hides the record's names and summaries in its other languages."""
         self.other_languages = on
-        self.render()
+        self.refresh()
 
     def _open_external(self, address: str) -> None:
         """Opens a web page in the system browser only after the user confirms."""
@@ -287,4 +287,4 @@ class RecordView(QWidget):
         if self.current:
             self._show(self.current, push=False)
         else:
-            self.render()
+            self.refresh()
