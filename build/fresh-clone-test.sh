@@ -56,7 +56,15 @@ fi
 WORK="$(mktemp -d "$CACHE/fresh-run.XXXXXX")"
 ROOTFS="$WORK/root"
 cleanup() {
-  for m in proc sys dev/pts dev; do umount -l "$ROOTFS/$m" 2>/dev/null || true; done
+  local m
+  for m in dev/pts dev sys proc; do umount "$ROOTFS/$m" 2>/dev/null || umount -l "$ROOTFS/$m" 2>/dev/null || true; done
+  # Never delete through a mount that is still there (the host's /dev, /proc or /sys).
+  for m in dev/pts dev sys proc; do
+    if mountpoint -q "$ROOTFS/$m" 2>/dev/null; then
+      echo "fresh-clone-test: $ROOTFS/$m is still mounted; leaving $WORK" >&2
+      return 0
+    fi
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
