@@ -1,33 +1,9 @@
-"""Readable dates with their precision and one-line citations of records (for the clipboard)."""
+"""One-line citations of records (for the clipboard), dated by the one date formatter."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from sseref.core.dates import DateSpec, PartialDate
+from sseref.core.dateformat import format_spec
 from sseref.core.models import Record
-
-
-def format_partial(date: PartialDate, lang: str = "en") -> str:
-    """`2023-04-18` → `18 April 2023`; `2023-04` → `April 2023`; `2023` → `2023`."""
-    from babel.dates import format_date, format_skeleton  # late: keeps start-up fast
-
-    locale = {"en": "en_GB"}.get(lang, lang)
-    if date.day is not None and date.month is not None:
-        return format_date(dt.date(date.year, date.month, date.day), "long", locale=locale)
-    if date.month is not None:
-        return format_skeleton("yMMMM", dt.date(date.year, date.month, 1), locale=locale)
-    return str(date.year)
-
-
-def format_spec(spec: DateSpec | None, lang: str = "en") -> str:
-    """A date or a range as people write it, keeping only the precision the data has."""
-    if spec is None:
-        return ""
-    start = format_partial(spec.start, lang)
-    if spec.end is None:
-        return start
-    return f"{start} – {format_partial(spec.end, lang)}"
 
 
 def citation(record: Record, lang: str = "en") -> str:

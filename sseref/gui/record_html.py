@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from html import escape
 from itertools import groupby
 
-from sseref.core.citation import format_spec
+from sseref.core.dateformat import format_spec
 from sseref.core.dates import DateError, parse_date
 from sseref.core.i18n import LANGUAGES, _
 from sseref.core.models import Record, Relation

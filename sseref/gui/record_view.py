@@ -174,7 +174,7 @@ class RecordView(QWidget):
         from PySide6.QtCore import QRectF, Qt
         from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-        from sseref.core.citation import format_spec
+        from sseref.core.dateformat import format_spec
         from sseref.core.dates import parse_date
         from sseref.gui.timeline import theme_color, year_fraction
 

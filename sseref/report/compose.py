@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sseref.core import dateformat as dates
 from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import _, normalize_language
-from sseref.report import dates, templates
+from sseref.report import templates
 from sseref.report.glossary import glossary_body
 from sseref.report.i18n import Translator
 from sseref.report.markup import esc, paragraph

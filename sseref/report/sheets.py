@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sseref.core import dateformat as dates
 from sseref.core import vocab
 from sseref.core.db import Database
 from sseref.core.listing import RecordRow
 from sseref.core.models import Record, Relation, Source
-from sseref.report import dates
 from sseref.report.i18n import Translator
 from sseref.report.markup import dated_list, esc, facts_table, heading, ordered_list, paragraph
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from sseref.core.dateformat import format_spec, format_text
 from sseref.core.db import Database
-from sseref.report.dates import format_spec, format_text
 from tests.conftest import FIXTURE_DATA, ROOT
 
 pytestmark = pytest.mark.usefixtures("qapp")

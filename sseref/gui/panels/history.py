@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QStackedWidget, QToolButton
 
 from sseref.core import vocab
-from sseref.core.citation import format_spec
+from sseref.core.dateformat import format_spec
 from sseref.core.dates import parse_date
 from sseref.core.i18n import N_, _
 from sseref.core.listing import ListFilter

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from sseref.core.dateformat import format_day, format_spec, format_text
 from sseref.core.dates import parse_date
-from sseref.report.dates import format_day, format_spec, format_text
 
 
 def plain(text: str) -> str:
