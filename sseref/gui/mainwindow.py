@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSize, Signal
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
     from sseref.gui.panels.history import HistoryPanel
     from sseref.gui.search_panel import SearchPanel
     from sseref.gui.search_worker import Runner
+
+# Below this, a first start opens maximized: every pixel of a 1366×768 laptop is needed.
+SMALL_SCREEN = QSize(1600, 900)
 
 # Each panel's module and class: a panel (and its module) is loaded the first time it is shown.
 PANEL_CLASSES: dict[str, tuple[str, str]] = {
@@ -142,7 +146,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([160, 640, 480])
+        self.splitter.setSizes([150, 700, 430])
         self.setCentralWidget(self.splitter)
         self.search_box = SearchBox()
         self.search_box.setObjectName("globalSearch")
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.data_label)
         self._previous_panel = "organizations"
         self._settled = False  # see settle()
+        self.start_maximized = False  # see restore_state()
+        self.saved_link: QLabel | None = None  # "Open folder" after a file is saved
         self.language_relay = LanguageRelay(self)
         self._listener = self.language_relay.changed.emit
         on_language_changed(self._listener)
@@ -175,6 +181,20 @@ class MainWindow(QMainWindow):
         with the desktop's panels. Later runs restore the user's own geometry."""
         room = self.screen().availableGeometry().size() * 0.92
         return QSize(1280, 800).boundedTo(room)
+
+    def show_first(self) -> None:
+        """Shows the window as the last run left it, or maximized on a small screen's first run.
+
+        (showMaximized, not setWindowState: the first frame builds no `Qt` enum type.)"""
+        if self.start_maximized:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def small_screen(self) -> bool:
+        """A screen too small for the first-run size with room to spare: start maximized."""
+        room = self.screen().availableGeometry().size()
+        return room.width() < SMALL_SCREEN.width() or room.height() < SMALL_SCREEN.height()
 
     # --- panels ----------------------------------------------------------------------------
 
@@ -199,8 +219,12 @@ class MainWindow(QMainWindow):
 
     def settle(self) -> None:
         """After the first frame: what it does not show. A text box's clear button appears
-        only once there is text, and the first one costs Qt some 5 ms to load its icon."""
+        only once there is text, and the first one costs Qt some 5 ms to load its icon.
+        The start page replaces the one-line hint of the first frame."""
         self._settled = True
+        if self.record_view.current is None:
+            self.record_view.recent = self.settings.recent
+            self.record_view.show_start()
         self.search_box.setClearButtonEnabled(True)
         for panel in self.panels.built().values():
             panel.search.setClearButtonEnabled(True)
@@ -340,6 +364,28 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.setAccessibleName(text)
+        if self.saved_link is not None:
+            self.saved_link.hide()
+
+    def show_saved(self, path: Path) -> None:
+        """ "Saved to …" in the status bar, with a link that opens the folder."""
+        from PySide6.QtWidgets import QLabel
+
+        self.show_message(_("Saved to {path}").format(path=path))
+        if self.saved_link is None:
+            self.saved_link = QLabel()
+            self.saved_link.linkActivated.connect(self._open_saved_folder)
+            self.statusBar().addPermanentWidget(self.saved_link)
+        label = _("Open folder")
+        self.saved_link.setText(f"<a href='{path.parent.as_uri()}'>{label}</a>")
+        self.saved_link.setAccessibleName(label)
+        self.saved_link.show()
+
+    def _open_saved_folder(self, address: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl(address))  # a local folder, in the file manager
 
     # --- dialogs ---------------------------------------------------------------------------
 
@@ -353,7 +399,8 @@ class MainWindow(QMainWindow):
     def show_help(self) -> TextDialog:
         from sseref.gui.dialogs import TextDialog, help_html
 
-        dialog = TextDialog(_("Help"), help_html(), self)
+        dialog = TextDialog(_("Help"), help_html(self.actions_.shortcut_rows()), self)
+        dialog.resize(640, 620)
         dialog.open()
         return dialog
 
@@ -364,6 +411,10 @@ class MainWindow(QMainWindow):
         geometry = s.blob("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # Some window managers drop the maximized state restoreGeometry carries.
+            self.start_maximized = s.maximized
+        else:
+            self.start_maximized = self.small_screen()
         state = s.blob("window/state")
         if state is not None:
             self.restoreState(state)
@@ -378,6 +429,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         s = self.settings
         s.set_blob("window/geometry", self.saveGeometry())
+        s.maximized = self.isMaximized()
         s.set_blob("window/state", self.saveState())
         s.set_blob("window/splitter", self.splitter.saveState())
         key = self.current_panel_key()
@@ -417,11 +469,14 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(_("Main toolbar"))
         self.actions_.languages[self.settings.language].setChecked(True)
         meta = self.db.meta()
+        # The data's date only: its version hash is for About and bug reports, not the eye.
         self.data_label.setText(
-            _("Data {version} · as of {date}").format(
-                version=meta.get("data_version", "?")[:8],
+            _("Data as of {date}").format(
                 date=date_label(meta.get("data_as_of"), current_language()) or "?",
             )
+        )
+        self.data_label.setToolTip(
+            _("Data version {version}").format(version=meta.get("data_version", "?"))
         )
         self.data_label.setAccessibleName(self.data_label.text())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -32,7 +33,10 @@ from sseref.gui.theme import LIGHT, Colors
 
 LANE_HEIGHT = 26.0
 TOP = 34.0
-MIN_PX_PER_YEAR, MAX_PX_PER_YEAR = 4.0, 800.0
+MIN_PX_PER_YEAR, MAX_PX_PER_YEAR = 0.5, 800.0
+LABEL_GAP = 6.0  # between a marker and its label
+LANE_GAP = 14.0  # between two events sharing a lane
+MAX_LABEL = 320.0  # a longer title is cut with "…" (hover shows it whole)
 
 
 @dataclass(frozen=True)
@@ -103,13 +107,14 @@ class TimelineView(QGraphicsView):
             self.fit()
 
     def fit(self) -> None:
-        """Opens on the recent decades (most events), drawn readably; older ones to the left."""
-        last = self._span[1]
-        focus = max(self._span[0], last - 70)
-        self.px_per_year = min(60.0, max(6.0, (self.viewport().width() - 320) / (last - focus)))
+        """The whole range in the width of the view (labels near the end go to the left of
+        their marker, so nothing runs past the last decade); zoom in from there."""
+        first, last = self._span
+        room = max(100.0, self.viewport().width() - 24.0)
+        self.px_per_year = min(MAX_PX_PER_YEAR, max(MIN_PX_PER_YEAR, room / max(1, last - first)))
         self._fitted = True
         self.relayout()
-        self.horizontalScrollBar().setValue(int(self.x_of(focus)) - 10)
+        self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)  # the decade labels stay in view
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -131,31 +136,42 @@ class TimelineView(QGraphicsView):
         self.setBackgroundBrush(QColor(self.colors.base))
         font = QFont(self.font())
         metrics = QFontMetricsF(font)
-        lanes: list[float] = []
-        placed: list[tuple[TimelineEvent, float, float, int]] = []
+        axis_end = self.x_of(self._span[1])
+        # Each event takes its marker and its label: right of the marker, or left of it when
+        # the label would run past the end of the axis. Lanes are given by time (the leftmost
+        # occupied span first), so a label never overlaps another event or its label.
+        spans: list[tuple[float, float, TimelineEvent, float, float, bool]] = []
         for event in self.events:
             x0 = self.x_of(year_fraction(event.start))
             x1 = max(self.x_of(year_fraction(event.end)), x0 + 6)
             if event.precision == "day" and not event.is_range:
                 x1 = x0 + 10
-            label_end = x1 + 6 + metrics.horizontalAdvance(event.title) + 16
-            lane = next((i for i, end in enumerate(lanes) if end <= x0), len(lanes))
+            width = metrics.horizontalAdvance(self._label_text(event, metrics))
+            left = x1 + LABEL_GAP + width > axis_end and x0 - LABEL_GAP - width >= 10
+            begin = x0 - LABEL_GAP - width if left else x0
+            finish = x1 if left else x1 + LABEL_GAP + width
+            spans.append((begin, finish, event, x0, x1, left))
+        spans.sort(key=lambda s: (s[0], s[1]))
+        lanes: list[float] = []
+        placed: list[tuple[TimelineEvent, float, float, int, bool]] = []
+        for begin, finish, event, x0, x1, left in spans:
+            lane = next((i for i, end in enumerate(lanes) if end + LANE_GAP <= begin), len(lanes))
             if lane == len(lanes):
                 lanes.append(0.0)
-            lanes[lane] = label_end
-            placed.append((event, x0, x1, lane))
+            lanes[lane] = finish
+            placed.append((event, x0, x1, lane, left))
         height = TOP + max(1, len(lanes)) * LANE_HEIGHT + 20
         self._draw_bands(height, font)
-        for event, x0, x1, lane in placed:
-            self._draw_event(event, x0, x1, TOP + lane * LANE_HEIGHT + 6, font)
-        width = max([self.x_of(self._span[1]), *lanes]) + 20
+        for event, x0, x1, lane, left in placed:
+            self._draw_event(event, x0, x1, TOP + lane * LANE_HEIGHT + 6, font, left)
+        width = max([axis_end, *lanes]) + 20
         scene.setSceneRect(QRectF(0, 0, width, height))
         self._mark_current()
 
     def _draw_bands(self, height: float, font: QFont) -> None:
         scene = self.scene()
-        step = 10 if self.px_per_year >= 3 else 50
-        label_every = 1 if self.px_per_year * step >= 40 else 2
+        step = 10 if self.px_per_year >= 2 else 50
+        label_every = max(1, math.ceil(48 / (self.px_per_year * step)))
         for i, year in enumerate(range(self._span[0], self._span[1], step)):
             x = self.x_of(year)
             band = scene.addRect(
@@ -165,13 +181,18 @@ class TimelineView(QGraphicsView):
             )
             band.setZValue(-10)
             if i % label_every == 0:
-                text = scene.addSimpleText(_("{decade}s").format(decade=year), font)
+                name = _("{decade}s").format(decade=year) if step == 10 else str(year)
+                text = scene.addSimpleText(name, font)
                 text.setBrush(QColor(self.colors.muted))
                 text.setPos(x + 4, 6)
                 text.setZValue(-5)
 
+    @staticmethod
+    def _label_text(event: TimelineEvent, metrics: QFontMetricsF) -> str:
+        return metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, MAX_LABEL)
+
     def _draw_event(
-        self, event: TimelineEvent, x0: float, x1: float, y: float, font: QFont
+        self, event: TimelineEvent, x0: float, x1: float, y: float, font: QFont, left: bool
     ) -> None:
         scene = self.scene()
         color = QColor(theme_color(self.colors, event.themes))
@@ -191,12 +212,20 @@ class TimelineView(QGraphicsView):
             marker.setPen(QPen(color.darker(130), 1))
         marker.setData(0, event.id)
         marker.setData(1, marker.pen())
-        marker.setToolTip(f"{event.title}\n{event.date_label}")
+        tip = f"{event.title}\n{event.date_label}"
+        marker.setToolTip(tip)
         marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-        label = QGraphicsSimpleTextItem(event.title, marker)
+        metrics = QFontMetricsF(font)
+        text = self._label_text(event, metrics)
+        label = QGraphicsSimpleTextItem(text, marker)
         label.setFont(font)
         label.setBrush(QColor(self.colors.text))
-        label.setPos(marker.rect().right() + 6, (14 - QFontMetricsF(font).height()) / 2)
+        label.setToolTip(tip)  # hovering the label names the event too, not the view's hint
+        top = (14 - metrics.height()) / 2
+        if left:
+            label.setPos(-LABEL_GAP - metrics.horizontalAdvance(text), top)
+        else:
+            label.setPos(marker.rect().right() + LABEL_GAP, top)
         scene.addItem(marker)
         self.items[event.id] = marker
 
@@ -253,13 +282,21 @@ class TimelineView(QGraphicsView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current:
             self.eventActivated.emit(self.current)
             return
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_by(1.25)
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            self.zoom_by(1.25 if key != Qt.Key.Key_Minus else 0.8, self._current_x())
             return
-        if key == Qt.Key.Key_Minus:
-            self.zoom_by(0.8)
+        if key == Qt.Key.Key_0:
+            self.fit()
             return
         super().keyPressEvent(event)
+
+    def _current_x(self) -> float | None:
+        """Where the current event is in the viewport (keyboard zoom keeps it in place)."""
+        item = self.items.get(self.current or "")
+        if item is None:
+            return None
+        x = self.mapFromScene(item.pos()).x()
+        return float(x) if 0 <= x <= self.viewport().width() else None
 
     def set_current(self, record_id: str) -> None:
         self.current = record_id

@@ -291,8 +291,6 @@ class SheetBuilder:
             esc(source.url) if source.url else None,
         ]
         text = ", ".join(p for p in parts if p) or esc(source.doc_id or "")
-        if source.seed:
-            text += f" [{esc(source.seed)}]"
         if source.checked:
             checked = dates.format_text(source.checked, self.lang)
             text += " " + esc(self.tr._("(checked {date})").format(date=checked))

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QStackedWidget, QToolButton
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+)
 
 from sseref.core import vocab
 from sseref.core.citation import format_spec
@@ -75,8 +82,9 @@ class HistoryPanel(ListPanel):
             switch.addWidget(button)
         self.legend = QLabel()
         mute(self.legend)
-        self.legend.setWordWrap(True)
+        self.legend.setWordWrap(False)  # one line: it is elided rather than wrapped
         self.legend.setMinimumWidth(60)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.zoom_in = QToolButton()
         self.zoom_out = QToolButton()
         self.zoom_in.clicked.connect(lambda: self.timeline.zoom_by(1.25))
@@ -93,9 +101,12 @@ class HistoryPanel(ListPanel):
         mode = mode if mode in MODES else "timeline"
         self.stack.setCurrentIndex(MODES.index(mode))
         self.mode_buttons[mode].setChecked(True)
-        self.zoom_in.setEnabled(mode == "timeline")
-        self.zoom_out.setEnabled(mode == "timeline")
+        # Zoom and the legend belong to the timeline: the list has neither.
+        for widget in (self.zoom_in, self.zoom_out, self.legend):
+            widget.setVisible(mode == "timeline")
         self.modeChanged.emit(mode)
+        if mode == "list":
+            self.fit_columns()
 
     def mode(self) -> str:
         return MODES[self.stack.currentIndex()]
@@ -163,10 +174,11 @@ class HistoryPanel(ListPanel):
                     swatch.format(c=colors.ssc, t=_("South-South")),
                     swatch.format(c=colors.both, t=_("Both")),
                     swatch.format(c=colors.other, t=_("Other")),
-                    _("● day  ▬ month or range  ┅ year only"),
                 ]
             )
         )
+        # How a date's precision is drawn: in the tooltip, so that the legend keeps one line.
+        self.legend.setToolTip(_("● day  ▬ month or range  ┅ year only"))
 
     def retranslate(self) -> None:
         super().retranslate()
