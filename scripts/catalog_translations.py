@@ -803,3 +803,208 @@ PLURALS: dict[tuple[str, str], tuple[tuple[str, str], tuple[str, str]]] = {
         ("{n} résultat", "{n} résultats"),
     ),
 }
+
+# --- the finished window (issue 18): start page, citations, find, exports, help, about -------
+TRANSLATIONS.update(
+    {
+        "&Start page": ("&Página de inicio", "Page d'a&ccueil"),
+        "A year or a range of years": ("Un año o un intervalo de años", "Une année ou une période"),
+        "APA (7th edition)": ("APA (7.ª edición)", "APA (7e édition)"),
+        "Acronyms in English, Spanish or French find the same body": (
+            "Las siglas en inglés, español o francés encuentran el mismo organismo",
+            "Les sigles en anglais, espagnol ou français trouvent le même organisme",
+        ),
+        "An exact phrase": ("Una frase exacta", "Une expression exacte"),
+        "An offline reference on the Social and Solidarity Economy and South-South "
+        "cooperation: organizations, history, documents, initiatives and a glossary in "
+        "English, Spanish and French. Choose a record in a list, or search with Ctrl+K.": (
+            "Una referencia sin conexión sobre la economía social y solidaria y la cooperación "
+            "Sur-Sur: organizaciones, historia, documentos, iniciativas y un glosario en "
+            "inglés, español y francés. Elija un registro en una lista o busque con Ctrl+K.",
+            "Une référence hors ligne sur l'économie sociale et solidaire et la coopération "
+            "Sud-Sud : organisations, histoire, documents, initiatives et un glossaire en "
+            "anglais, espagnol et français. Choisissez une fiche dans une liste ou cherchez "
+            "avec Ctrl+K.",
+        ),
+        "C&lear filters": ("&Quitar los filtros", "&Effacer les filtres"),
+        "CSV files (*.csv)": ("Archivos CSV (*.csv)", "Fichiers CSV (*.csv)"),
+        "Chicago (notes and bibliography)": (
+            "Chicago (notas y bibliografía)",
+            "Chicago (notes et bibliographie)",
+        ),
+        "Choose a list first (Organizations, History, …).": (
+            "Elija primero una lista (Organizaciones, Historia, …).",
+            "Choisissez d'abord une liste (Organisations, Histoire, …).",
+        ),
+        "Citation st&yle": ("Es&tilo de cita", "St&yle de citation"),
+        "Close the find bar": ("Cerrar la barra de búsqueda", "Fermer la barre de recherche"),
+        "Copy": ("Copiar", "Copier"),
+        "Corrections": ("Correcciones", "Corrections"),
+        "Could not save {path}: {error}": (
+            "No se pudo guardar {path}: {error}",
+            "Impossible d'enregistrer {path} : {error}",
+        ),
+        "Data as of {as_of}. Accessed {accessed}.": (
+            "Datos a {as_of}. Consultado el {accessed}.",
+            "Données au {as_of}. Consulté le {accessed}.",
+        ),
+        "Data as of {date}; built on {built}.": (
+            "Datos a {date}; generados el {built}.",
+            "Données au {date} ; construites le {built}.",
+        ),
+        "Data version {version}": (
+            "Versión de los datos {version}",
+            "Version des données {version}",
+        ),
+        "Either word": ("Una palabra u otra", "L'un ou l'autre mot"),
+        "Export cita&tion…": ("Exportar ci&ta…", "Exporter la ci&tation…"),
+        "Export citation": ("Exportar cita", "Exporter la citation"),
+        "Export the &list as CSV…": ("Exportar la &lista como CSV…", "Exporter la &liste en CSV…"),
+        "Export the list": ("Exportar la lista", "Exporter la liste"),
+        "Filter by type, region or document language": (
+            "Filtrar por tipo, región o idioma del documento",
+            "Filtrer par type, région ou langue du document",
+        ),
+        "Filters cleared": ("Filtros quitados", "Filtres effacés"),
+        "Find in pa&ge…": ("Buscar en la pá&gina…", "Chercher dans la pa&ge…"),
+        "Find in page": ("Buscar en la página", "Chercher dans la page"),
+        "Find in page…": ("Buscar en la página…", "Chercher dans la page…"),
+        "In a list: open the record": (
+            "En una lista: abrir el registro",
+            "Dans une liste : ouvrir la fiche",
+        ),
+        "In the search box: move through the results, open one": (
+            "En el cuadro de búsqueda: recorrer los resultados, abrir uno",
+            "Dans la zone de recherche : parcourir les résultats, en ouvrir un",
+        ),
+        "In the timeline: arrows move between events, Enter opens one, +/- or Ctrl+wheel zoom "
+        "around the pointer, 0 shows the whole range.": (
+            "En la cronología: las flechas pasan de un acontecimiento a otro, Intro abre uno, "
+            "+/- o Ctrl+rueda acercan o alejan alrededor del puntero, 0 muestra todo el periodo.",
+            "Dans la chronologie : les flèches passent d'un événement à l'autre, Entrée en "
+            "ouvre un, +/- ou Ctrl+molette zooment autour du pointeur, 0 montre toute la période.",
+        ),
+        "In {work} (data as of {as_of}). Retrieved {accessed}.": (
+            "En {work} (datos a {as_of}). Recuperado el {accessed}.",
+            "Dans {work} (données au {as_of}). Consulté le {accessed}.",
+        ),
+        "In {work}, data as of {as_of} (accessed {accessed}).": (
+            "En {work}, datos a {as_of} (consultado el {accessed}).",
+            "Dans {work}, données au {as_of} (consulté le {accessed}).",
+        ),
+        "In {work}, data as of {as_of}. Accessed {accessed}.": (
+            "En {work}, datos a {as_of}. Consultado el {accessed}.",
+            "Dans {work}, données au {as_of}. Consulté le {accessed}.",
+        ),
+        "Leave out records with a word": (
+            "Excluir los registros con una palabra",
+            "Exclure les fiches contenant un mot",
+        ),
+        "Leave the search, or close the find bar": (
+            "Salir de la búsqueda o cerrar la barra de búsqueda",
+            "Quitter la recherche ou fermer la barre de recherche",
+        ),
+        "Licence": ("Licencia", "Licence"),
+        "Newer data": ("Datos más recientes", "Données plus récentes"),
+        "Newer data comes with a newer version of SSE Ref, as a file to install like this "
+        "one: nothing is downloaded. The data date above says how current this copy is.": (
+            "Los datos más recientes llegan con una versión más reciente de SSE Ref, como un "
+            "archivo que se instala como este: no se descarga nada. La fecha de los datos "
+            "indicada arriba dice cuán actual es esta copia.",
+            "Les données plus récentes arrivent avec une version plus récente de SSE Ref, sous "
+            "forme d'un fichier à installer comme celui-ci : rien n'est téléchargé. La date "
+            "des données ci-dessus indique l'actualité de cette copie.",
+        ),
+        "Next match": ("Siguiente coincidencia", "Occurrence suivante"),
+        "Not found": ("No encontrado", "Introuvable"),
+        "Not found on this page: {text}": (
+            "No se encuentra en esta página: {text}",
+            "Introuvable sur cette page : {text}",
+        ),
+        "One kind: organization, event, document, initiative or term": (
+            "Un tipo de registro: organization, event, document, initiative o term",
+            "Un type de fiche : organization, event, document, initiative ou term",
+        ),
+        "Open": ("Abrir", "Ouvrir"),
+        "Open a record first.": ("Abra primero un registro.", "Ouvrez d'abord une fiche."),
+        "Open folder": ("Abrir la carpeta", "Ouvrir le dossier"),
+        "Open linked record": ("Abrir el registro enlazado", "Ouvrir la fiche liée"),
+        "Other keys": ("Otras teclas", "Autres touches"),
+        "Press F1 for the whole search syntax and every shortcut.": (
+            "Pulse F1 para ver toda la sintaxis de búsqueda y todos los atajos.",
+            "Appuyez sur F1 pour toute la syntaxe de recherche et tous les raccourcis.",
+        ),
+        "Previous match": ("Coincidencia anterior", "Occurrence précédente"),
+        "Recently viewed": ("Vistos recientemente", "Consultés récemment"),
+        "Saved to {path}": ("Guardado en {path}", "Enregistré dans {path}"),
+        "Search syntax": ("Sintaxis de búsqueda", "Syntaxe de recherche"),
+        "Select all": ("Seleccionar todo", "Tout sélectionner"),
+        "Start page": ("Página de inicio", "Page d'accueil"),
+        "The context menu of a list row or the record page": (
+            "El menú contextual de una fila de lista o de la página del registro",
+            "Le menu contextuel d'une ligne de liste ou de la page de la fiche",
+        ),
+        "The program is free software under the MIT licence. The record summaries are written "
+        "for SSE Ref; every record lists the sources of its facts, with the date they were "
+        "checked.": (
+            "El programa es software libre con licencia MIT. Los resúmenes de los registros se "
+            "redactan para SSE Ref; cada registro indica las fuentes de sus datos, con la fecha "
+            "en que se comprobaron.",
+            "Le programme est un logiciel libre sous licence MIT. Les résumés des fiches sont "
+            "rédigés pour SSE Ref ; chaque fiche indique les sources de ses faits, avec la date "
+            "de leur vérification.",
+        ),
+        "This copy's data was built on {built}. Newer data comes with a newer version of SSE "
+        "Ref; Help → About tells which version you have.": (
+            "Los datos de esta copia se generaron el {built}. Los datos más recientes llegan "
+            "con una versión más reciente de SSE Ref; Ayuda → Acerca de indica qué versión "
+            "tiene.",
+            "Les données de cette copie ont été construites le {built}. Les données plus "
+            "récentes arrivent avec une version plus récente de SSE Ref ; Aide → À propos "
+            "indique votre version.",
+        ),
+        "To report an error in a record, note its title and the source you checked, and send "
+        "them to whoever gave you this copy of SSE Ref (Help → About tells its version).": (
+            "Para señalar un error en un registro, anote su título y la fuente que comprobó, y "
+            "envíelos a quien le dio esta copia de SSE Ref (Ayuda → Acerca de indica su "
+            "versión).",
+            "Pour signaler une erreur dans une fiche, notez son titre et la source vérifiée, et "
+            "envoyez-les à la personne qui vous a remis cette copie de SSE Ref (Aide → À propos "
+            "indique sa version).",
+        ),
+        "Try a search": ("Pruebe una búsqueda", "Essayez une recherche"),
+        "UN document symbols": (
+            "Signaturas de documentos de la ONU",
+            "Cotes des documents de l'ONU",
+        ),
+        "UN documentation style": (
+            "Estilo de documentación de la ONU",
+            "Style de documentation de l'ONU",
+        ),
+        "Welcome to SSE Ref": ("Bienvenido a SSE Ref", "Bienvenue dans SSE Ref"),
+        "What is new": ("Novedades", "Nouveautés"),
+        "What the data holds": ("Qué contienen los datos", "Ce que contiennent les données"),
+        "Words: records holding every word, in any language; accents optional": (
+            "Palabras: registros que contienen todas las palabras, en cualquier idioma; acentos "
+            "opcionales",
+            "Mots : les fiches contenant tous les mots, dans toutes les langues ; accents "
+            "facultatifs",
+        ),
+        "an acronym in any language ({a} = {b})": (
+            "unas siglas en cualquier idioma ({a} = {b})",
+            "un sigle dans n'importe quelle langue ({a} = {b})",
+        ),
+        "an exact phrase, in quotes": (
+            "una frase exacta, entre comillas",
+            "une expression exacte, entre guillemets",
+        ),
+        "documents of a decade: kind: and year: filters": (
+            "documentos de una década: filtros kind: y year:",
+            "documents d'une décennie : filtres kind: et year:",
+        ),
+        "either word: OR": ("una palabra u otra: OR", "l'un ou l'autre mot : OR"),
+        "founded {date}": ("fundada en {date}", "fondée en {date}"),
+        "leave a word out: -word": ("excluir una palabra: -palabra", "exclure un mot : -mot"),
+        "n.d.": ("s. f.", "s. d."),
+    }
+)
