@@ -1006,5 +1006,12 @@ TRANSLATIONS.update(
         "founded {date}": ("fundada en {date}", "fondée en {date}"),
         "leave a word out: -word": ("excluir una palabra: -palabra", "exclure un mot : -mot"),
         "n.d.": ("s. f.", "s. d."),
+        "SSE Ref is an offline reference on the Social and Solidarity Economy and South-South "
+        "cooperation. Every fact sheet lists the sources of its facts.": (
+            "SSE Ref es una referencia sin conexión sobre la economía social y solidaria y la "
+            "cooperación Sur-Sur. Cada ficha informativa indica las fuentes de sus datos.",
+            "SSE Ref est une référence hors ligne sur l'économie sociale et solidaire et la "
+            "coopération Sud-Sud. Chaque fiche d'information indique les sources de ses faits.",
+        ),
     }
 )

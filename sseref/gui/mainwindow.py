@@ -222,9 +222,13 @@ class MainWindow(QMainWindow):
         only once there is text, and the first one costs Qt some 5 ms to load its icon.
         The start page replaces the one-line hint of the first frame."""
         self._settled = True
-        if self.record_view.current is None:
-            self.record_view.recent = self.settings.recent
-            self.record_view.show_start()
+        view = self.record_view
+        view.recent = self.settings.recent
+        if view.current is None:
+            # The record open when the program was closed comes back; else the start page.
+            last = self.settings.last_record
+            if not (last and self.db.exists(last) and view.open(last)):
+                view.show_start()
         self.search_box.setClearButtonEnabled(True)
         for panel in self.panels.built().values():
             panel.search.setClearButtonEnabled(True)
@@ -432,6 +436,7 @@ class MainWindow(QMainWindow):
         s.maximized = self.isMaximized()
         s.set_blob("window/state", self.saveState())
         s.set_blob("window/splitter", self.splitter.saveState())
+        s.last_record = self.record_view.current or ""
         key = self.current_panel_key()
         s.panel = key if key != "search" else self._previous_panel
         if self.panels.is_built("history"):  # an unbuilt panel keeps the remembered mode

@@ -242,9 +242,12 @@ class RecordView(QWidget):
         painter.setPen(QPen(QColor(self.colors.muted), 1))
         painter.drawLine(int(left), 24, int(width - right), 24)
         painter.drawText(QRectF(left, 2, 100, 18), str(int(first)))
-        painter.drawText(
-            QRectF(width - right - 100, 2, 100, 18), Qt.AlignmentFlag.AlignRight, str(int(last))
-        )
+        if int(last) != int(first):  # one year: not "2016 … 2016"
+            painter.drawText(
+                QRectF(width - right - 100, 2, 100, 18),
+                Qt.AlignmentFlag.AlignRight,
+                str(int(last)),
+            )
         for i, (rid, text, _precision, end, themes) in enumerate(rows):
             spec = parse_date(text)
             x0, x1 = x_of(year_fraction(spec.start.first_day())), x_of(year_fraction(end))

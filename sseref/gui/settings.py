@@ -93,6 +93,15 @@ class GuiSettings:
         self._qs.setValue("window/maximized", "true" if value else "false")
 
     @property
+    def last_record(self) -> str:
+        """The record open when the window closed ("" for the start page)."""
+        return str(self._qs.value("window/record", "") or "")
+
+    @last_record.setter
+    def last_record(self, value: str) -> None:
+        self._qs.setValue("window/record", value)
+
+    @property
     def citation_style(self) -> str:
         from sseref.core.vocab import CITATION_STYLES as STYLES
 

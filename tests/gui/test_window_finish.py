@@ -213,3 +213,29 @@ def test_first_start_on_a_small_screen_is_maximized(window: Any, monkeypatch: An
     assert window.small_screen()
     monkeypatch.setattr(mainwindow, "SMALL_SCREEN", QSize(10, 10))
     assert not window.small_screen()
+
+
+def test_tab_leaves_the_record_page_after_its_last_link(window: Any, qtbot: Any) -> None:
+    view = window.record_view
+    view.open("org/alpha")
+    links = view.browser.toHtml().count("<a href")
+    view.browser.setFocus()
+    left = False
+    for _ in range(links + 3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is not view.browser:
+            left = True
+            break
+    assert left
+
+
+def test_the_last_open_record_comes_back_at_the_next_start(make_window: Any) -> None:
+    first = make_window()
+    first.record_view.open("org/alpha")
+    first.close()
+    second = make_window()
+    assert second.record_view.current == "org/alpha"
+    second.actions_.home.trigger()
+    second.close()
+    third = make_window()
+    assert third.record_view.is_start_page()

@@ -70,6 +70,7 @@ class ListPanel(QWidget):
     filtersChanged = Signal(object)  # {name: value}: remembered between runs by the window
     contextRequested = Signal(object)  # (QMenu) a row's menu: the window adds its commands
     stretch_key = "title"  # the column that takes the room the others leave
+    stretch_share = 0.36  # the least share of the width it keeps when room is short
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,8 +226,8 @@ class ListPanel(QWidget):
         if room <= 0:
             return
         others = sum(w for i, w in enumerate(widths) if i != stretch)
-        # The title keeps at least 40% of the room; the other columns share the rest.
-        title_min = int(room * 0.4)
+        # The title keeps its share of the room; the other columns share the rest.
+        title_min = int(room * self.stretch_share)
         if others + title_min > room:
             budget = max(room - title_min, MIN_COLUMN * (len(widths) - 1))
             while others > budget:

@@ -19,6 +19,7 @@ class GlossaryPanel(ListPanel):
     title = N_("Glossary")
 
     stretch_key = "summary"  # the definitions take the room; the names fit their words
+    stretch_share = 0.25
 
     def columns(self) -> list[Column]:
         return [

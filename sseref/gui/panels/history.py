@@ -34,6 +34,7 @@ class HistoryPanel(ListPanel):
     key = "history"
     title = N_("History")
     modeChanged = Signal(str)
+    stretch_share = 0.45  # the events' titles matter more than their places
 
     def columns(self) -> list[Column]:
         return [
@@ -101,9 +102,11 @@ class HistoryPanel(ListPanel):
         mode = mode if mode in MODES else "timeline"
         self.stack.setCurrentIndex(MODES.index(mode))
         self.mode_buttons[mode].setChecked(True)
-        # Zoom and the legend belong to the timeline: the list has neither.
-        for widget in (self.zoom_in, self.zoom_out, self.legend):
+        # Zoom and the legend belong to the timeline: the list has neither (the legend keeps
+        # its place, empty, so that the mode buttons do not move).
+        for widget in (self.zoom_in, self.zoom_out):
             widget.setVisible(mode == "timeline")
+        self._update_legend()
         self.modeChanged.emit(mode)
         if mode == "list":
             self.fit_columns()
@@ -161,6 +164,9 @@ class HistoryPanel(ListPanel):
         }
 
     def _update_legend(self) -> None:
+        if self.mode() == "list":
+            self.legend.clear()
+            return
         colors = getattr(self, "colors", None)
         if colors is None:
             from sseref.gui.theme import LIGHT
