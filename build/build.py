@@ -1,7 +1,7 @@
 """Builds SSE Ref's standalone executables with PyInstaller, packages them and measures them.
 
 Usage (from the checkout, with the virtual environment's Python, which has the ``build``
-extra installed: ``pip install -e ".[build]"``)::
+group installed: ``pip install --require-hashes -r requirements/build.txt``)::
 
     python build/build.py              # one-folder bundle in pyi-dist/sseref/, then its self-test
     python build/build.py --onefile    # also the one-file executable pyi-dist/sseref-onefile

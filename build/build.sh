@@ -8,7 +8,7 @@
 #
 # Set-up (each step skipped when done): ./dev setup (system packages Qt needs, the virtual
 # environment, the data build), binutils (PyInstaller reads and strips ELF files with it), and
-# the `build` extra (PyInstaller) in the virtual environment.
+# the locked build group (PyInstaller) in the virtual environment.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,9 +38,14 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 fi
 
-if ! "$VENV/bin/python" -c "import PyInstaller" >/dev/null 2>&1; then
-  say "Installing the build extra (PyInstaller)"
-  "$VENV/bin/python" -m pip install -q -e "$ROOT[build]"
+# The build group's exact versions with hashes (requirements/build.txt): the same versions of
+# every runtime package the tests ran on (scripts/lock.py resolves all groups together).
+stamp="$VENV/.sseref-build-installed"
+if [ ! -f "$stamp" ] || [ "$ROOT/requirements/build.txt" -nt "$stamp" ]; then
+  say "Installing the locked build packages (requirements/build.txt: PyInstaller)"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
+    --require-hashes --only-binary=:all: -r "$ROOT/requirements/build.txt"
+  touch "$stamp"
 fi
 
 exec "$VENV/bin/python" "$ROOT/build/build.py" --skip-data "$@"

@@ -86,6 +86,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if problem:
         print(f"sseref: {problem}", file=sys.stderr)
         return EXIT_FAIL
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     skip_pyside_source_scan()
@@ -97,7 +98,7 @@ def run_gui(args: argparse.Namespace) -> int:
     trace.step("application")
     app.setApplicationName("SSE Ref")
     app.setOrganizationName("SSERef")
-    app.setDesktopFileName("sseref")
+    QGuiApplication.setDesktopFileName("sseref")
     handler = ExceptionHandler().install()
     try:
         return _open_window(args, app, started, trace)

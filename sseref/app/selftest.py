@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,7 @@ class SelfTest:
                 for query, lang, expected in KNOWN_SEARCHES:
                     self._check(
                         f"search {query!r}",
-                        lambda q=query, la=lang, e=expected: self.check_search(q, la, e),
+                        partial(self.check_search, query, lang, expected),
                     )
             else:
                 self._add(Check("searches", False, "skipped: the search index did not open"))
@@ -320,6 +321,7 @@ class SelfTest:
         if wanted and plugins.is_dir() and not any(wanted in p.name for p in plugins.iterdir()):
             # Qt aborts the process when the platform plugin is missing: fail cleanly instead.
             raise CheckFailed(f"no '{wanted}' platform plugin in {plugins}")
+        from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication(
@@ -337,7 +339,7 @@ class SelfTest:
                 f"Qt's own translations missing in {qt_dir} (found: {', '.join(loaded) or 'none'})"
             )
         return (
-            f"PySide6 {pyside_version}, platform {app.platformName()}, "
+            f"PySide6 {pyside_version}, platform {QGuiApplication.platformName()}, "
             f"qtbase translations {', '.join(loaded)}"
         )
 

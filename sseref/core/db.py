@@ -118,8 +118,11 @@ class Database:
         return {row["key"]: row["value"] for row in self._all("select key, value from meta")}
 
     def counts(self) -> dict[str, int]:
-        found = dict(self._all("select kind, count(*) from records group by kind"))
-        return {kind: int(found.get(kind, 0)) for kind in vocab.KINDS}
+        found = {
+            row[0]: int(row[1])
+            for row in self._all("select kind, count(*) from records group by kind")
+        }
+        return {kind: found.get(kind, 0) for kind in vocab.KINDS}
 
     def stats(self) -> dict[str, Any]:
         meta = self.meta()
@@ -211,10 +214,8 @@ class Database:
     ) -> list[str]:
         """Ids of `kind` matching `flt`, sorted by one of the keys in `_ORDERS` (then by id)."""
         flt = flt or ListFilter()
-        where, params = (
-            ["r.kind = :kind"],
-            {"kind": kind, "lang": lang, "role_target": flt.role_target},
-        )
+        where = ["r.kind = :kind"]
+        params: dict[str, Any] = {"kind": kind, "lang": lang, "role_target": flt.role_target}
         if flt.text.strip():
             params["pat"] = "%" + fold_text(flt.text.strip()) + "%"
             where.append("""(exists (select 1 from names n where n.record_id = r.id and

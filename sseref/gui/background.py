@@ -52,19 +52,19 @@ class BackgroundTask(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.setAccessibleName(label)
-        self.thread = QThread()
-        self.thread.setObjectName("sseref-background")
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("sseref-background")
         self.job = _Job(work)
-        self.job.moveToThread(self.thread)
+        self.job.moveToThread(self.worker_thread)
         self.job.progressed.connect(self._on_progress)
         self.job.done.connect(self._on_done)
-        self.thread.started.connect(self.job.run)
+        self.worker_thread.started.connect(self.job.run)
         self.running = False
 
     def start(self) -> BackgroundTask:
         self.running = True
         self.dialog.show()
-        self.thread.start()
+        self.worker_thread.start()
         return self
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -73,8 +73,8 @@ class BackgroundTask(QObject):
             self.dialog.setValue(min(done, total))
 
     def _on_done(self, result: Any, error: Exception | None) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self.dialog.close()
         self.dialog.deleteLater()
         self.running = False

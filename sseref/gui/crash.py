@@ -15,6 +15,8 @@ from sseref.core.paths import user_dirs
 if TYPE_CHECKING:
     import logging
 
+    from sseref.gui.dialogs import ErrorDialog
+
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 LOG_NAME = "sseref"
 
@@ -47,7 +49,7 @@ class ExceptionHandler:
     def __init__(self, show_dialog: bool = True) -> None:
         self.show_dialog = show_dialog
         self.previous: Hook = sys.excepthook
-        self.last_dialog = None
+        self.last_dialog: ErrorDialog | None = None
         self._busy = False
 
     def install(self) -> ExceptionHandler:

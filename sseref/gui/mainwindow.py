@@ -202,8 +202,9 @@ class MainWindow(QMainWindow):
         """Puts a built page in place of its placeholder in the stack."""
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, page)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
 
     def _build_panel(self, key: str) -> ListPanel:
         panel = panel_class(key)(self.db)

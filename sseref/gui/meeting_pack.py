@@ -154,12 +154,12 @@ class MeetingPackWidget(QWidget):
             self.lang_combo.setItemText(index, label)
             self.bilingual_combo.setItemText(index + 1, label)
         self.paper_combo.setItemText(self.paper_combo.findData(Paper.LETTER), _("US Letter"))
-        for label, text in zip(
+        for form_label, text in zip(
             self.form_labels,
             (_("Meeting:"), _("Language:"), _("Second language:"), _("Paper:")),
             strict=True,
         ):
-            label.setText(text)
+            form_label.setText(text)
 
     # --- the pack --------------------------------------------------------------------------
 

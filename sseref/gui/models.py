@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
@@ -124,12 +125,22 @@ class RecordTableModel(QAbstractTableModel):
         value = self._row(row).get(self._columns[index.column()].key)
         return value or ("" if role == DISPLAY_ROLE else None)
 
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803
+    def multiData(  # noqa: N802
+        self,
+        index: Index,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803
+    ) -> None:
         # A view's delegate asks for seven roles per cell at once: answering them in one call
         # instead of seven calls of data() makes painting a screenful of rows a third cheaper.
         if not index.isValid():
             return
-        for item in roleDataSpan:
+        # PySide's stubs do not say that a span iterates over its QModelRoleData items.
+        items = (
+            [roleDataSpan]
+            if isinstance(roleDataSpan, QModelRoleData)
+            else cast("Iterable[QModelRoleData]", roleDataSpan)
+        )
+        for item in items:
             role = item.role()
             if role in _TEXT_ROLES or role == ID_ROLE:
                 item.setData(self.data(index, role))

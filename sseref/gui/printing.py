@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
+from PySide6.QtWidgets import QWidget
 
 from sseref.core.db import Database
 from sseref.core.errors import SSERefError
@@ -388,10 +389,10 @@ def _printer(paper: Paper | None):  # type: ignore[no-untyped-def]
 
 
 def print_preview(
-    parent,
+    parent: QWidget | None,
     db: Database,
     record_ids: Sequence[str],
-    lang: str,  # type: ignore[no-untyped-def]
+    lang: str,
     *,
     paper: Paper | None = None,
     bilingual: str | None = None,
@@ -409,10 +410,10 @@ def print_preview(
 
 
 def print_records(
-    parent,
+    parent: QWidget | None,
     db: Database,
     record_ids: Sequence[str],
-    lang: str,  # type: ignore[no-untyped-def]
+    lang: str,
     *,
     paper: Paper | None = None,
     bilingual: str | None = None,
@@ -439,10 +440,10 @@ def suggested_file_name(report: ReportDocument) -> str:
 
 
 def export_pdf(
-    parent,
+    parent: QWidget | None,
     db: Database,
     record_ids: Sequence[str],
-    lang: str,  # type: ignore[no-untyped-def]
+    lang: str,
     *,
     paper: Paper | None = None,
     bilingual: str | None = None,

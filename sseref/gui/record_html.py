@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from itertools import groupby
@@ -9,7 +10,7 @@ from itertools import groupby
 from sseref.core.citation import format_spec
 from sseref.core.dates import DateError, parse_date
 from sseref.core.i18n import LANGUAGES, _
-from sseref.core.models import Record
+from sseref.core.models import Record, Relation
 from sseref.gui.labels import (
     kind_label,
     language_label,
@@ -88,7 +89,7 @@ def _other_languages(record: Record, lang: str, colors: Colors, shown: bool) -> 
     return "".join(out)
 
 
-def content_language(available: dict[str, object], lang: str) -> str:
+def content_language(available: Mapping[str, object], lang: str) -> str:
     """Which language `Record.name`/`Record.summary` fall back to for `lang` (same order)."""
     for candidate in (lang, "en", *available):
         if candidate in available:
@@ -223,7 +224,7 @@ def _relations(record: Record, related_dates: dict[str, str], colors: Colors) ->
     heading = _("Related records")
     out = [f"<h3>{_e(heading)}</h3>"]
 
-    def key(r):  # noqa: E306 - grouped by what the link means seen from here
+    def key(r: Relation) -> tuple[str, str]:  # noqa: E306 - grouped by what the link means
         return (r.type, r.direction)
 
     ordered = sorted(

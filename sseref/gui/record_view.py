@@ -116,7 +116,7 @@ class RecordView(QWidget):
             self._forward.clear()
         self.current, self.record = record_id, record
         self._start_page = False
-        self.render()
+        self.refresh()
         # Back and Forward return to where the page was left; a newly opened page to its top.
         self.browser.verticalScrollBar().setValue(0 if push else self._scroll.get(record_id, 0))
         self.historyChanged.emit(self.can_go_back(), self.can_go_forward())
@@ -146,7 +146,7 @@ class RecordView(QWidget):
         self.colors = colors
         if self._browser is not None:
             self._browser.setStyleSheet(focus_frame_sheet(colors, "QTextBrowser"))
-        self.render()
+        self.refresh()
 
     def show_start(self) -> None:
         """The start page: what the data holds, example searches, the records viewed last."""
@@ -156,13 +156,13 @@ class RecordView(QWidget):
             self._forward.clear()
         self.current, self.record, self.page = None, None, None
         self._start_page = True
-        self.render()
+        self.refresh()
         self.historyChanged.emit(self.can_go_back(), self.can_go_forward())
 
     def is_start_page(self) -> bool:
         return self.record is None and self._start_page
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         if self.record is None:
             hint = _("Choose a record in a list, or search with Ctrl+K.")
             self.hint.setText(hint)
@@ -378,7 +378,7 @@ class RecordView(QWidget):
     def show_other_languages(self, on: bool) -> None:
         """Shows or hides the record's names and summaries in its other languages."""
         self.other_languages = on
-        self.render()
+        self.refresh()
 
     def _open_external(self, address: str) -> None:
         """Opens a web page in the system browser only after the user confirms."""
@@ -406,4 +406,4 @@ class RecordView(QWidget):
         if self.current:
             self._show(self.current, push=False)
         else:
-            self.render()
+            self.refresh()

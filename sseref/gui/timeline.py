@@ -87,7 +87,7 @@ class TimelineView(QGraphicsView):
         self.colors = LIGHT
         self.px_per_year = 24.0
         self.events: list[TimelineEvent] = []
-        self.items: dict[str, QGraphicsRectItem] = {}
+        self.markers: dict[str, QGraphicsRectItem] = {}
         self.current: str | None = None
         self._span = (1940, 2030)
         self._fitted = False
@@ -132,7 +132,7 @@ class TimelineView(QGraphicsView):
     def relayout(self) -> None:
         scene = self.scene()
         scene.clear()
-        self.items.clear()
+        self.markers.clear()
         self.setBackgroundBrush(QColor(self.colors.base))
         font = QFont(self.font())
         metrics = QFontMetricsF(font)
@@ -227,7 +227,7 @@ class TimelineView(QGraphicsView):
         else:
             label.setPos(marker.rect().right() + LABEL_GAP, top)
         scene.addItem(marker)
-        self.items[event.id] = marker
+        self.markers[event.id] = marker
 
     # --- zoom and navigation ---------------------------------------------------------------
 
@@ -292,7 +292,7 @@ class TimelineView(QGraphicsView):
 
     def _current_x(self) -> float | None:
         """Where the current event is in the viewport (keyboard zoom keeps it in place)."""
-        item = self.items.get(self.current or "")
+        item = self.markers.get(self.current or "")
         if item is None:
             return None
         x = self.mapFromScene(item.pos()).x()
@@ -301,13 +301,13 @@ class TimelineView(QGraphicsView):
     def set_current(self, record_id: str) -> None:
         self.current = record_id
         self._mark_current()
-        item = self.items.get(record_id)
+        item = self.markers.get(record_id)
         if item is not None:
             self.ensureVisible(item, 40, 20)
             self.currentChanged.emit(record_id)
 
     def _mark_current(self) -> None:
-        for record_id, item in self.items.items():
+        for record_id, item in self.markers.items():
             pen = QPen(item.data(1))
             if record_id == self.current:
                 pen = QPen(QColor(self.colors.accent), 3)

@@ -43,11 +43,12 @@ def wire(window: MainWindow) -> None:
         panel.contextRequested.connect(lambda menu: add_record_commands(menu, focus=True))
         panel.recordSelected.connect(open_record)
         panel.recordActivated.connect(lambda rid: open_record(rid, focus=True))
-        panel.countChanged.connect(
-            lambda n, p=panel: (
-                window.show_message(p.count_label.text()) if window.current_panel() is p else None
-            )
-        )
+
+        def show_count(_count: int) -> None:
+            if window.current_panel() is panel:
+                window.show_message(panel.count_label.text())
+
+        panel.countChanged.connect(show_count)
 
     window.panelCreated.connect(connect_panel)
     for key, panel in window.panels.built().items():

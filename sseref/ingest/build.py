@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+from sqlite_utils.db import Table
 
 from sseref.core import vocab
 from sseref.core.dates import parse_date
@@ -111,8 +112,13 @@ def build_database(
     return BuildResult(database, counts, version)
 
 
+def _table(db: sqlite_utils.Database, name: str) -> Table:
+    """A table of the database being built (never a view, whatever the name)."""
+    return Table(db, name)
+
+
 def _create_tables(db: sqlite_utils.Database) -> None:
-    db["records"].create(
+    _table(db, "records").create(
         {
             "id": str,
             "kind": str,
@@ -130,7 +136,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     fk = [("record_id", "records", "id")]
     # The *_key columns hold the folded text (no accents, no case) that lists sort and filter
     # by: computed here once rather than by a Python SQL function on every row at run time.
-    db["names"].create(
+    _table(db, "names").create(
         {
             "record_id": str,
             "lang": str,
@@ -143,15 +149,17 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         foreign_keys=fk,
         not_null={"name"},
     )
-    db["aliases"].create({"record_id": str, "alias": str, "alias_key": str}, foreign_keys=fk)
-    db["summaries"].create(
+    _table(db, "aliases").create(
+        {"record_id": str, "alias": str, "alias_key": str}, foreign_keys=fk
+    )
+    _table(db, "summaries").create(
         {"record_id": str, "lang": str, "text": str}, pk=("record_id", "lang"), foreign_keys=fk
     )
-    db["themes"].create(
+    _table(db, "themes").create(
         {"record_id": str, "theme": str}, pk=("record_id", "theme"), foreign_keys=fk
     )
     own = [("id", "records", "id")]
-    db["organizations"].create(
+    _table(db, "organizations").create(
         {
             "id": str,
             "type": str,
@@ -163,8 +171,10 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=own,
     )
-    db["events"].create({"id": str, "place": str, "event_type": str}, pk="id", foreign_keys=own)
-    db["documents"].create(
+    _table(db, "events").create(
+        {"id": str, "place": str, "event_type": str}, pk="id", foreign_keys=own
+    )
+    _table(db, "documents").create(
         {
             "id": str,
             "doc_type": str,
@@ -177,15 +187,15 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[*own, ("issuing_body", "records", "id")],
     )
-    db["document_languages"].create(
+    _table(db, "document_languages").create(
         {"document_id": str, "lang": str},
         pk=("document_id", "lang"),
         foreign_keys=[("document_id", "records", "id")],
     )
-    db["initiatives"].create(
+    _table(db, "initiatives").create(
         {"id": str, "initiative_type": str, "url": str}, pk="id", foreign_keys=own
     )
-    db["relations"].create(
+    _table(db, "relations").create(
         {
             "id": int,
             "source_id": str,
@@ -203,7 +213,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             ("source_doc_id", "records", "id"),
         ],
     )
-    db["sources"].create(
+    _table(db, "sources").create(
         {
             "record_id": str,
             "position": int,
@@ -218,7 +228,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         pk=("record_id", "position"),
         foreign_keys=[*fk, ("doc_id", "records", "id")],
     )
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    _table(db, "meta").create({"key": str, "value": str}, pk="key")
     for table, cols in [
         ("records", ["kind"]),
         ("records", ["year"]),
@@ -229,7 +239,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         ("documents", ["symbol"]),
         ("themes", ["theme"]),
     ]:
-        db[table].create_index(cols)
+        _table(db, table).create_index(cols)
 
 
 def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
@@ -372,7 +382,7 @@ def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
             )
     for table, table_rows in rows.items():
         if table_rows:
-            db[table].insert_all(table_rows)
+            _table(db, table).insert_all(table_rows)
 
 
 def _write_meta(
@@ -395,4 +405,4 @@ def _write_meta(
         "data_as_of": as_of,
         **{f"count_{k}": str(v) for k, v in counts.items()},
     }
-    db["meta"].insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])
+    _table(db, "meta").insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])

@@ -268,7 +268,8 @@ def _check_links(rec: Checked, kinds: dict[str, str], problems: list[Problem]) -
     body = data.get("issuing_body")
     if isinstance(body, str) and kinds.get(body) != "organization":
         checker.fail("issuing_body", f"'{body}' is not an organization of the dataset")
-    sources = data.get("sources") if isinstance(data.get("sources"), list) else []
+    raw_sources = data.get("sources")
+    sources: list[Any] = raw_sources if isinstance(raw_sources, list) else []
     for i, src in enumerate(sources, 1):
         doc = src.get("doc") if isinstance(src, dict) else None
         if isinstance(doc, str) and doc.startswith("doc/") and kinds.get(doc) != "document":
@@ -280,7 +281,8 @@ def _check_links(rec: Checked, kinds: dict[str, str], problems: list[Problem]) -
             checker.fail(
                 f"shares_acronym_with.{i}", f"'{other}' is not {_a(rec.kind)} of the dataset"
             )
-    relations = data.get("relations") if isinstance(data.get("relations"), list) else []
+    raw_relations = data.get("relations")
+    relations: list[Any] = raw_relations if isinstance(raw_relations, list) else []
     for i, rel in enumerate(relations, 1):
         if not isinstance(rel, dict):
             continue

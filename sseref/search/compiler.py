@@ -138,7 +138,7 @@ class Compiler:
 
     def _has(self, fieldname: str, text: str) -> bool:
         try:
-            return self.vocab._reader.doc_frequency(fieldname, text) > 0
+            return bool(self.vocab._reader.doc_frequency(fieldname, text) > 0)
         except Exception:  # noqa: BLE001 - unusual text in an exact lookup
             return False
 

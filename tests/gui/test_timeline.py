@@ -12,7 +12,7 @@ from sseref.gui.timeline import TimelineEvent, TimelineView, year_fraction
 def test_clicking_a_timeline_event_opens_it(window: Any, qtbot: Any) -> None:
     window.show_panel("history")
     timeline = window.panels["history"].timeline
-    item = timeline.items["event/1978-conference"]
+    item = timeline.markers["event/1978-conference"]
     timeline.ensureVisible(item)
     qtbot.wait(10)
     centre = item.mapToScene(item.rect().center())
@@ -39,10 +39,10 @@ def test_timeline_keyboard_and_zoom(qtbot: Any) -> None:
     view.show()
     view.px_per_year = 40.0
     view.relayout()
-    year_bar = view.items["event/a"].rect().width()
-    day_dot = view.items["event/b"].rect().width()
+    year_bar = view.markers["event/a"].rect().width()
+    day_dot = view.markers["event/b"].rect().width()
     assert year_bar > day_dot  # a year is drawn as the span of the year, a day as a dot
-    assert view.items["event/a"].pen().style() == Qt.PenStyle.DashLine
+    assert view.markers["event/a"].pen().style() == Qt.PenStyle.DashLine
     opened: list[str] = []
     view.eventActivated.connect(opened.append)
     view.setFocus()
