@@ -29,7 +29,7 @@ def main() -> int:
         "sseref stats": [sys.executable, "-m", "sseref", "stats"],
     }
     times: dict[str, list[float]] = {name: [] for name in rows}
-    for name, command in rows.items():  # one warm-up each: the first run reads files from disk
+    for _name, command in rows.items():  # one warm-up each: the first run reads files from disk
         _time(command)
     for _ in range(args.rounds):
         for name, command in rows.items():
