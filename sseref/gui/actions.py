@@ -69,6 +69,7 @@ class Actions:
         self.zoom_out = make(N_("Zoom &out"), SK.ZoomOut, "Ctrl+-")
         self.zoom_reset = make(N_("&Actual size"), "Ctrl+0")
         self.large_text = make(N_("&Large text (for projectors)"), "Ctrl+Shift+L", checkable=True)
+        self.reading_pane = make(N_("&Reading pane"), "F8", checkable=True)
         self.themes = {key: make(text, checkable=True) for key, text in THEME_LABELS.items()}
         # View → Language: "System default" (translated) then each language in itself.
         self.languages = {
@@ -118,6 +119,7 @@ class Actions:
         m["edit"].addActions([self.find, self.search, self.filter_list, self.clear_filters])
         m["view"] = bar.addMenu("")
         m["view"].addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.large_text])
+        m["view"].addAction(self.reading_pane)
         m["view"].addSeparator()
         m["theme"] = m["view"].addMenu("")
         m["theme"].addActions(list(self.themes.values()))

@@ -182,6 +182,11 @@ class MainWindow(QMainWindow):
         room = self.screen().availableGeometry().size() * 0.92
         return QSize(1280, 800).boundedTo(room)
 
+    def set_reading_pane(self, on: bool) -> None:
+        """View → Reading pane (F8): the record page beside the lists, or the lists alone."""
+        self.record_view.setVisible(on)
+        self.actions_.reading_pane.setChecked(on)
+
     def show_first(self) -> None:
         """Shows the window as the last run left it, or maximized on a small screen's first run.
 
@@ -409,6 +414,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def ask_print_options(self) -> tuple[str, dict[str, object]] | None:
+        """Language, second language and paper for one record's sheet; None if cancelled."""
+        from sseref.gui.print_options import PrintOptionsDialog
+        from sseref.gui.printing import default_paper
+
+        dialog = PrintOptionsDialog(_("Fact sheet"), default_paper(), self)
+        if dialog.exec() != PrintOptionsDialog.DialogCode.Accepted:
+            return None
+        return dialog.language(), dialog.options()
+
     # --- state -----------------------------------------------------------------------------
 
     def restore_state(self) -> None:
@@ -428,6 +443,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         if self.panels.is_built("history"):  # otherwise it takes the mode when it is built
             cast("HistoryPanel", self.panels["history"]).set_mode(s.history_mode)
+        self.set_reading_pane(s.reading_pane)
         self.apply_view()
         self.show_panel(s.panel)
 
@@ -438,6 +454,7 @@ class MainWindow(QMainWindow):
         s.set_blob("window/state", self.saveState())
         s.set_blob("window/splitter", self.splitter.saveState())
         s.last_record = self.record_view.current or ""
+        s.reading_pane = not self.record_view.isHidden()
         key = self.current_panel_key()
         s.panel = key if key != "search" else self._previous_panel
         if self.panels.is_built("history"):  # an unbuilt panel keeps the remembered mode

@@ -93,6 +93,14 @@ class GuiSettings:
         self._qs.setValue("window/maximized", "true" if value else "false")
 
     @property
+    def reading_pane(self) -> bool:
+        return str(self._qs.value("window/reading_pane", "true")).lower() == "true"
+
+    @reading_pane.setter
+    def reading_pane(self, value: bool) -> None:
+        self._qs.setValue("window/reading_pane", "true" if value else "false")
+
+    @property
     def last_record(self) -> str:
         """The record open when the window closed ("" for the start page)."""
         return str(self._qs.value("window/record", "") or "")

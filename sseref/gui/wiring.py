@@ -31,6 +31,8 @@ def wire(window: MainWindow) -> None:
     actions, view = window.actions_, window.record_view
 
     def open_record(record_id: str, focus: bool = False) -> None:
+        if focus and view.isHidden():  # opening a record shows the pane the user had hidden
+            window.set_reading_pane(True)
         if view.open(record_id) and focus:
             from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
 
@@ -173,15 +175,24 @@ def wire(window: MainWindow) -> None:
     def current_ids() -> list[str]:
         return [view.current] if view.current else []
 
-    actions.print_preview.triggered.connect(
-        lambda: run_print("print_preview", window, window.db, current_ids())
-    )
-    actions.print.triggered.connect(
-        lambda: run_print("print_records", window, window.db, current_ids())
-    )
-    actions.export_pdf.triggered.connect(
-        lambda: run_print("export_pdf", window, window.db, current_ids())
-    )
+    def print_record(name: str) -> None:
+        """One record's sheet: its language(s) and paper first, as the meeting pack asks."""
+        ids = current_ids()
+        chosen = window.ask_print_options() if ids else (None, {})
+        if chosen is None:
+            return
+        lang, options = chosen
+        if name == "export_pdf":
+            folder = window.settings.save_folder
+            options = {**options, "folder": Path(folder) if folder else None}
+        result = run_print(name, window, window.db, ids, lang, **options)
+        if isinstance(result, Path):
+            window.settings.save_folder = str(result.parent)
+            window.show_saved(result)
+
+    actions.print_preview.triggered.connect(lambda: print_record("print_preview"))
+    actions.print.triggered.connect(lambda: print_record("print_records"))
+    actions.export_pdf.triggered.connect(lambda: print_record("export_pdf"))
     pack = MeetingPackHooks(window, window.db)
     window.meeting_pack_hooks = pack  # type: ignore[attr-defined]
 
@@ -201,6 +212,7 @@ def wire(window: MainWindow) -> None:
     actions.large_text.toggled.connect(
         lambda on: window.set_large_text(on) if on != window.settings.large_text else None
     )
+    actions.reading_pane.toggled.connect(window.set_reading_pane)
     actions.zoom_in.triggered.connect(lambda: window.zoom(+1))
     actions.zoom_out.triggered.connect(lambda: window.zoom(-1))
     actions.zoom_reset.triggered.connect(lambda: window.zoom(0))

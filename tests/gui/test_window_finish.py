@@ -239,3 +239,15 @@ def test_the_last_open_record_comes_back_at_the_next_start(make_window: Any) -> 
     second.close()
     third = make_window()
     assert third.record_view.is_start_page()
+
+
+def test_the_reading_pane_hides_and_is_remembered(make_window: Any) -> None:
+    first = make_window()
+    first.actions_.reading_pane.trigger()  # F8
+    assert first.record_view.isHidden()
+    first.close()
+    second = make_window()
+    assert second.record_view.isHidden()
+    assert not second.actions_.reading_pane.isChecked()
+    second.panels["organizations"].recordActivated.emit("org/alpha")  # Enter on a row
+    assert not second.record_view.isHidden()

@@ -119,6 +119,16 @@ class HistoryPanel(ListPanel):
         self.colors = colors
         self.timeline.set_colors(colors)
         self.timeline.setStyleSheet(focus_frame_sheet(colors, "QGraphicsView"))
+        # The mode switch says which mode is on in every theme: the checked one is filled.
+        sheet = (
+            f"QToolButton {{ border: 1px solid {colors.muted}; border-radius: 4px;"
+            f" padding: 2px 10px; }}"
+            f"QToolButton:checked {{ background: {colors.accent}; color: #ffffff;"
+            f" border-color: {colors.accent}; }}"
+            f"QToolButton:focus {{ border: 2px solid {colors.accent}; }}"
+        )
+        for button in self.mode_buttons.values():
+            button.setStyleSheet(sheet)
         self._update_legend()
 
     def current_filter(self) -> ListFilter:
