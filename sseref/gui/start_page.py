@@ -69,9 +69,10 @@ def example_searches(db: Database) -> list[tuple[str, str]]:
     if len(acronyms) >= 2:
         first, second = sorted(acronyms, key=len)[:2]
         examples.append((f"{first} OR {second}", _("either word: OR")))
-    single = next((t for t in sorted(terms.values()) if " " not in t and len(t) > 4), None)
-    if single:
-        examples.append((f"{single} -bank", _("leave a word out: -word")))
+    # A one-word term and a word of another term's name to leave out: both from the data.
+    words = sorted(t for t in terms.values() if t.isalpha() and len(t) > 4)
+    if len(words) >= 2:
+        examples.append((f"{words[0]} -{words[-1]}", _("leave a word out: -word")))
     return examples
 
 

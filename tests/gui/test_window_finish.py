@@ -251,3 +251,18 @@ def test_the_reading_pane_hides_and_is_remembered(make_window: Any) -> None:
     assert not second.actions_.reading_pane.isChecked()
     second.panels["organizations"].recordActivated.emit("org/alpha")  # Enter on a row
     assert not second.record_view.isHidden()
+
+
+def test_a_maximized_window_comes_back_maximized(make_window: Any) -> None:
+    first = make_window()
+    first.showNormal()
+    QApplication.processEvents()
+    first.close()  # saves its geometry, not maximized
+    second = make_window()
+    assert not second.start_maximized
+    second.showMaximized()
+    QApplication.processEvents()
+    assert second.isMaximized()
+    second.close()
+    third = make_window()
+    assert third.start_maximized  # show_first() then calls showMaximized()

@@ -164,6 +164,9 @@ class ListPanel(QWidget):
         set_enum_property(table, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         set_enum_property(table, "textElideMode", "ElideRight")
         table.widthChanged.connect(self.fit_columns)
+        # A title longer than its column starts at its first word and ends with "…".
+        set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
+        set_enum_property(header, "textElideMode", "ElideRight")
         set_enum_property(table, "contextMenuPolicy", "CustomContextMenu")
         table.customContextMenuRequested.connect(self._row_menu)
         table.setTabKeyNavigation(False)
