@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
@@ -91,6 +92,7 @@ class TimelineView(QGraphicsView):
         self.current: str | None = None
         self._span = (1940, 2030)
         self._fitted = False
+        self._whole_range = False  # fit() shows it; a zoom leaves it
 
     # --- content ---------------------------------------------------------------------------
 
@@ -113,6 +115,7 @@ class TimelineView(QGraphicsView):
         room = max(100.0, self.viewport().width() - 24.0)
         self.px_per_year = min(MAX_PX_PER_YEAR, max(MIN_PX_PER_YEAR, room / max(1, last - first)))
         self._fitted = True
+        self._whole_range = True
         self.relayout()
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)  # the decade labels stay in view
@@ -120,6 +123,12 @@ class TimelineView(QGraphicsView):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._fitted and self.events:
+            self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # Still showing the whole range (not zoomed by the user): keep it fitted to the width.
+        if self._whole_range and self.events and event.size().width() != event.oldSize().width():
             self.fit()
 
     def set_colors(self, colors: Colors) -> None:
@@ -235,6 +244,7 @@ class TimelineView(QGraphicsView):
         viewport_x = self.viewport().width() / 2 if anchor_x is None else anchor_x
         scene_x = self.mapToScene(int(viewport_x), 0).x()
         year = (scene_x - 10) / self.px_per_year + self._span[0]
+        self._whole_range = False
         self.px_per_year = min(MAX_PX_PER_YEAR, max(MIN_PX_PER_YEAR, self.px_per_year * factor))
         self.relayout()
         bar = self.horizontalScrollBar()
