@@ -38,7 +38,7 @@ class Actions:
         self.meeting_pack = make(N_("&Meeting pack…"))
         self.quit = make(N_("&Quit"), "Ctrl+Q")
         self.export_citation = make(N_("Export cita&tion…"), "Ctrl+Shift+B")
-        self.export_list = make(N_("Export the &list as CSV…"))
+        self.export_list = make(N_("Export the &list…"))
         self.copy_citation = make(N_("Copy &citation"), "Ctrl+Shift+C")
         self.citation_styles = {key: make(text, checkable=True) for key, text in STYLES.items()}
         # The global search keeps Ctrl+K; Ctrl+F finds text in the open record page.

@@ -92,16 +92,33 @@ def list_csv(panel: ListPanel) -> str:
     return out.getvalue()
 
 
-def export_list(window: MainWindow, path: Path | None = None) -> bool:
-    """File → Export the list: what the current panel shows, with its filters, as CSV."""
+def export_list(window: MainWindow, path: Path | None = None, fmt: str | None = None) -> bool:
+    """File → Export the list: what the current panel shows, with its filters, as CSV, or its
+    records' citations as BibTeX, RIS or CSL-JSON (the file type chosen)."""
     panel = window.current_panel()
     if panel is None or window.current_panel_key() == "search":
         window.show_message(_("Choose a list first (Organizations, History, …)."))
         return False
     panel.ensure_loaded()
+    csv_filter = _("CSV files (*.csv)")
+    filters = {csv_filter: "csv"}
+    filters.update({f"{label} (*{sfx})": key for key, (sfx, label) in EXPORT_FORMATS.items()})
     if path is None:
-        name = f"{panel.key}.csv"
-        path = ask_save_path(window, _("Export the list"), name, [_("CSV files (*.csv)")])
-        if path is None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = default_folder(window.settings.save_folder) / f"{panel.key}.csv"
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            window, _("Export the list"), str(start), ";;".join(filters)
+        )
+        if not chosen:
             return False
-    return write_export(window, path, list_csv(panel))
+        path, fmt = Path(chosen), fmt or filters.get(chosen_filter)
+    if fmt is None:  # from the file's suffix, else CSV
+        suffixes = {sfx: key for key, (sfx, _label) in EXPORT_FORMATS.items()}
+        fmt = suffixes.get(path.suffix, "csv")
+    if fmt == "csv":
+        return write_export(window, path, list_csv(panel))
+    lang = current_language()
+    records = [window.db.get(record_id, lang) for record_id in panel.model.ids()]
+    text = citation_file_text(records, fmt, window.db.meta().get("data_as_of"))
+    return write_export(window, path, text)

@@ -266,3 +266,35 @@ def test_a_maximized_window_comes_back_maximized(make_window: Any) -> None:
     second.close()
     third = make_window()
     assert third.start_maximized  # show_first() then calls showMaximized()
+
+
+def test_export_the_filtered_list_as_citations(window: Any, qtbot: Any, tmp_path: Path) -> None:
+    import bibtexparser
+
+    from sseref.gui.exports import export_list
+
+    window.show_panel("documents")
+    panel = window.panels["documents"]
+    ids = panel.model.ids()
+    target = tmp_path / "documents.bib"
+    assert export_list(window, target)  # the type follows the file's suffix
+    library = bibtexparser.parse_string(target.read_text(encoding="utf-8"))
+    assert not library.failed_blocks
+    assert len(library.entries) == len(ids)
+
+
+def test_back_returns_to_where_the_page_was_left(window: Any, qtbot: Any) -> None:
+    view = window.record_view
+    window.resize(700, 360)
+    view.open("org/beta-task-force")
+    QApplication.processEvents()
+    bar = view.browser.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    left_at = bar.value()
+    view.browser.anchorClicked.emit(QUrl("record:org/alpha"))
+    assert view.current == "org/alpha" and bar.value() == 0  # a new page opens at its top
+    window.actions_.back.trigger()
+    QApplication.processEvents()
+    assert view.current == "org/beta-task-force"
+    assert bar.value() == left_at
