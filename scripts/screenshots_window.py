@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # (file name, steps): a step is "panel:KEY", "open:ID", "mode:list|timeline", "search:TEXT",
-# "find:TEXT", "home", "lang:CODE", "theme:NAME", "help", "about" (dialogs are shot alone).
+# "find:TEXT", "home", "lang:CODE", "theme:NAME", "large:on|off", "help", "about" (dialogs are
+# shot alone).
 SHOTS: list[tuple[str, list[str]]] = [
     ("start", ["home"]),
     ("organizations", ["panel:organizations", "open:org/ripess"]),
@@ -35,6 +36,7 @@ SHOTS: list[tuple[str, list[str]]] = [
     ("about", ["about"]),
     ("es-organizations", ["lang:es", "panel:organizations", "open:org/ilo"]),
     ("dark-history", ["lang:en", "theme:dark", "panel:history", "mode:timeline"]),
+    ("fr-large-organizations", ["theme:light", "lang:fr", "large:on", "panel:organizations"]),
 ]
 
 
@@ -110,6 +112,8 @@ def main() -> int:
                 window.set_language_choice(arg)
             elif what == "theme":
                 window.set_theme(arg)
+            elif what == "large":
+                window.set_large_text(arg == "on")
             elif what in ("help", "about"):
                 shot = window.show_help() if what == "help" else window.show_about()
             settle(app, 0.3)

@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         colors = self.themes.apply(s.theme, s.zoom, s.large_text)
         self.nav.setStyleSheet(nav_rail_sheet(colors))
+        self.fit_nav()
         self.actions_.themes[s.theme].setChecked(True)
         self.actions_.large_text.setChecked(s.large_text)
         for panel in self.panels.built().values():
@@ -331,6 +332,15 @@ class MainWindow(QMainWindow):
         self.record_view.set_colors(colors)
         if self._search_panel is not None:
             self._search_panel.set_colors(colors)
+
+    def fit_nav(self) -> None:
+        """The navigation rail as wide as its longest name in this language and text size."""
+        metrics = self.nav.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())),
+            default=0,
+        )
+        self.nav.setMinimumWidth(min(self.nav.maximumWidth(), max(110, widest + 48)))
 
     def follow_system_scheme(self) -> None:
         """The system's light or dark mode may have changed: the "System" theme follows it."""
@@ -486,6 +496,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             item.setText(self.actions_.panels[key].text().replace("&", ""))
             item.setToolTip(self.actions_.panels[key].toolTip())
+        self.fit_nav()
         self.nav.setAccessibleName(_("Sections"))
         self.search_box.setPlaceholderText(_("Search everything (Ctrl+K)…"))
         self.search_box.setAccessibleName(_("Search everything"))

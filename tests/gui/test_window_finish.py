@@ -298,3 +298,17 @@ def test_back_returns_to_where_the_page_was_left(window: Any, qtbot: Any) -> Non
     QApplication.processEvents()
     assert view.current == "org/beta-task-force"
     assert bar.value() == left_at
+
+
+def test_filters_wrap_to_a_second_row_rather_than_being_cut(window: Any) -> None:
+    panel = window.panels["organizations"]
+    panel.resize(2400, 600)
+    panel.wrap_filters()
+    assert all(panel.filter_bar.indexOf(c) >= 0 for c in panel.combos)
+    panel.resize(420, 600)
+    panel.wrap_filters()
+    second = [c for c in panel.combos if panel.filter_bar2.indexOf(c) >= 0]
+    assert second and panel.filter_bar.indexOf(panel.combos[0]) >= 0
+    # The order of the controls is kept across the two rows.
+    rows = [c for c in panel.combos if c not in second] + second
+    assert rows == panel.combos

@@ -84,8 +84,13 @@ class ListPanel(QWidget):
         self.search = QLineEdit()  # its clear button: MainWindow.settle()
         self.count_label = QLabel()
         mute(self.count_label)
+        # The filter controls, on one row or, when the panel is narrow (large text, long
+        # translations), on two: a control is never squeezed below its text.
         self.filter_bar = QHBoxLayout()
         self.filter_bar.setContentsMargins(0, 0, 0, 0)
+        self.filter_bar2 = QHBoxLayout()
+        self.filter_bar2.setContentsMargins(0, 0, 0, 0)
+        self.filter_widgets: list[QWidget] = []
         self.model = RecordTableModel(self.columns(), self.fetch, self.query, self)
         self.table = RecordTable()
         self.table.setModel(self.model)
@@ -102,8 +107,10 @@ class ListPanel(QWidget):
         self.body.addLayout(head)
         self.body.addWidget(self.search)
         self.body.addLayout(self.filter_bar)
+        self.body.addLayout(self.filter_bar2)
         self.build_filters()
         self.filter_bar.addStretch(1)
+        self.filter_bar2.addStretch(1)
         self.add_content()
         self.retranslate()
 
@@ -130,13 +137,46 @@ class ListPanel(QWidget):
         self.combos.append(combo)
         combo.changed.connect(self.refresh)
         self.filter_bar.addWidget(combo)
+        self.filter_widgets.append(combo)
         return combo
 
     def add_year_range(self) -> YearRange:
         self.year_range = YearRange(self.db.year_span(self.kind))
         self.year_range.changed.connect(self.refresh)
         self.filter_bar.addWidget(self.year_range)
+        self.filter_widgets.append(self.year_range)
         return self.year_range
+
+    def wrap_filters(self) -> None:
+        """Puts on the first row the filter controls that fit the panel's width at their
+        natural size, the others on a second row (which stays empty when all fit)."""
+        if not self.filter_widgets:
+            return
+        room = (
+            self.width() - self.body.contentsMargins().left() - self.body.contentsMargins().right()
+        )
+        spacing = max(0, self.filter_bar.spacing())
+        used, first_row = 0, 0
+        for widget in self.filter_widgets:
+            need = widget.sizeHint().width() + (spacing if first_row else 0)
+            if first_row and used + need > room:
+                break
+            used += need
+            first_row += 1
+        for i, widget in enumerate(self.filter_widgets):
+            target = self.filter_bar if i < first_row else self.filter_bar2
+            if target.indexOf(widget) < 0:
+                (self.filter_bar2 if target is self.filter_bar else self.filter_bar).removeWidget(
+                    widget
+                )
+                # Before the row's closing stretch, in the controls' order.
+                before = sum(1 for w in self.filter_widgets[:i] if target.indexOf(w) >= 0)
+                target.insertWidget(before, widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.wrap_filters()
 
     def _setup_table(self) -> None:
         table = self.table
@@ -174,8 +214,11 @@ class ListPanel(QWidget):
         table.selectionModel().selectionChanged.connect(self._on_selection)
 
     def set_colors(self, colors: Colors) -> None:
-        """The theme changed (or the panel was just built): what the palette does not carry."""
+        """The theme changed (or the panel was just built): what the palette does not carry.
+        The text size may have changed too: the filters and columns are laid out again."""
         self.heading.setStyleSheet(title_sheet(colors))
+        self.wrap_filters()
+        self.fit_columns()
 
     def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         """A click on a column title (the header flips its own arrow): sort by that column."""
@@ -351,6 +394,7 @@ class ListPanel(QWidget):
             combo.retranslate()
         if self.year_range:
             self.year_range.retranslate()
+        self.wrap_filters()
         self.model.invalidate()
         self.header_model.set_labels(self.model.header_labels())
         self._on_count(self.model.rowCount())
