@@ -89,6 +89,8 @@ class TimelineView(QGraphicsView):
         self.px_per_year = 24.0
         self.events: list[TimelineEvent] = []
         self.markers: dict[str, QGraphicsRectItem] = {}
+        self._pens: dict[str, QPen] = {}  # each marker's own pen (see _draw_event)
+        self._ids: dict[int, str] = {}  # id() of a marker (alive in `markers`) → event id
         self.current: str | None = None
         self._span = (1940, 2030)
         self._fitted = False
@@ -142,6 +144,8 @@ class TimelineView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.markers.clear()
+        self._pens.clear()
+        self._ids.clear()
         self.setBackgroundBrush(QColor(self.colors.base))
         font = QFont(self.font())
         metrics = QFontMetricsF(font)
@@ -219,8 +223,11 @@ class TimelineView(QGraphicsView):
         else:
             marker.setBrush(QBrush(color))  # a month or a range: a solid bar
             marker.setPen(QPen(color.darker(130), 1))
-        marker.setData(0, event.id)
-        marker.setData(1, marker.pen())
+        # The event's id and the pen to restore are kept here, not as item data: a value
+        # stored with QGraphicsItem.setData makes PySide 6.12 decrement None's reference count
+        # when the scene frees its items ("deallocating None" crashes on relayout and at exit).
+        self._ids[id(marker)] = event.id
+        self._pens[event.id] = QPen(marker.pen())
         tip = f"{event.title}\n{event.date_label}"
         marker.setToolTip(tip)
         marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
@@ -261,9 +268,9 @@ class TimelineView(QGraphicsView):
         for item in self.items_at(pos):
             while item.parentItem() is not None:
                 item = item.parentItem()
-            record_id = item.data(0)
+            record_id = self._ids.get(id(item))
             if record_id:
-                return str(record_id)
+                return record_id
         return None
 
     def items_at(self, pos: QPointF) -> list[QGraphicsItem]:
@@ -309,16 +316,19 @@ class TimelineView(QGraphicsView):
         return float(x) if 0 <= x <= self.viewport().width() else None
 
     def set_current(self, record_id: str) -> None:
-        self.current = record_id
-        self._mark_current()
+        previous, self.current = self.current, record_id
+        self._mark_current(previous)
         item = self.markers.get(record_id)
         if item is not None:
             self.ensureVisible(item, 40, 20)
             self.currentChanged.emit(record_id)
 
-    def _mark_current(self) -> None:
-        for record_id, item in self.markers.items():
-            pen = QPen(item.data(1))
-            if record_id == self.current:
-                pen = QPen(QColor(self.colors.accent), 3)
-            item.setPen(pen)
+    def _mark_current(self, previous: str | None = None) -> None:
+        """The current event drawn with a thick accent outline; the one before gets its own
+        pen back. (Only these two: setting every marker's pen at each layout made PySide 6.12
+        crash when the scene was freed.)"""
+        if previous and previous != self.current and previous in self.markers:
+            self.markers[previous].setPen(QPen(self._pens[previous]))
+        item = self.markers.get(self.current or "")
+        if item is not None:
+            item.setPen(QPen(QColor(self.colors.accent), 3))

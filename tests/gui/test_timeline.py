@@ -129,3 +129,19 @@ def test_hovering_an_event_or_its_label_names_it_with_its_date(qtbot: Any) -> No
     label = marker.childItems()[0]
     assert "Event number 1" in marker.toolTip() and "1934" in marker.toolTip()
     assert label.toolTip() == marker.toolTip()
+
+
+def test_relayout_after_a_theme_change_keeps_each_markers_pen(qtbot: Any) -> None:
+    from sseref.gui.theme import DARK
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    view.set_events(_events(5))
+    view.set_current("event/e2")
+    for _ in range(3):  # theme and text size changes lay the scene out again
+        view.set_colors(DARK)
+    assert view.markers["event/e2"].pen().width() == 3  # the current event stays marked
+    assert view.markers["event/e1"].pen().width() == 1
+    assert set(view._pens) == set(view.markers)
