@@ -119,7 +119,7 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
     trace.step("import the window's code")
     window = build_main_window(db, language=getattr(args, "explicit_lang", None))
     trace.step("build the window")
-    window.show()
+    window.show_first()
     app.processEvents()
     trace.step("show, first frame")
     QTimer.singleShot(0, lambda: after_first_frame(window))
