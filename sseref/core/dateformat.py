@@ -56,10 +56,28 @@ def format_spec(spec: DateSpec | None, lang: str, style: Style = "long") -> str:
         # UN style, the same in every language and whatever CLDR says this year: "2024–2026",
         # an en dash without spaces (CLDR 47 added spaces for English).
         return f"{start.year}\u2013{end.year}"
-    if start.precision is end.precision:
+    if start.precision is end.precision and style == "short":
         skeleton = _SKELETONS[style][start.precision]
         return format_interval(_as_date(start), _as_date(end), skeleton, locale=_locale(lang))
+    if start.precision is end.precision and start.year == end.year:
+        return _long_range_in_one_year(start, end, lang)
     return f"{format_point(start, lang, style)} – {format_point(end, lang, style)}"
+
+
+def _long_range_in_one_year(start: PartialDate, end: PartialDate, lang: str) -> str:
+    """ "30 August – 12 September 1978", "1–3 December 2009", "March – June 2019".
+
+    Built here rather than by Babel's interval formats, which fall back to abbreviated months
+    for long skeletons in some locales and CLDR versions; our three languages all write the day
+    before the month, so the shared year (and month) go once, at the end."""
+    end_text = format_point(end, lang, "long")
+    if start.precision is Precision.DAY and start.month == end.month:
+        return f"{start.day}\u2013{end_text}"
+    if start.precision is Precision.DAY:
+        head = format_skeleton("dMMMM", _as_date(start), locale=_locale(lang))
+    else:  # the month's full stand-alone name ("LLLL"): a skeleton may abbreviate it
+        head = format_date(_as_date(start), "LLLL", locale=_locale(lang))
+    return f"{head} – {end_text}"
 
 
 def format_text(text: str | None, lang: str, style: Style = "long") -> str:

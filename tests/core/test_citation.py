@@ -47,7 +47,7 @@ EXPECTED = {
     ("org/alpha", "apa"): f"Alpha Cooperative Alliance (ACA). (n.d.). {APA_TAIL}",
     ("org/alpha", "chicago"): (f"{WORK}, s.v. “Alpha Cooperative Alliance (ACA).” {CHICAGO_TAIL}"),
     ("event/1978-conference", "un"): (
-        "Conference on Technical Cooperation in Buenos Aires, event, 30 August 1978 – "
+        "Conference on Technical Cooperation in Buenos Aires, event, 30 August – "
         f"12 September 1978, Buenos Aires, Argentina. {UN_TAIL}"
     ),
     ("event/1978-conference", "apa"): (
