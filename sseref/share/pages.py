@@ -156,11 +156,12 @@ class Pages:
         sheet = builder.build(record_id)
         record = self.db.get(record_id, lang)
         sections = "".join(s.html for s in sheet.sections if s.key in RECORD_SECTIONS)
+        download = tr._("Download the fact sheet (PDF)")  # outside f-strings, for Babel
         pdf = (
-            ""
-            if not self.pdf
-            else f'<p class="actions"><a class="button" href="{esc(pdf_url(record_id, lang))}" '
-            f"download>{esc(tr._('Download the fact sheet (PDF)'))}</a></p>"
+            f'<p class="actions"><a class="button" href="{esc(pdf_url(record_id, lang))}" '
+            f"download>{esc(download)}</a></p>"
+            if self.pdf
+            else ""
         )
         body = (
             f'<article class="record"><p class="subtitle">{sheet.subtitle}</p>'
@@ -202,7 +203,8 @@ class Pages:
         """Every event, oldest first, under one heading per decade."""
         tr = Translator.for_language(lang)
         rows = self.db.rows(self.db.ids("event"), lang)
-        parts = [f"<h1>{esc(tr._('Timeline'))}</h1>"]
+        title = tr._("Timeline")
+        parts = [f"<h1>{esc(title)}</h1>"]
         decade: int | None = None
         items: list[str] = []
         for row in rows:
@@ -225,7 +227,7 @@ class Pages:
             )
         if items:
             parts.append(f'<ol class="timeline">{"".join(items)}</ol>')
-        return self.layout(lang, tr._("Timeline"), "".join(parts), "/timeline")
+        return self.layout(lang, title, "".join(parts), "/timeline")
 
     def glossary(self, lang: str) -> str:
         """Every term with its definition in the reader's language (English when it has none)."""
@@ -238,8 +240,9 @@ class Pages:
             f"<dd>{esc(definitions.get(row.id, ''))}</dd>"
             for row in rows
         )
-        body = f'<h1>{esc(tr._("Glossary"))}</h1><dl class="glossary">{items}</dl>'
-        return self.layout(lang, tr._("Glossary"), body, "/glossary")
+        title = tr._("Glossary")
+        body = f'<h1>{esc(title)}</h1><dl class="glossary">{items}</dl>'
+        return self.layout(lang, title, body, "/glossary")
 
     # --- messages and the access code ---------------------------------------------------------
 
@@ -252,18 +255,19 @@ class Pages:
         tr = Translator.for_language(lang)
         _ = tr._
         error = paragraph(esc(_("Wrong code. Ask the host.")), "error") if wrong else ""
+        title, enter = _("Access code"), _("Enter")
         body = (
-            f"<h1>{esc(_('Access code'))}</h1>"
+            f"<h1>{esc(title)}</h1>"
             + paragraph(esc(_("The host of this meeting gave a code to type once.")))
             + error
             + '<form method="post" action="/code" class="code">'
             f'<input type="hidden" name="next" value="{esc(next_path)}">'
-            f'<label for="code">{esc(_("Access code"))}</label> '
+            f'<label for="code">{esc(title)}</label> '
             '<input id="code" name="code" autocomplete="off" inputmode="text" maxlength="64" '
             "autofocus required> "
-            f'<button type="submit">{esc(_("Enter"))}</button></form>'
+            f'<button type="submit">{esc(enter)}</button></form>'
         )
-        return self.layout(lang, _("Access code"), body, "/code")
+        return self.layout(lang, title, body, "/code")
 
 
 def _kind_plurals() -> dict[str, str]:

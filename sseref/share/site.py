@@ -276,7 +276,10 @@ class Site:
         body = await self._small_body(request)
         if body is None:
             return PlainTextResponse("Request body too large or too slow", status_code=413)
-        form = parse_qs(body.decode("utf-8", "replace"), max_num_fields=4)
+        try:
+            form = parse_qs(body.decode("utf-8", "replace"), max_num_fields=4)
+        except ValueError:  # more fields than the form has
+            return PlainTextResponse("Malformed form", status_code=400)
         given = (form.get("code") or [""])[0].strip()
         target = safe_next((form.get("next") or ["/"])[0])
         if self.code_matches(given):
