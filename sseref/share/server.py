@@ -42,6 +42,7 @@ class GuardedH11Protocol(H11Protocol):
         self._deadline: asyncio.TimerHandle | None = None
         self._peer = "?"
         self._counted = False
+        self._head_bytes = 0  # bytes received for the request whose headers are not complete
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -60,9 +61,19 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self.conn.their_state is h11.IDLE:
+            # h11 checks its size limit only while a request is incomplete: a large request that
+            # arrives in one read would pass. The form's small body may share the first read.
+            self._head_bytes += len(data)
+            limits = self.guard.limits
+            if self._head_bytes > limits.max_header_bytes + limits.max_body_bytes:
+                self._disarm()
+                self.send_400_response("Request line or headers too large.")
+                return
         super().data_received(data)
         # Once h11 has read a whole request line and headers, their state leaves IDLE.
         if self.conn.their_state is not h11.IDLE:
+            self._head_bytes = 0
             self._disarm()
 
     def on_response_complete(self) -> None:
