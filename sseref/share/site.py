@@ -61,7 +61,7 @@ SECURITY_HEADERS = {
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 }
 STATIC_FILES = {"site.css": "text/css; charset=utf-8", "site.js": "text/javascript; charset=utf-8"}
-OPEN_PATHS = ("/code", "/static/")  # reachable without the access code
+OPEN_PATHS = ("/code", "/static/", "/favicon.ico")  # reachable without the access code
 _SAFE_FILE = re.compile(r"[^a-z0-9-]+")
 
 
@@ -247,6 +247,10 @@ class Site:
             data, media_type=STATIC_FILES[name], headers={"cache-control": "max-age=3600"}
         )
 
+    async def no_icon(self, _request: Request) -> Response:
+        """Browsers ask for it on every first visit: an empty answer, not a logged 404."""
+        return Response(status_code=204, headers={"cache-control": "max-age=86400"})
+
     async def switch_language(self, request: Request) -> Response:
         code = str(request.path_params["code"])
         target = safe_next(request.query_params.get("next"))
@@ -329,6 +333,7 @@ class Site:
             Route("/static/{name}", self.static, methods=["GET"]),
             Route("/lang/{code}", self.switch_language, methods=["GET"]),
             Route("/code", self.code, methods=["GET", "POST"]),
+            Route("/favicon.ico", self.no_icon, methods=["GET"]),
         ]
 
 
