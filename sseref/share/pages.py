@@ -27,6 +27,7 @@ Searcher = Callable[[str, str], SearchResults]
 LANGUAGE_ENDONYMS = {"en": "English", "es": "Español", "fr": "Français"}  # never translated
 RESULT_LIMIT = 30
 MAX_QUERY = 200  # characters of a query that are searched; the rest is dropped
+RESULTS_CACHE = 2048  # result lists kept (a few kB each)
 RECORD_SECTIONS = ("facts", "summary")  # the sheet's own relation lists have no links
 
 
@@ -61,6 +62,9 @@ class Pages:
         self.search = search
         self.title = title
         self.pdf = pdf  # whether fact sheets can be downloaded (the host can render them)
+        # The data does not change while the site is up, and a room types the same prefixes
+        # ("c", "co", "coo", …): result lists are kept (the engine runs one query at a time).
+        self.results = lru_cache(maxsize=RESULTS_CACHE)(self._results)
 
     # --- the frame around every page ------------------------------------------------------
 
@@ -112,7 +116,7 @@ class Pages:
         body = f'<section id="results" aria-live="polite">{results}</section>'
         return self.layout(lang, self.title, body, "/?q=" + quote(query) if query else "/", query)
 
-    def results(self, lang: str, query: str) -> str:
+    def _results(self, lang: str, query: str) -> str:
         """The result list in the engine's order (also sent alone to the search-as-you-type)."""
         if not query:
             return ""

@@ -116,7 +116,8 @@ def test_huge_and_malformed_requests_are_refused_and_logged(
 def test_invalid_utf8_and_traversal_over_the_wire(
     live_server: StartServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    port = live_server().port
+    server = live_server()
+    port = server.port
     requests = {
         b"GET /?q=%ff%fe%C3%28 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": 200,
         b"GET /results?q=%00%ff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": 200,
@@ -134,6 +135,7 @@ def test_invalid_utf8_and_traversal_over_the_wire(
         answer = raw_exchange(port, request)
         assert status_of(answer) == expected, request[:50]
         assert b"root:" not in answer and b"[project]" not in answer
+    server.stop()  # each request's log line follows its answer: count once all are written
     refused = [w for w in share_warnings(caplog) if "->" in w]
     assert len(refused) == sum(1 for code in requests.values() if code >= 400)
     no_errors(caplog)
@@ -177,7 +179,7 @@ def test_too_many_connections_from_one_client_are_refused(
 def test_a_flood_gets_429_and_the_server_keeps_serving(
     live_server: StartServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    server = live_server(Limits(rate=1.0, burst=20))
+    server = live_server(Limits(rate=0.001, burst=20))  # nothing refills during the test
     port = server.port
     statuses: list[int] = []
     lock = threading.Lock()
@@ -199,7 +201,8 @@ def test_a_flood_gets_429_and_the_server_keeps_serving(
         thread.join()
     assert len(statuses) == 100
     assert set(statuses) == {200, 429}
-    assert 20 <= statuses.count(200) < 40  # the burst, and what the rate refilled meanwhile
+    assert statuses.count(200) == 20  # the burst
+    server.stop()  # each request's log line follows its answer: count once all are written
     assert sum("-> 429" in w for w in share_warnings(caplog)) == statuses.count(429)
     no_errors(caplog)
 
@@ -221,6 +224,7 @@ def test_wrong_codes_over_the_wire(
         conn.close()
     assert statuses == [403, 403, 403, 429]
     assert get(server.port, "/r/org/alpha")[0] == 303  # still locked out of the pages
+    server.stop()  # each request's log line follows its answer: count once all are written
     assert sum("gave a wrong access code" in w for w in share_warnings(caplog)) == 3
     no_errors(caplog)
 

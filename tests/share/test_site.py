@@ -276,3 +276,14 @@ def test_without_a_renderer_there_is_no_pdf_link(make_site: Callable[..., SiteUn
     site = make_site(pdf=False)
     assert "/pdf/" not in site.get("/r/org/alpha").text
     assert site.get("/pdf/org/alpha").status == 404
+
+
+def test_a_server_that_is_not_started_opens_no_socket(
+    fixture_db: Any, share_engine: SearchEngine
+) -> None:
+    """Sockets are blocked in this test (pytest-socket): making the server must not need one."""
+    from sseref.share.service import make_server
+
+    server = make_server(fixture_db, share_engine, port=0)
+    assert not server.running and server.port == 0
+    server.stop()  # stopping what never started is harmless
