@@ -254,4 +254,8 @@ class ShareDialog(QDialog):
                 )
             except SSERefError as exc:
                 self.error.setText(str(exc))
+            except ImportError as exc:  # a bundle built without the server's modules
+                self.error.setText(
+                    _("Sharing is not available in this build: {error}").format(error=exc)
+                )
         self.refresh()

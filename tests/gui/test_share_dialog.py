@@ -137,3 +137,16 @@ def test_without_a_search_engine_the_host_is_told(make_window: Any, qtbot: Any) 
     window.actions_.share.trigger()
     window.share.dialog.toggle.click()
     assert "still being prepared" in window.share.dialog.error.text()
+
+
+def test_a_build_without_the_server_says_so(window: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from sseref.share import service
+
+    def missing(*_args: Any, **_kwargs: Any) -> Any:
+        raise ImportError("No module named 'ssl'")
+
+    monkeypatch.setattr(service, "make_server", missing)
+    window.actions_.share.trigger()
+    window.share.dialog.toggle.click()
+    assert "not available in this build" in window.share.dialog.error.text()
+    assert not window.share.running
