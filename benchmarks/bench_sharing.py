@@ -78,7 +78,7 @@ class Phone:
             assert self.reader is not None
             started = time.perf_counter()
             try:
-                self.writer.write(f"GET {path} HTTP/1.1\r\nHost: room\r\n\r\n".encode())
+                self.writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
                 await self.writer.drain()
                 status, body, close = await _read_response(self.reader)
             except (ConnectionError, asyncio.IncompleteReadError) as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import logging
 import re
 import secrets
@@ -107,6 +108,27 @@ def safe_next(target: str | None) -> str:
     ):
         return "/"
     return target
+
+
+def host_allowed(host: str | None) -> bool:
+    """The Host header names this computer by address (what the QR code gives) or localhost.
+
+    A name would let a page elsewhere reach the site through DNS rebinding; phones in the room
+    use the address, so names are refused."""
+    if host is None:  # HTTP/1.0 has none
+        return True
+    name = host.strip().lower()
+    if name.startswith("["):  # [IPv6]:port
+        name = name[1:].split("]", 1)[0]
+    elif name.count(":") == 1:
+        name = name.split(":", 1)[0]
+    if name == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _client(scope: Scope) -> str:
@@ -397,6 +419,8 @@ class ShareMiddleware:
             return "rate limited", PlainTextResponse(
                 "Too many requests", status_code=429, headers={"retry-after": "2"}
             )
+        if not host_allowed(_header(scope, b"host")):
+            return "host name refused", PlainTextResponse("Unknown host", status_code=421)
         if method not in self.ALLOWED_METHODS or (method == "POST" and path != "/code"):
             return "method not allowed", PlainTextResponse(
                 "Method not allowed", status_code=405, headers={"allow": "GET, HEAD"}
@@ -407,6 +431,13 @@ class ShareMiddleware:
             target = "/code?next=" + quote(safe_next(here), safe="")
             return "access code needed", RedirectResponse(target, status_code=303)
         return self.app
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
 
 
 def _shown(scope: Scope) -> str:

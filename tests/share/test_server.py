@@ -91,17 +91,19 @@ def test_huge_and_malformed_requests_are_refused_and_logged(
     server = live_server()
     port = server.port
     hostile = {
-        "100 kB query": b"GET /?q=" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
-        "huge header": b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 20_000 + b"\r\n\r\n",
-        "many headers": b"GET / HTTP/1.1\r\nHost: x\r\n" + b"X-A: 1\r\n" * 2000 + b"\r\n",
+        "100 kB query": b"GET /?q=" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "huge header": b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+        + b"b" * 20_000
+        + b"\r\n\r\n",
+        "many headers": b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-A: 1\r\n" * 2000 + b"\r\n",
         "garbage": b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"
         + bytes(range(256))
         + b"\r\n\r\n",
         "no version": b"GET /\r\n\r\n",
-        "bad header": b"GET / HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n",
-        "utf-8 target": "GET /r/café HTTP/1.1\r\nHost: x\r\n\r\n".encode(),
-        "bad length": b"POST /code HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-        "two lengths": b"POST /code HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n"
+        "bad header": b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n",
+        "utf-8 target": "GET /r/café HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode(),
+        "bad length": b"POST /code HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n",
+        "two lengths": b"POST /code HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n"
         b"Content-Length: 2\r\n\r\nab",
     }
     for name, request in hostile.items():
@@ -118,18 +120,18 @@ def test_invalid_utf8_and_traversal_over_the_wire(
 ) -> None:
     server = live_server()
     port = server.port
+    close = b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
     requests = {
-        b"GET /?q=%ff%fe%C3%28 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": 200,
-        b"GET /results?q=%00%ff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": 200,
-        b"GET /r/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": 404,
-        b"GET /static/..%2f..%2fpyproject.toml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": (
-            404
-        ),
-        b"GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": 404,
-        b"GET / HTTP/1.1\r\nHost: x\r\nCookie: \xff\xfe\r\nAccept-Language: \xc3\x28\r\n"
-        b"Connection: close\r\n\r\n": 200,
-        b"DELETE /r/org/alpha HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": 405,
-        b"OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n": 405,
+        b"GET /?q=%ff%fe%C3%28" + close: 200,
+        b"GET /results?q=%00%ff" + close: 200,
+        b"GET /r/%2e%2e/%2e%2e/etc/passwd" + close: 404,
+        b"GET /static/..%2f..%2fpyproject.toml" + close: 404,
+        b"GET /../../etc/passwd" + close: 404,
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \xff\xfe\r\n"
+        b"Accept-Language: \xc3\x28\r\nConnection: close\r\n\r\n": 200,
+        b"DELETE /r/org/alpha" + close: 405,
+        b"OPTIONS *" + close: 405,
+        b"GET /" + close.replace(b"127.0.0.1", b"evil.example"): 421,
     }
     for request, expected in requests.items():
         answer = raw_exchange(port, request)
@@ -148,7 +150,7 @@ def test_a_slow_client_is_dropped_and_others_are_served(
     port = server.port
     slow = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(5)]
     for conn in slow:
-        conn.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")  # and never the rest
+        conn.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")  # and never the rest
     assert get(port, "/")[0] == 200  # served while the slow ones hang
     for conn in slow:
         assert read_all(conn) == b""  # the server closed it (before the 10 s safety timeout)
@@ -167,7 +169,7 @@ def test_too_many_connections_from_one_client_are_refused(
     server = live_server(Limits(connections_per_client=4, header_timeout=5))
     held = [socket.create_connection(("127.0.0.1", server.port), timeout=10) for _ in range(4)]
     extra = socket.create_connection(("127.0.0.1", server.port), timeout=10)
-    extra.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    extra.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     assert read_all(extra) == b""  # closed without an answer
     extra.close()
     for conn in held:

@@ -287,3 +287,21 @@ def test_a_server_that_is_not_started_opens_no_socket(
     server = make_server(fixture_db, share_engine, port=0)
     assert not server.running and server.port == 0
     server.stop()  # stopping what never started is harmless
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        (b"192.168.43.1:8765", 200),
+        (b"127.0.0.1", 200),
+        (b"[fe80::1]:8765", 200),
+        (b"localhost:8765", 200),
+        (b"evil.example", 421),
+        (b"evil.example:8765", 421),
+        (b"192.168.43.1.nip.io", 421),
+        (b"", 421),
+    ],
+)
+def test_only_addresses_are_accepted_as_host(site: SiteUnderTest, host: bytes, status: int) -> None:
+    """A page elsewhere cannot reach the site by a rebinding name (DNS rebinding)."""
+    assert site.get("/", headers=[(b"host", host)]).status == status
