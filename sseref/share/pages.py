@@ -12,11 +12,11 @@ from functools import lru_cache
 from string import Template
 from urllib.parse import quote
 
+from sseref.core import dateformat as dates
 from sseref.core.db import Database
 from sseref.core.i18n import LANGUAGES
 from sseref.core.models import Record
 from sseref.core.paths import resources_dir
-from sseref.report import dates
 from sseref.report.compose import data_as_of
 from sseref.report.i18n import Translator
 from sseref.report.markup import esc, heading, paragraph
