@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import logging
+import os
 import re
+import struct
 import threading
+import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,6 +26,7 @@ from sseref.search.query import ParsedQuery, parse
 from sseref.search.results import Highlighter, Hit, SearchResults
 from sseref.search.vocabulary import Vocabulary
 
+log = logging.getLogger(__name__)
 FACET_NAMES = ("kind", "type", "region", "theme", "lang", "decade")
 # An organization named by the query comes before the events and documents about it; the
 # prior only reorders the best candidates, so it costs nothing on large result sets.
@@ -37,6 +42,31 @@ class SearchCancelled(Exception):
 
 class SearchIndexError(SSERefError):
     """The index cannot be read (missing or damaged files): rebuild it."""
+
+
+class SearchQueryError(SSERefError):
+    """A query failed for a reason that is not the index's (a bug): the index is not rebuilt."""
+
+
+# Exceptions that are evidence of a damaged index file whatever code raised them.
+_INDEX_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, struct.error)
+
+
+def _index_evidence(exc: BaseException) -> bool:
+    """True when `exc` says the index files are damaged, not that the query was odd.
+
+    A read error, a truncated file or a bad compressed block is the index's; anything else
+    counts only when it was raised inside Whoosh's reading code (a bad posting list, say),
+    not in our compiler or result code.
+    """
+    if isinstance(exc, _INDEX_ERRORS):
+        return True
+    tb = exc.__traceback__
+    deepest = None
+    while tb is not None:
+        deepest = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return deepest is not None and f"{os.sep}whoosh{os.sep}" in deepest
 
 
 class CancelToken:
@@ -225,10 +255,17 @@ class SearchEngine:
                 self._run(parsed, result, lang, facets, token)
             except SearchCancelled:
                 raise
-            except (OSError, EOFError, ValueError, KeyError, IndexError) as exc:
-                raise SearchIndexError(
-                    _("The search index {path} cannot be read: {error}").format(
-                        path=self.index_dir, error=exc
+            except Exception as exc:  # noqa: BLE001 - sorted into index damage or a query bug
+                if _index_evidence(exc):
+                    raise SearchIndexError(
+                        _("The search index {path} cannot be read: {error}").format(
+                            path=self.index_dir, error=exc
+                        )
+                    ) from exc
+                log.exception("Query %r failed", text)
+                raise SearchQueryError(
+                    _("This search could not be run ({error}); the index is fine.").format(
+                        error=f"{type(exc).__name__}: {exc}"
                     )
                 ) from exc
         with self._gen_lock:
