@@ -79,6 +79,15 @@ class ExceptionHandler:
         if not self.show_dialog or app is None or self._busy:
             sys.stderr.write(details)
             return
+        from sseref.core.errors import SSERefError
+
+        if isinstance(value, SSERefError):  # a known failure (a damaged file): its message only
+            from PySide6.QtWidgets import QMessageBox
+
+            from sseref.core.i18n import _
+
+            QMessageBox.warning(QApplication.activeWindow(), _("SSE Ref"), str(value))
+            return
         from sseref.gui.dialogs import ErrorDialog
 
         self._busy = True  # an error inside the dialog must not open another one

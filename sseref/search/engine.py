@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import heapq
 import logging
 import os
@@ -21,7 +22,7 @@ from sseref.search.aliases import AliasTable
 from sseref.search.compiler import Compiled, Compiler
 from sseref.search.documents import FACET_SEP
 from sseref.search.evaluate import Evaluator
-from sseref.search.indexer import ALIASES, open_index
+from sseref.search.indexer import ALIASES, open_index, read_manifest
 from sseref.search.query import ParsedQuery, parse
 from sseref.search.results import Highlighter, Hit, SearchResults
 from sseref.search.vocabulary import Vocabulary
@@ -172,6 +173,7 @@ class SearchEngine:
                     path=self.index_dir, error=exc
                 )
             ) from exc
+        self._check_alias_file()
         self._aliases = AliasTable.load(self.index_dir / ALIASES)
         self._compiler = Compiler(self._vocab, self._aliases, self._facets.values)
         # Whoosh readers share file handles: one query at a time, the newest one next.
@@ -182,6 +184,26 @@ class SearchEngine:
         self._cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
 
     # --- lifecycle -----------------------------------------------------------------------
+
+    def _check_alias_file(self) -> None:
+        """The alias table against its digest in the manifest: a damaged one would silently
+        drop acronym matches (CEPAL = ECLAC), so it is damage like any other."""
+        manifest = read_manifest(self.index_dir) or {}
+        entry = (manifest.get("files") or {}).get(ALIASES)
+        if not isinstance(entry, list) or len(entry) != 2 or not entry[1]:
+            return  # an index without a recorded digest (large, or older): nothing to compare
+        path = self.index_dir / ALIASES
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError as exc:
+            digest = str(exc)
+        if digest != entry[1]:
+            self._close_partly_open()
+            raise SearchIndexError(
+                _("The search index {path} cannot be read: {error}").format(
+                    path=self.index_dir, error=f"{ALIASES} is damaged"
+                )
+            )
 
     def _close_partly_open(self) -> None:
         """A damaged index was refused: what did open is closed, not left to the collector."""

@@ -14,7 +14,13 @@ from sseref.core.db import Database
 from sseref.core.i18n import _
 from sseref.core.schema import SCHEMA_VERSION
 from sseref.search.engine import SearchEngine, SearchIndexError
-from sseref.search.indexer import DIGEST_LIMIT, build_index, open_index, read_manifest
+from sseref.search.indexer import (
+    DIGEST_LIMIT,
+    build_index,
+    clean_stale,
+    open_index,
+    read_manifest,
+)
 from sseref.search.schema import INDEX_SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -107,6 +113,7 @@ def ensure_index(
     """A folder holding an index that matches `db`: shipped, cached, or rebuilt now."""
     shipped = Path(shipped) if shipped else paths.shipped_index_dir()
     cache = Path(cache) if cache else cache_index_dir()
+    clean_stale(cache)  # folders left by interrupted rebuilds
     expected = expected_manifest(db)
     if not force:
         for folder in (shipped, cache):
