@@ -330,3 +330,45 @@ def test_cli_with_unwritable_cache_is_a_message(fixture_db_path: Path, tmp_path:
     done = run_cli("--database", str(fixture_db_path), "search", "alpha", env=env)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and str(root) in done.stderr
+
+
+# --- full disks ---------------------------------------------------------------------------
+
+
+def test_no_half_backup_of_a_damaged_pack_on_a_full_disk(tmp_path: Path) -> None:
+    from sseref.core.userdata import MeetingPackStore, UserDataCorruptError
+    from tests.reliability.smallfs import fill, tmpfs
+
+    with tmpfs(tmp_path / "disk", size_kb=64) as disk:
+        store = MeetingPackStore(disk)
+        store.path.write_text("{not json" + " " * 20000, "utf-8")
+        fill(disk, 0)
+        with pytest.raises(UserDataCorruptError) as info:
+            store.load()
+        assert info.value.backup is None
+        assert "None" not in str(info.value) and "no copy" in str(info.value)
+        assert [p.name for p in disk.iterdir() if "damaged" in p.name] == []
+        assert store.path.read_text("utf-8").startswith("{not json")  # the original stays
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_full_disk_is_not_a_second_instance(
+    qapp: Any, fixture_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock file cannot be written: the window opens, and no question is asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sseref.app import launch
+    from tests.reliability.smallfs import fill, tmpfs
+
+    with tmpfs(tmp_path / "disk", size_kb=64) as disk:
+        for name in ("config", "data", "cache"):
+            (disk / name).mkdir()
+        fill(disk, 0)
+        monkeypatch.setenv("SSEREF_DATA_DIR", str(disk))
+        monkeypatch.setenv(launch.ENV_BENCH, "1")
+        asked: list[str] = []
+        monkeypatch.setattr(QMessageBox, "question", lambda _p, t, _x: asked.append(t))
+        monkeypatch.setattr(QMessageBox, "warning", lambda *_a: None)
+        code = launch.run_gui(argparse.Namespace(database=str(fixture_db_path)))
+        assert code == launch.EXIT_OK and asked == []
