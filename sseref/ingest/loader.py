@@ -53,22 +53,23 @@ class _GuardedLoader(yaml.BaseLoader):
         self._depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        event = self.peek_event()
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
         if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in the data", event.start_mark
+                None, None, "aliases (*name) are not allowed in the data", mark
             )
         if getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(
-                None, None, "anchors (&name) are not allowed in the data", event.start_mark
+                None, None, "anchors (&name) are not allowed in the data", mark
             )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark
                 )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
