@@ -7,6 +7,9 @@ queries: arbitrary Unicode (every plane, combining marks, ligatures, right-to-le
 digits of every script), the query language's operators and filters, long runs of words, and
 the tests' fuzz corpus. It prints how many raised (it should be 0), the latency percentiles
 and the slowest queries, and exits 1 when any query raised or took longer than --budget ms.
+Each query's CPU time (of this thread) is measured besides its wall time: on a shared machine
+the wall time also counts other programs' turns, the CPU time only the query's own work. The
+slowest queries are timed again (best of 3) to tell a slow query from a busy moment.
 """
 
 from __future__ import annotations
@@ -98,29 +101,44 @@ def main() -> int:
     db = Database(Path(args.database) if args.database else paths.database_path())
     engine = SearchEngine(ensure_index(db))
     texts = queries(args.count, args.seed)
-    times: list[tuple[float, str]] = []
+    times: list[tuple[float, str, bool]] = []
+    cpu: list[float] = []
     errors: list[tuple[str, str]] = []
+
+    def run(text: str, as_you_type: bool) -> tuple[float, float]:
+        engine.clear_cache()
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        try:
+            engine.search(text, limit=20, as_you_type=as_you_type)
+        except Exception as exc:  # noqa: BLE001 - counted and printed
+            errors.append((text, f"{type(exc).__name__}: {exc}"))
+        return (time.perf_counter() - start) * 1000, (time.thread_time() - start_cpu) * 1000
+
     for text in texts:
         for as_you_type in (True, False):
-            engine.clear_cache()
-            start = time.perf_counter()
-            try:
-                engine.search(text, limit=20, as_you_type=as_you_type)
-            except Exception as exc:  # noqa: BLE001 - counted and printed
-                errors.append((text, f"{type(exc).__name__}: {exc}"))
-            times.append(((time.perf_counter() - start) * 1000, text))
-    ms = sorted(t for t, _q in times)
+            wall, used = run(text, as_you_type)
+            times.append((wall, text, as_you_type))
+            cpu.append(used)
+    ms = sorted(t for t, _q, _a in times)
+    cpu.sort()
     print(f"queries: {len(texts)} texts x 2 modes (as you type, whole words) = {len(times)}")
     print(f"exceptions: {len(errors)}")
-    print(
-        f"latency ms: median {statistics.median(ms):.2f}  p95 {ms[int(len(ms) * 0.95)]:.2f}  "
-        f"p99 {ms[int(len(ms) * 0.99)]:.2f}  max {ms[-1]:.1f}"
-    )
-    over = [q for t, q in times if t > args.budget]
-    print(f"over {args.budget:.0f} ms: {len(over)}")
+    for label, values in (("wall", ms), ("CPU", cpu)):
+        print(
+            f"{label} ms: median {statistics.median(values):.2f}  "
+            f"p95 {values[int(len(values) * 0.95)]:.2f}  "
+            f"p99 {values[int(len(values) * 0.99)]:.2f}  max {values[-1]:.1f}"
+        )
+    slowest = sorted(times, reverse=True)[: args.slowest]
+    again = {(q, a): min(run(q, a)[0] for _ in range(3)) for _t, q, a in slowest}
+    worst_again = max(again.values(), default=0.0)
+    print(f"slowest {len(slowest)} timed again, best of 3: max {worst_again:.1f} ms")
+    over = [q for t, q, a in times if t > args.budget and again.get((q, a), t) > args.budget]
+    print(f"over {args.budget:.0f} ms (wall, and again when retimed): {len(over)}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    for t, q in sorted(times, reverse=True)[: args.slowest]:
-        print(f"  {t:8.1f} ms  {q[:70]!r}{'…' if len(q) > 70 else ''} ({len(q)} chars)")
+    for t, q, a in slowest:
+        shown = f"{q[:60]!r}{'…' if len(q) > 60 else ''}"
+        print(f"  {t:8.1f} ms (again {again[(q, a)]:6.1f})  {shown} ({len(q)} chars)")
     for text, error in errors[:20]:
         print(f"  ERROR {text[:60]!r}: {error}")
     engine.close()
