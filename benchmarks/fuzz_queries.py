@@ -130,10 +130,12 @@ def main() -> int:
             f"p99 {values[int(len(values) * 0.99)]:.2f}  max {values[-1]:.1f}"
         )
     slowest = sorted(times, reverse=True)[: args.slowest]
-    again = {(q, a): min(run(q, a)[0] for _ in range(3)) for _t, q, a in slowest}
+    # Every query over the budget (and the slowest few) is timed again, best of 3.
+    retime = {(q, a) for t, q, a in times if t > args.budget} | {(q, a) for _t, q, a in slowest}
+    again = {key: min(run(*key)[0] for _ in range(3)) for key in retime}
     worst_again = max(again.values(), default=0.0)
-    print(f"slowest {len(slowest)} timed again, best of 3: max {worst_again:.1f} ms")
-    over = [q for t, q, a in times if t > args.budget and again.get((q, a), t) > args.budget]
+    print(f"{len(again)} slowest timed again, best of 3: max {worst_again:.1f} ms")
+    over = [key for key, t in again.items() if t > args.budget]
     print(f"over {args.budget:.0f} ms (wall, and again when retimed): {len(over)}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     for t, q, a in slowest:
