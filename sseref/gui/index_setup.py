@@ -37,6 +37,8 @@ def index_problem(folder: Path, db: Database) -> str | None:
 
 def rebuild(db_path: Path, target: Path, progress: Any) -> None:
     """Indexes every record into `target` (runs on a worker thread with its own connection)."""
+    from sseref.core.safefile import os_error_message
+    from sseref.search.engine import SearchIndexError
     from sseref.search.indexer import build_index
 
     db = Database(db_path)
@@ -49,6 +51,12 @@ def rebuild(db_path: Path, target: Path, progress: Any) -> None:
             data_version=db.meta().get("data_version", ""),
             progress=progress,
         )
+    except OSError as exc:  # a full or read-only cache disk: said in one sentence
+        raise SearchIndexError(
+            _("The search index could not be rebuilt: {why}").format(
+                why=os_error_message(exc, target)
+            )
+        ) from exc
     finally:
         db.close()
 

@@ -373,3 +373,26 @@ def test_a_full_disk_is_not_a_second_instance(
         monkeypatch.setattr(QMessageBox, "warning", lambda *_a: None)
         code = launch.run_gui(argparse.Namespace(database=str(fixture_db_path)))
         assert code == launch.EXIT_OK and asked == []
+
+
+def test_window_rebuild_onto_a_full_disk_is_a_sentence(
+    qtbot: Any, fixture_db: Database, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from sseref.gui import index_setup
+    from tests.reliability.smallfs import fill, tmpfs
+
+    with tmpfs(tmp_path / "disk", size_kb=128) as disk:
+        (disk / "cache").mkdir()
+        fill(disk, 0)
+        monkeypatch.setattr(index_setup, "shipped_index_dir", lambda: Path("/nonexistent"))
+        monkeypatch.setattr(index_setup, "user_index_dir", lambda: disk / "cache" / "index")
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        got: dict[str, Any] = {}
+        index_setup.prepare_engine(parent, fixture_db, lambda e, err: got.update(e=e, err=err))
+        qtbot.waitUntil(lambda: "e" in got, timeout=30000)
+        assert got["e"] is None
+        message = str(got["err"])
+        assert "is full" in message and str(disk) in message and "Errno" not in message
