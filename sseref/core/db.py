@@ -112,6 +112,8 @@ class Database:
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
+            except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+                raise  # misuse (a closed connection), not damage
             except sqlite3.DatabaseError as exc:  # a damaged page read only now (immutable)
                 raise self._damaged(exc) from exc
 

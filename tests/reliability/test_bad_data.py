@@ -227,9 +227,8 @@ EDGE_DATES = ["1000", "1000-01", "1000-01-01", "2200", "2200-12", "2200-12-31", 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
 def test_edge_dates_format_in_every_language(lang: str) -> None:
-    from sseref.core.citation import format_spec
+    from sseref.core.dateformat import format_spec, format_text
     from sseref.core.dates import parse_date
-    from sseref.report.dates import format_text
 
     for text in EDGE_DATES:
         spec = parse_date(text)
