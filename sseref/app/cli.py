@@ -36,7 +36,7 @@ def cmd_build_data(args: argparse.Namespace) -> int:
     from sseref.ingest.build import BuildError, build_database, is_stale  # build time only
 
     data_dir = Path(args.source) if args.source else _default_data_dir()
-    target = Path(args.database) if args.database else paths.database_path()
+    target = Path(args.database) if args.database else paths.bundled_database_path()
     steps = _post_build_steps()
     if args.if_stale and not is_stale(data_dir, target):
         stale = [step for step in steps if step.is_stale(target)]
