@@ -17,12 +17,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import lzma
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, Any
 
 from sseref import __version__
@@ -270,11 +272,24 @@ def safe_member_name(name: str) -> bool:
         return False
     if re.match(r"^[A-Za-z]:", name):
         return False
-    parts = PurePosixPath(name).parts
-    return all(p not in ("", ".", "..") for p in parts) and not name.endswith("/")
+    return all(part not in ("", ".", "..") for part in name.split("/"))
 
 
-_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError)
+# What a damaged zip raises from its directory, its headers or its compressed streams (an
+# encrypted member raises RuntimeError).
+DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    ValueError,
+    KeyError,
+    IndexError,
+    RuntimeError,
+)
 
 
 def damaged(exc: BaseException) -> PackError:
@@ -310,7 +325,7 @@ def verify_pack(
                         progress(done, total)
     except PackError:
         raise
-    except _DAMAGED as exc:
+    except DAMAGED as exc:
         raise damaged(exc) from exc
     return VerifiedPack(path, manifest, key)
 
@@ -440,5 +455,5 @@ def read_member_bytes(verified: VerifiedPack, name: str) -> bytes:
             return b"".join(iter_member(archive, member))
     except PackError:
         raise
-    except _DAMAGED as exc:
+    except DAMAGED as exc:
         raise damaged(exc) from exc

@@ -28,6 +28,7 @@ from sseref.core import paths
 from sseref.core.errors import SSERefError
 from sseref.core.i18n import _
 from sseref.core.packformat import (
+    DAMAGED,
     DATA_PREFIX,
     DATABASE_MEMBER,
     MANIFEST,
@@ -321,7 +322,11 @@ def _extract(verified: VerifiedPack, tmp: Path, step: Progress) -> None:
                     os.fsync(fd)
                 finally:
                     os.close(fd)
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+    except PackError:
+        raise
+    except OSError:
+        raise  # the disk, not the pack: reported by the caller
+    except DAMAGED as exc:
         raise damaged(exc) from exc
     for folder in sorted({p for p in tmp.rglob("*") if p.is_dir()} | {tmp}, reverse=True):
         _fsync_dir(folder)
@@ -387,16 +392,13 @@ def switch_to(name: str | None) -> DataVersion:
 
 
 def rollback() -> DataVersion:
-    """Goes back to the version used before the last switch (the bundled data at the end)."""
-    pointer = read_pointer()
-    current = in_use().name
-    for candidate in pointer["history"]:
-        if candidate == current:
-            continue
-        if candidate is None or folder_usable(candidate):
-            return switch_to(candidate)
-    if current is not None:
-        return switch_to(None)
+    """Goes back one version: the newest usable one older than the data in use (the bundled
+    data at the end; packs older than it are never used, so the walk stops there)."""
+    found = versions()
+    position = next(i for i, v in enumerate(found) if v.active)
+    for candidate in found[position + 1 :]:
+        if candidate.usable:
+            return switch_to(candidate.name)
     raise SSERefError(_("There is no earlier data version to go back to."))
 
 
