@@ -37,11 +37,22 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    if args.as_of:
+        os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(args.as_of))
+    try:
+        return _build(args)
+    finally:  # the option holds for this build only
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def _build(args: argparse.Namespace) -> int:
     from sseref.ingest.build import BuildError  # build time only
     from sseref.ingest.pack_build import SigningKeyError, build_pack
 
-    if args.as_of:
-        os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(args.as_of))
     source = Path(args.source) if args.source else _checkout_data()
     try:
         result = build_pack(
