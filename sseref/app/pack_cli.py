@@ -151,6 +151,7 @@ def _relation_text(relation: str) -> str:
 
 def _connection(spec: str) -> sqlite3.Connection:
     """A database to compare: `current`, `bundled`, a pack file (verified) or a .db file."""
+    from sseref.core.datadiff import open_database
     from sseref.core.packformat import SUFFIX, verify_pack
     from sseref.core.packstore import pack_database
 
@@ -164,7 +165,7 @@ def _connection(spec: str) -> sqlite3.Connection:
         path = Path(spec)
     if not path.is_file():
         raise SSERefError(_("No such file: {path}").format(path=path))
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    return open_database(path)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -200,19 +201,12 @@ def print_changes(changes: Any) -> None:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from sseref.core.datadiff import diff_connections
     from sseref.core.packformat import verify_pack
-    from sseref.core.packstore import apply_pack, pack_database
+    from sseref.core.packstore import apply_pack, changes_in
 
     verified = verify_pack(Path(args.file))
     if not args.quiet:
-        current = sqlite3.connect(paths.database_path().resolve().as_uri() + "?mode=ro", uri=True)
-        new = pack_database(verified)
-        try:
-            print_changes(diff_connections(current, new))
-        finally:
-            current.close()
-            new.close()
+        print_changes(changes_in(verified))
     result = apply_pack(Path(args.file), allow_older=args.allow_older, verified=verified)
     print(
         _("Data {name} is now in use (previous: {previous}).").format(

@@ -188,7 +188,8 @@ def diff_fields(old: Fields, new: Fields) -> Changes:
     return changes
 
 
-def _open(path: Path) -> sqlite3.Connection:
+def open_database(path: Path) -> sqlite3.Connection:
+    """A database file opened read-only for comparing."""
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
 
 
@@ -198,7 +199,7 @@ def diff_connections(old: sqlite3.Connection, new: sqlite3.Connection) -> Change
 
 def diff_databases(old: Path, new: Path) -> Changes:
     """What changed from the database file `old` to `new`."""
-    a, b = _open(old), _open(new)
+    a, b = open_database(old), open_database(new)
     try:
         return diff_connections(a, b)
     finally:

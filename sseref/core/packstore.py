@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sseref.core import paths
+from sseref.core.datadiff import Changes
 from sseref.core.errors import SSERefError
 from sseref.core.i18n import _
 from sseref.core.packformat import (
@@ -458,3 +459,18 @@ def pack_database(verified: VerifiedPack) -> sqlite3.Connection:
         conn.close()
         raise PackError(_("The pack's database cannot be read.")) from exc
     return conn
+
+
+def changes_in(verified: VerifiedPack) -> Changes:
+    """What applying `verified` would change in the data in use (read in memory, no writes)."""
+    from sseref.core.datadiff import diff_connections
+
+    current = sqlite3.connect(paths.database_path().resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        new = pack_database(verified)
+        try:
+            return diff_connections(current, new)
+        finally:
+            new.close()
+    finally:
+        current.close()

@@ -35,6 +35,7 @@ class Actions:
         self.export_pdf = make(N_("&Export PDF…"), "Ctrl+Shift+E")
         self.add_to_pack = make(N_("&Add to meeting pack"), "Ctrl+Shift+M")
         self.meeting_pack = make(N_("&Meeting pack…"))
+        self.update_data = make(N_("&Update data from file…"))
         self.quit = make(N_("&Quit"), "Ctrl+Q")
         self.copy_citation = make(N_("Copy &citation"), "Ctrl+Shift+C")
         self.search = make(N_("&Search…"), "Ctrl+K", SK.Find)
@@ -69,6 +70,7 @@ class Actions:
         }
         self.help = make(N_("&Help"), SK.HelpContents, "F1")
         self.about = make(N_("&About SSE Ref"))
+        self.data_versions = make(N_("Data &versions…"))
         self.theme_group = QActionGroup(window)
         for action in self.themes.values():
             self.theme_group.addAction(action)
@@ -97,6 +99,8 @@ class Actions:
         m["file"].addSeparator()
         m["file"].addActions([self.add_to_pack, self.meeting_pack])
         m["file"].addSeparator()
+        m["file"].addAction(self.update_data)
+        m["file"].addSeparator()
         m["file"].addAction(self.quit)
         m["edit"] = bar.addMenu("")
         m["edit"].addActions([self.copy_citation, self.search, self.filter_list])
@@ -116,7 +120,7 @@ class Actions:
         m["go"].addSeparator()
         m["go"].addAction(self.search)
         m["help"] = bar.addMenu("")
-        m["help"].addActions([self.help, self.about])
+        m["help"].addActions([self.help, self.data_versions, self.about])
         self._title_menus()
 
     def retranslate(self) -> None:

@@ -139,6 +139,20 @@ def wire(window: MainWindow) -> None:
     # Help and quitting.
     actions.help.triggered.connect(window.show_help)
     actions.about.triggered.connect(window.show_about)
+
+    # Data packs (content updates) and the versions on this machine.
+    def update_data() -> None:
+        from sseref.gui.data_update import open_update
+
+        open_update(window)
+
+    def data_versions() -> None:
+        from sseref.gui.data_update import open_versions
+
+        open_versions(window)
+
+    actions.update_data.triggered.connect(update_data)
+    actions.data_versions.triggered.connect(data_versions)
     actions.quit.triggered.connect(window.close)
     actions.quit.triggered.connect(lambda: application().closeAllWindows())
 
