@@ -250,7 +250,8 @@ def cmd_versions(args: argparse.Namespace) -> int:
     for v in found:
         mark = "*" if v.active else " "
         state = "" if v.usable else "  " + _("(damaged)")
-        print(f"{mark} {v.name or _('bundled data'):40} {v.as_of}  {v.data_version}{state}")
+        name = v.name or _("bundled data")
+        print(f"{mark} {name:40} {v.as_of}  {v.data_version}{state}")
     return EXIT_OK
 
 
