@@ -157,7 +157,7 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
     finally:
         db.close()
         lock.unlock()
-        if window.property("restartRequested"):  # a new data version was switched to
+        if getattr(window, "restart_requested", False):  # a new data version was switched to
             _restart()
 
 

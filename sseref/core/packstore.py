@@ -474,3 +474,13 @@ def changes_in(verified: VerifiedPack) -> Changes:
             new.close()
     finally:
         current.close()
+
+
+def changes_beside(database: Path) -> dict[str, Any] | None:
+    """The "what changed" file saved beside an applied pack's database (None for the bundled
+    database or when none was saved): used to mark the records the last update touched."""
+    try:
+        value = json.loads((Path(database).parent / CHANGES_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None

@@ -40,7 +40,8 @@ def _total(counts: dict[str, int]) -> int:
 
 def request_restart(window: QWidget) -> None:
     """Closes the window and asks the launcher to start SSE Ref again (on the new data)."""
-    window.setProperty("restartRequested", True)
+    # A Python attribute, not a Qt dynamic property: PySide miscounts references to the bool.
+    window.restart_requested = True  # type: ignore[attr-defined]
     window.close()
 
 

@@ -56,7 +56,7 @@ def test_update_shows_what_changed_then_installs(pack_env, window: Any, qtbot: A
     assert packstore.in_use().data_version == verify_pack(pack_env.v2).manifest.data_version
     assert dialog.restart_button.isVisible() and not dialog.install_button.isVisible()
     dialog.restart_button.click()
-    assert window.property("restartRequested") is True
+    assert window.restart_requested is True
     assert not window.isVisible()
 
 
@@ -130,3 +130,31 @@ def test_actions_open_the_dialogs(pack_env, window: Any, qtbot: Any, monkeypatch
     shown = [w for w in window.findChildren(VersionsDialog) if w.isVisible()]
     assert len(shown) == 1
     shown[0].close()
+
+
+def test_record_pages_mark_what_the_last_update_changed(
+    pack_env, make_window: Any, qtbot: Any
+) -> None:
+    from sseref.core.db import Database
+
+    packstore.apply_pack(pack_env.v2)
+    db = Database(paths.database_path())
+    try:
+        window = make_window(db=db)
+        view = window.record_view
+        assert view.open("org/alpha")
+        # Fields in the page's order: names and summaries first, then the other fields.
+        assert "Changed in the last data update: Summary (en), Seat." in view.page.html
+        assert "update-mark" in view.browser.toHtml() or "last data update" in (
+            view.browser.toPlainText()
+        )
+        assert view.open("org/beta-task-force")
+        assert "last data update" not in view.page.html
+    finally:
+        window.close()
+        db.close()
+
+
+def test_bundled_data_has_no_marks(pack_env, window: Any) -> None:
+    assert window.record_view.open("org/alpha")
+    assert "last data update" not in window.record_view.page.html
