@@ -285,6 +285,7 @@ class VersionsDialog(QDialog):
 
     def refresh(self) -> None:
         self.tree.clear()
+        self._rows: dict[int, tuple[str | None, bool]] = {}
         self.versions = packstore.versions()
         opened = paths.database_path()
         for version in self.versions:
@@ -305,8 +306,8 @@ class VersionsDialog(QDialog):
                     ", ".join(state),
                 ],
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, version.name)
-            item.setData(1, Qt.ItemDataRole.UserRole, version.usable and not below_floor)
+            # Kept on the Python side: PySide miscounts references to bools held in QVariants.
+            self._rows[id(item)] = (version.name, version.usable and not below_floor)
             if version.active:
                 self.tree.setCurrentItem(item)
         for column in range(3):
@@ -324,10 +325,9 @@ class VersionsDialog(QDialog):
     def _update_buttons(self) -> None:
         item = self._selected()
         active = next((v for v in self.versions if v.active), None)
+        name, usable = self._rows.get(id(item), (None, False))
         self.use_button.setEnabled(
-            item is not None
-            and bool(item.data(1, Qt.ItemDataRole.UserRole))
-            and (active is None or item.data(0, Qt.ItemDataRole.UserRole) != active.name)
+            item is not None and usable and (active is None or name != active.name)
         )
         position = next((i for i, v in enumerate(self.versions) if v.active), len(self.versions))
         self.back_button.setEnabled(any(v.usable for v in self.versions[position + 1 :]))
@@ -336,7 +336,8 @@ class VersionsDialog(QDialog):
         item = self._selected()
         if item is None:
             return
-        self._switched(lambda: packstore.switch_to(item.data(0, Qt.ItemDataRole.UserRole)))
+        name = self._rows.get(id(item), (None, False))[0]
+        self._switched(lambda: packstore.switch_to(name))
 
     def go_back(self) -> None:
         self._switched(packstore.rollback)
@@ -370,5 +371,84 @@ class VersionsDialog(QDialog):
 
 def open_versions(parent: QWidget) -> VersionsDialog:
     dialog = VersionsDialog(parent)
+    dialog.open()
+    return dialog
+
+
+class FindPacksDialog(QDialog):
+    """File → Look for data updates…: packs on removable drives or in a chosen folder."""
+
+    def __init__(self, parent: QWidget | None = None, folders: list[Path] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Look for data updates"))
+        self.folders = folders
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([_("File"), _("Data as of"), _("State")])
+        self.tree.setAccessibleName(_("Data packs found"))
+        self.tree.itemActivated.connect(lambda *_a: self.open_selected())
+        self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
+        self.open_button = QPushButton(_("&Open…"))
+        self.folder_button = QPushButton(_("Choose a &folder…"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.open_button.clicked.connect(self.open_selected)
+        self.folder_button.clicked.connect(self._choose_folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.buttons)
+        self.resize(640, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from sseref.core.packsearch import find_packs, removable_roots
+
+        folders = self.folders if self.folders is not None else removable_roots()
+        self.found = find_packs(folders)
+        self.tree.clear()
+        states = {
+            "newer": _("newer than the data in use"),
+            "same": _("the data in use"),
+            "older": _("not newer than the data in use"),
+        }
+        for found in self.found:
+            state = states.get(found.relation, found.problem)
+            as_of = found.manifest.as_of if found.manifest else ""
+            item = QTreeWidgetItem(self.tree, [str(found.path), as_of, state])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(found.path))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        where = ", ".join(str(f) for f in folders) or _("no removable drive is connected")
+        self.intro.setText(
+            _("{n} data pack(s) found in: {where}").format(n=len(self.found), where=where)
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.tree.currentItem() is not None)
+
+    def open_selected(self) -> UpdateDialog | None:
+        item = self.tree.currentItem()
+        parent = self.parent()
+        if item is None or not isinstance(parent, QWidget):
+            return None
+        self.accept()
+        return open_update(parent, Path(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Look for data updates"))
+        if folder:
+            self.folders = [Path(folder)]
+            self.refresh()
+
+
+def open_find_packs(parent: QWidget, folders: list[Path] | None = None) -> FindPacksDialog:
+    dialog = FindPacksDialog(parent, folders)
     dialog.open()
     return dialog

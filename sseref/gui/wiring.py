@@ -151,7 +151,13 @@ def wire(window: MainWindow) -> None:
 
         open_versions(window)
 
+    def find_updates() -> None:
+        from sseref.gui.data_update import open_find_packs
+
+        open_find_packs(window)
+
     actions.update_data.triggered.connect(update_data)
+    actions.find_updates.triggered.connect(find_updates)
     actions.data_versions.triggered.connect(data_versions)
     actions.quit.triggered.connect(window.close)
     actions.quit.triggered.connect(lambda: application().closeAllWindows())

@@ -158,3 +158,43 @@ def test_record_pages_mark_what_the_last_update_changed(
 def test_bundled_data_has_no_marks(pack_env, window: Any) -> None:
     assert window.record_view.open("org/alpha")
     assert "last data update" not in window.record_view.page.html
+
+
+def test_look_for_updates_in_a_folder(pack_env, window: Any, qtbot: Any, tmp_path: Path) -> None:
+    import shutil
+
+    from sseref.gui.data_update import FindPacksDialog, open_find_packs
+
+    stick = tmp_path / "usb"
+    (stick / "updates").mkdir(parents=True)
+    shutil.copyfile(pack_env.v1, stick / "v1.sserefpack")
+    shutil.copyfile(pack_env.v2, stick / "updates" / "v2.sserefpack")
+    shutil.copyfile(pack_env.unknown_key, stick / "stranger.sserefpack")
+    (stick / "notes.txt").write_text("not a pack", "utf-8")
+    dialog = open_find_packs(window, [stick])
+    assert isinstance(dialog, FindPacksDialog)
+    rows = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    assert [Path(r.text(0)).name for r in rows] == [
+        "v2.sserefpack",
+        "v1.sserefpack",
+        "stranger.sserefpack",
+    ]
+    assert rows[0].text(2) == "newer than the data in use"
+    assert "unknown key" in rows[2].text(2)
+    update = checked(qtbot, dialog.open_selected())
+    assert update.pack == stick / "updates" / "v2.sserefpack" and update.state == "ready"
+    update.close()
+
+
+def test_look_for_updates_action_scans_removable_drives(
+    pack_env, window: Any, monkeypatch, tmp_path: Path
+) -> None:
+    from sseref.core import packsearch
+    from sseref.gui.data_update import FindPacksDialog
+
+    monkeypatch.setattr(packsearch, "removable_roots", lambda: [])
+    window.actions_.find_updates.trigger()
+    shown = [w for w in window.findChildren(FindPacksDialog) if w.isVisible()]
+    assert len(shown) == 1 and shown[0].tree.topLevelItemCount() == 0
+    assert "no removable drive" in shown[0].intro.text()
+    shown[0].close()
