@@ -28,10 +28,15 @@ from PySide6.QtWidgets import (
 from sseref.core import packstore, paths
 from sseref.core.datadiff import Changes
 from sseref.core.errors import SSERefError
-from sseref.core.i18n import _
+from sseref.core.i18n import _, current_language
 from sseref.core.packformat import SUFFIX, VerifiedPack, verify_pack
 from sseref.gui.background import BackgroundTask
-from sseref.gui.labels import kind_label
+from sseref.gui.labels import date_label, kind_label
+
+
+def as_of_label(as_of: str) -> str:
+    """A version's date in the reader's language ("10 December 2026"): the one date formatter."""
+    return date_label(as_of[:10], current_language()) or as_of
 
 
 def _total(counts: dict[str, int]) -> int:
@@ -149,7 +154,7 @@ class UpdateDialog(QDialog):
         relation = self._relation()
         lines = [
             _("Data as of {as_of} ({version}), {n} records, signed by {key}.").format(
-                as_of=manifest.as_of,
+                as_of=as_of_label(manifest.as_of),
                 version=manifest.data_version,
                 n=_total(manifest.counts),
                 key=key,
@@ -165,7 +170,7 @@ class UpdateDialog(QDialog):
         elif relation == "older":
             lines.append(
                 _("This pack is not newer than the data in use (as of {as_of}).").format(
-                    as_of=packstore.in_use().as_of
+                    as_of=as_of_label(packstore.in_use().as_of)
                 )
             )
             self.downgrade.setVisible(True)
@@ -287,7 +292,8 @@ class VersionsDialog(QDialog):
         self.tree.clear()
         self._rows: dict[int, tuple[str | None, bool]] = {}
         self.versions = packstore.versions()
-        opened = paths.database_path()
+        window_db = getattr(self.parent(), "db", None)
+        opened = getattr(window_db, "path", None) or paths.database_path()
         for version in self.versions:
             state = []
             if version.active:
@@ -301,7 +307,7 @@ class VersionsDialog(QDialog):
                 self.tree,
                 [
                     version.name or _("Bundled with the program"),
-                    version.as_of,
+                    as_of_label(version.as_of),
                     str(_total(version.counts)),
                     ", ".join(state),
                 ],
@@ -350,7 +356,7 @@ class VersionsDialog(QDialog):
             return
         self.message.setText(
             _("Data {name} (as of {as_of}) will be used from the next start.").format(
-                name=now.name or _("bundled with the program"), as_of=now.as_of
+                name=now.name or _("bundled with the program"), as_of=as_of_label(now.as_of)
             )
         )
         self.restart_button.setVisible(True)
@@ -418,7 +424,7 @@ class FindPacksDialog(QDialog):
         }
         for found in self.found:
             state = states.get(found.relation, found.problem)
-            as_of = found.manifest.as_of if found.manifest else ""
+            as_of = as_of_label(found.manifest.as_of) if found.manifest else ""
             item = QTreeWidgetItem(self.tree, [str(found.path), as_of, state])
             item.setData(0, Qt.ItemDataRole.UserRole, str(found.path))
         first = self.tree.topLevelItem(0)

@@ -97,11 +97,8 @@ def test_versions_dialog_lists_and_goes_back(pack_env, window: Any, qtbot: Any) 
     dialog = open_versions(window)
     assert isinstance(dialog, VersionsDialog)
     rows = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
-    assert [r.text(1) for r in rows] == [
-        "2027-02-01T00:00:00Z",
-        "2027-01-01T00:00:00Z",
-        "2026-01-01T00:00:00Z",
-    ]
+    # The status bar's date style (gui.labels.date_label), as everywhere in the window.
+    assert [r.text(1) for r in rows] == ["1 Feb 2027", "1 Jan 2027", "1 Jan 2026"]
     assert rows[0].text(3) == "in use" and rows[2].text(0) == "Bundled with the program"
     assert not dialog.use_button.isEnabled()  # the version in use is selected
     dialog.back_button.click()
