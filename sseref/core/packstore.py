@@ -247,6 +247,15 @@ def apply_pack(
                 "Choose to install an older version to go back to it."
             ).format(theirs=manifest.as_of, ours=current.as_of)
         )
+    bundled = paths.bundled_as_of()
+    if bundled is not None and manifest.as_of < bundled:
+        # It would never be used: the data that came with the program is the floor.
+        raise DowngradeError(
+            _(
+                "The pack's data (as of {theirs}) is older than the data that came with the "
+                "program (as of {ours}); it cannot be used."
+            ).format(theirs=manifest.as_of, ours=bundled)
+        )
     root = installed_dir()
     root.mkdir(parents=True, exist_ok=True)
     cleanup()

@@ -96,13 +96,19 @@ def test_the_same_pack_twice_is_already_in_use(pack_env) -> None:
         apply_pack(pack_env.v1)
 
 
-def test_pack_older_than_the_bundled_data_needs_a_downgrade_and_is_then_ignored(
-    pack_env,
-) -> None:
-    """The bundled data is the floor: even if installed, an older pack is not used."""
-    with pytest.raises(DowngradeError):
+def test_pack_older_than_the_bundled_data_is_refused_even_as_a_downgrade(pack_env) -> None:
+    """The bundled data is the floor: a pack older than it would never be used."""
+    with pytest.raises(DowngradeError, match="older than the data in use"):
         apply_pack(pack_env.old)
-    apply_pack(pack_env.old, allow_older=True)
+    with pytest.raises(DowngradeError, match="came with the program"):
+        apply_pack(pack_env.old, allow_older=True)
+    assert not (paths.packs_dir() / "installed").exists()
+    assert paths.applied_data_dir() is None and packstore.in_use().name is None
+
+
+def test_an_installed_pack_older_than_the_bundled_data_is_ignored(pack_env, monkeypatch) -> None:
+    apply_pack(pack_env.v1)
+    monkeypatch.setattr(paths, "bundled_as_of", lambda: "2027-01-02T00:00:00Z")
     assert paths.applied_data_dir() is None
     assert packstore.in_use().name is None
 
