@@ -61,8 +61,17 @@ def database_path() -> Path:
 
 def shipped_index_dir() -> Path:
     """The index that came with the data in use (bundled, or in the applied pack)."""
-    applied = applied_data_dir()
-    return applied / "index" if applied else bundled_index_dir()
+    return index_dir_for(database_path())
+
+
+def index_dir_for(database: Path) -> Path:
+    """The index that came with `database`: beside it in an installed pack, else the bundled
+    one. Readers that opened a database ask with its path, so a switch made meanwhile by
+    another process never pairs one version's database with another's index."""
+    database = Path(database)
+    if database.name == "sseref.db" and database.parent.parent.name == PACKS_INSTALLED:
+        return database.parent / "index"
+    return bundled_index_dir()
 
 
 PACKS_FOLDER = "data-packs"  # in the user data folder: installed packs and the pointer

@@ -321,3 +321,16 @@ def test_sigkill_at_50_points_during_apply_leaves_old_or_new_data(
             p for p in (paths.packs_dir() / "installed").iterdir() if p.name.startswith(".")
         ], leftovers
     assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
+
+
+def test_the_index_follows_the_database_that_was_opened(pack_env) -> None:
+    """A window that opened v1 keeps v1's index even if v2 is switched to meanwhile."""
+    apply_pack(pack_env.v1)
+    opened = paths.database_path()
+    apply_pack(pack_env.v2)
+    assert paths.index_dir_for(opened) == opened.parent / "index"
+    assert read_manifest(paths.index_dir_for(opened))["data_version"] == (
+        manifest_of(pack_env.v1).data_version
+    )
+    assert paths.index_dir_for(paths.bundled_database_path()) == paths.bundled_index_dir()
+    assert paths.shipped_index_dir() == paths.index_dir_for(paths.database_path())
