@@ -50,6 +50,9 @@ def request_restart(window: QWidget) -> None:
     window.close()
 
 
+SHOWN_PER_GROUP = 1000  # records listed per group; `sseref pack diff` lists them all
+
+
 def changes_tree(tree: QTreeWidget, changes: Changes) -> None:
     """Fills `tree` with three groups: added, removed, changed (with each field's change)."""
     tree.clear()
@@ -61,12 +64,15 @@ def changes_tree(tree: QTreeWidget, changes: Changes) -> None:
     for title, records in groups:
         group = QTreeWidgetItem(tree, [title.format(n=len(records))])
         group.setFirstColumnSpanned(True)
-        for rec in records:
+        for rec in records[:SHOWN_PER_GROUP]:
             item = QTreeWidgetItem(group, [f"{rec.title}  ({kind_label(rec.kind)}, {rec.id})"])
             item.setData(0, Qt.ItemDataRole.UserRole, rec.id)
             for field in rec.fields:
                 child = QTreeWidgetItem(item, [field.text()])
                 child.setToolTip(0, field.text(limit=2000))
+        if len(records) > SHOWN_PER_GROUP:  # a whole new dataset: the list would not help
+            more = len(records) - SHOWN_PER_GROUP
+            QTreeWidgetItem(group, [_("… and {n} more").format(n=more)])
         group.setExpanded(len(records) <= 50)
 
 

@@ -195,3 +195,17 @@ def test_look_for_updates_action_scans_removable_drives(
     assert len(shown) == 1 and shown[0].tree.topLevelItemCount() == 0
     assert "no removable drive" in shown[0].intro.text()
     shown[0].close()
+
+
+def test_long_change_lists_are_cut_with_a_count(qtbot: Any, monkeypatch) -> None:
+    from sseref.core.datadiff import Changes, RecordChange
+    from sseref.gui import data_update
+
+    monkeypatch.setattr(data_update, "SHOWN_PER_GROUP", 3)
+    tree = QTreeWidget()
+    qtbot.addWidget(tree)
+    added = [RecordChange(f"org/x{i}", "organization", f"X {i}") for i in range(5)]
+    data_update.changes_tree(tree, Changes(added=added))
+    lines = texts(tree)
+    assert lines[0] == "Added (5)" and "… and 2 more" in lines
+    assert sum(1 for line in lines if line.startswith("X ")) == 3
