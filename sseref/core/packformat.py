@@ -312,6 +312,8 @@ def verify_pack(
     Order: the zip's directory (names, sizes, no extra or missing members), the signature,
     then the versions, then each member's SHA-256 read from the zip."""
     path = Path(path)
+    if not path.is_file():
+        raise PackError(_("No such file: {path}").format(path=path))
     keys = trusted_keys() if keys is None else keys
     try:
         with zipfile.ZipFile(path) as archive:

@@ -74,6 +74,11 @@ def test_truncated_pack_is_refused(pack_env, tmp_path: Path, keep: float) -> Non
         verify_pack(bad)
 
 
+def test_missing_file_says_so(pack_env, tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="No such file"):
+        verify_pack(tmp_path / "gone.sserefpack")
+
+
 def test_not_a_zip_at_all(pack_env, tmp_path: Path) -> None:
     bad = tmp_path / "text.sserefpack"
     bad.write_text("hello", "utf-8")
