@@ -91,3 +91,24 @@ def real_db(real_db_path: Path):  # type: ignore[no-untyped-def]
     db = Database(real_db_path)
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def pack_set(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Signed data packs built from the fixture data with a throwaway key (once per run)."""
+    from tests.packhelpers import build_pack_set
+
+    return build_pack_set(tmp_path_factory.mktemp("packs"))
+
+
+@pytest.fixture
+def pack_env(pack_set, monkeypatch: pytest.MonkeyPatch, _user_dirs: Path):  # type: ignore[no-untyped-def]
+    """The program's bundled data is the fixture data (as of 2026-01-01), and the user trusts
+    the throwaway publisher key (through the user keys file, as an organization would)."""
+    from sseref.core import packformat, paths
+
+    monkeypatch.setattr(paths, "generated_dir", lambda: pack_set.resources / "generated")
+    keys = packformat.user_keys_file()
+    keys.parent.mkdir(parents=True, exist_ok=True)
+    keys.write_text(pack_set.public.read_text("utf-8"), "utf-8")
+    return pack_set

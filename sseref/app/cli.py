@@ -35,7 +35,7 @@ def _open_db(args: argparse.Namespace) -> Database:
 
 def cmd_build_data(args: argparse.Namespace) -> int:
     data_dir = Path(args.source) if args.source else _default_data_dir()
-    target = Path(args.database) if args.database else paths.database_path()
+    target = Path(args.database) if args.database else paths.bundled_database_path()
     try:
         return _build_data(args, data_dir, target)
     except OSError as exc:  # a read-only install, a full disk: a sentence, not a traceback

@@ -153,6 +153,19 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
     finally:
         db.close()
         lock.unlock()
+        if getattr(window, "restart_requested", False):  # a new data version was switched to
+            _restart()
+
+
+def _restart() -> None:
+    """Starts the program again, detached, with the same arguments (after the lock is free)."""
+    import subprocess
+
+    if paths.is_frozen():
+        argv = [sys.executable, *sys.argv[1:]]
+    else:
+        argv = [sys.executable, *sys.argv]
+    subprocess.Popen(argv, close_fds=True, start_new_session=True)  # noqa: S603
 
 
 def _second_instance_ok() -> bool:

@@ -44,12 +44,111 @@ def generated_dir() -> Path:
     return resources_dir() / "generated"
 
 
-def database_path() -> Path:
+def bundled_database_path() -> Path:
+    """The database the data build writes beside the program (the floor of every update)."""
     return generated_dir() / "sseref.db"
 
 
-def shipped_index_dir() -> Path:
+def bundled_index_dir() -> Path:
     return generated_dir() / "index"
+
+
+def database_path() -> Path:
+    """The database in use: an applied data pack's when newer than the bundled one."""
+    applied = applied_data_dir()
+    return applied / "sseref.db" if applied else bundled_database_path()
+
+
+def shipped_index_dir() -> Path:
+    """The index that came with the data in use (bundled, or in the applied pack)."""
+    return index_dir_for(database_path())
+
+
+def index_dir_for(database: Path) -> Path:
+    """The index that came with `database`: beside it in an installed pack, else the bundled
+    one. Readers that opened a database ask with its path, so a switch made meanwhile by
+    another process never pairs one version's database with another's index."""
+    database = Path(database)
+    if database.name == "sseref.db" and database.parent.parent.name == PACKS_INSTALLED:
+        return database.parent / "index"
+    return bundled_index_dir()
+
+
+PACKS_FOLDER = "data-packs"  # in the user data folder: installed packs and the pointer
+PACKS_POINTER = "current.json"  # {"active": folder name or null, "history": [...]}
+PACKS_INSTALLED = "installed"
+
+
+def packs_dir() -> Path:
+    return user_dirs().data / PACKS_FOLDER
+
+
+def applied_data_dir() -> Path | None:
+    """The applied pack's folder when the pointer names a complete one not older than the bundled
+    data (the bundled data is the floor: a newer program brings newer data); else None.
+
+    The one place that decides which data the program reads; cheap (a JSON file, a stat and
+    one query of the bundled database's date), since it runs at every start."""
+    import json
+    import re
+
+    root = packs_dir()
+    try:
+        pointer = json.loads((root / PACKS_POINTER).read_text("utf-8"))
+        name = pointer.get("active") if isinstance(pointer, dict) else None
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9._-]{1,100}", name):
+            return None
+        folder = root / PACKS_INSTALLED / name
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        database = next(m for m in manifest["members"] if m["name"] == "data/sseref.db")
+        if (folder / "sseref.db").stat().st_size != database["size"]:
+            return None
+    except (OSError, ValueError, KeyError, TypeError, StopIteration, AttributeError):
+        return None
+    from sseref import __version__
+    from sseref.core.schema import SCHEMA_VERSION
+
+    if manifest.get("schema_version") != SCHEMA_VERSION or not version_at_least(
+        __version__, str(manifest.get("min_program_version", ""))
+    ):
+        return None
+    bundled = bundled_as_of()
+    if bundled is not None and str(manifest.get("as_of", "")) < bundled:
+        return None
+    return folder
+
+
+def bundled_as_of() -> str | None:
+    """The bundled database's build date ("built_at"), or None when it cannot be read."""
+    import sqlite3
+
+    path = bundled_database_path()
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        try:
+            row = conn.execute("select value from meta where key = 'built_at'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def version_at_least(have: str, need: str) -> bool:
+    """True when program version `have` is `need` or later (numeric dotted parts; '' is 0)."""
+
+    def parts(text: str) -> tuple[int, ...]:
+        out = []
+        for piece in text.split("."):
+            digits = "".join(c for c in piece if c.isdigit())
+            out.append(int(digits) if digits else 0)
+        return tuple(out)
+
+    a, b = parts(have), parts(need)
+    width = max(len(a), len(b))
+    return a + (0,) * (width - len(a)) >= b + (0,) * (width - len(b))
 
 
 class UserDirs(NamedTuple):  # not a dataclass: cheaper to define at start-up

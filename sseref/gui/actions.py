@@ -36,6 +36,8 @@ class Actions:
         self.export_pdf = make(N_("&Export PDF…"), "Ctrl+Shift+E")
         self.add_to_pack = make(N_("&Add to meeting pack"), "Ctrl+Shift+M")
         self.meeting_pack = make(N_("&Meeting pack…"))
+        self.update_data = make(N_("&Update data from file…"))
+        self.find_updates = make(N_("&Look for data updates…"))
         self.quit = make(N_("&Quit"), "Ctrl+Q")
         self.export_citation = make(N_("Export cita&tion…"), "Ctrl+Shift+B")
         self.export_list = make(N_("Export the &list…"))
@@ -79,6 +81,7 @@ class Actions:
         }
         self.help = make(N_("&Help"), SK.HelpContents, "F1")
         self.about = make(N_("&About SSE Ref"))
+        self.data_versions = make(N_("Data &versions…"))
         self.theme_group = QActionGroup(window)
         for action in self.themes.values():
             self.theme_group.addAction(action)
@@ -111,6 +114,8 @@ class Actions:
         m["file"].addSeparator()
         m["file"].addActions([self.add_to_pack, self.meeting_pack])
         m["file"].addSeparator()
+        m["file"].addActions([self.update_data, self.find_updates])
+        m["file"].addSeparator()
         m["file"].addAction(self.quit)
         m["edit"] = bar.addMenu("")
         m["edit"].addAction(self.copy_citation)
@@ -137,7 +142,7 @@ class Actions:
         m["go"].addSeparator()
         m["go"].addAction(self.search)
         m["help"] = bar.addMenu("")
-        m["help"].addActions([self.help, self.about])
+        m["help"].addActions([self.help, self.data_versions, self.about])
         self._title_menus()
 
     def retranslate(self) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from sseref.core.db import Database
 from sseref.core.i18n import _
-from sseref.core.paths import ensure_writable, shipped_index_dir, user_dirs
+from sseref.core.paths import ensure_writable, index_dir_for, user_dirs
 from sseref.gui.background import BackgroundTask
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def prepare_engine(
     """
     from sseref.search.engine import SearchEngine, SearchIndexError
 
-    shipped = shipped_index_dir()
+    shipped = index_dir_for(db.path)  # the index that came with the database opened
     if not force and shipped.is_dir() and index_problem(shipped, db) is None:
         try:
             ready(SearchEngine(shipped), None)

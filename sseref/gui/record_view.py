@@ -199,6 +199,9 @@ class RecordView(QWidget):
             document.addResource(
                 QTextDocument.ResourceType.ImageResource, QUrl(MINI_TIMELINE_URL), image
             )
+        from sseref.gui.update_marks import with_update_mark
+
+        self.page.html = with_update_mark(self.page.html, self.record.id, self.db.path, self.colors)
         self.browser.setHtml(self.page.html)
         self.browser.setAccessibleDescription(self.record.title(lang))
 

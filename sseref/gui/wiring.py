@@ -231,6 +231,26 @@ def wire(window: MainWindow) -> None:
     # Help and quitting.
     actions.help.triggered.connect(window.show_help)
     actions.about.triggered.connect(window.show_about)
+
+    # Data packs (content updates) and the versions on this machine.
+    def update_data() -> None:
+        from sseref.gui.data_update import open_update
+
+        open_update(window)
+
+    def data_versions() -> None:
+        from sseref.gui.data_update import open_versions
+
+        open_versions(window)
+
+    def find_updates() -> None:
+        from sseref.gui.data_update import open_find_packs
+
+        open_find_packs(window)
+
+    actions.update_data.triggered.connect(update_data)
+    actions.find_updates.triggered.connect(find_updates)
+    actions.data_versions.triggered.connect(data_versions)
     actions.quit.triggered.connect(window.close)
     actions.quit.triggered.connect(lambda: application().closeAllWindows())
 

@@ -19,7 +19,7 @@ def index_stale(database: Path) -> bool:
         return True
     try:
         return (
-            lifecycle.problem(paths.shipped_index_dir(), lifecycle.expected_manifest(db))
+            lifecycle.problem(paths.bundled_index_dir(), lifecycle.expected_manifest(db))
             is not None
         )
     finally:
@@ -32,7 +32,7 @@ def build_shipped_index(database: Path) -> None:
     try:
         lifecycle.rebuild(
             db,
-            paths.shipped_index_dir(),
+            paths.bundled_index_dir(),
             progress=lambda done, total: print(f"Search index: {done}/{total}", file=sys.stderr),
         )
     finally:
