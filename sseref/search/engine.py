@@ -19,7 +19,7 @@ from sseref.search.documents import FACET_SEP
 from sseref.search.evaluate import Evaluator
 from sseref.search.indexer import ALIASES, open_index
 from sseref.search.query import ParsedQuery, parse
-from sseref.search.results import Highlighter, Hit, SearchResults
+from sseref.search.results import Excerpt, Highlighter, Hit, SearchResults
 from sseref.search.vocabulary import Vocabulary
 
 FACET_NAMES = ("kind", "type", "region", "theme", "lang", "decade")
@@ -326,18 +326,11 @@ class SearchEngine:
         pick = titles.get(lang) or titles.get("en") or next(iter(titles.values()), None)
         title, acronym = (pick[0], pick[1]) if pick else (stored["id"], None)
         summaries: dict[str, str] = stored.get("summaries") or {}
-        # The summary in the reader's language unless another one holds more of the hits.
-        order = [lang, "en", *summaries]
-        ranked = sorted(
-            dict.fromkeys(x for x in order if x in summaries),
-            key=lambda code: (-hl.count(summaries[code]), order.index(code)),
-        )
-        snippet = hl.snippet(summaries[ranked[0]], ranked[0]) if ranked else ""
         return Hit(
             id=stored["id"],
             kind=stored["kind"],
             title=str(title or stored["id"]),
-            snippet=snippet,
+            excerpt=Excerpt(hl, summaries, lang),
             score=float(score),
             acronym=acronym,
             date=stored.get("date_text"),
