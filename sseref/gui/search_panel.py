@@ -232,10 +232,15 @@ class SearchPanel(QWidget):
 
     def _fit_chips(self) -> None:
         """Collapsed: the chips that fit on one line, and "More filters" if some do not."""
-        room = self.filters_row.width() or self.width()
+        # The panel's width, not the row's: the row may be hidden or not laid out yet.
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
         spacing = 6
-        more_width = self.more.sizeHint().width() + spacing
         widths = [chip.sizeHint().width() + spacing for chip in self.chips]
+        # The room kept for the button is the same open or closed: the line does not change.
+        labels = (_("Fewer filters"), _("More filters ({n})").format(n=len(self.chips)))
+        metrics = self.more.fontMetrics()
+        more_width = max(metrics.horizontalAdvance(t) for t in labels) + 4 * spacing + spacing
         fits_all = sum(widths) <= room
         used, hidden, full = 0, 0, False
         for chip, width in zip(self.chips, widths, strict=True):
