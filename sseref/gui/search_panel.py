@@ -134,7 +134,7 @@ class SearchPanel(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.activated.connect(self._on_activated)
         self.list.clicked.connect(self._on_activated)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.status)
@@ -233,7 +233,7 @@ class SearchPanel(QWidget):
     def _fit_chips(self) -> None:
         """Collapsed: the chips that fit on one line, and "More filters" if some do not."""
         # The panel's width, not the row's: the row may be hidden or not laid out yet.
-        margins = self.layout().contentsMargins()
+        margins = self.contentsMargins() + self._layout.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         spacing = 6
         widths = [chip.sizeHint().width() + spacing for chip in self.chips]
