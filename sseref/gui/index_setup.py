@@ -47,6 +47,7 @@ def rebuild(db_path: Path, target: Path, progress: Any) -> None:
             total=total,
             data_version=db.meta().get("data_version", ""),
             progress=progress,
+            symbols=db.symbols(),
         )
     finally:
         db.close()

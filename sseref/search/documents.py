@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sseref.core.models import Record
@@ -75,8 +76,16 @@ def _org_acronyms(rec: Record) -> list[str]:
     return [k for k in dict.fromkeys(keys) if k and "," not in k]
 
 
-def record_document(rec: Record) -> dict[str, Any]:
-    """The Whoosh document (field → value) for one record."""
+def _cites(rec: Record, own: set[str], symbol_of: Mapping[str, str]) -> str:
+    """Symbol keys of the documents this record is related to (either direction) or quotes."""
+    related = [symbol_of[r.other_id] for r in rec.relations if r.other_id in symbol_of]
+    texts = [*related, *rec.summaries.values(), *(n.name for n in rec.names.values())]
+    return ",".join(k for k in symbols.cited_keys(texts, own) if "," not in k)
+
+
+def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The Whoosh document (field → value) for one record; `symbol_of` maps the ids of
+    documents to their UN symbols (a record related to one is found by its symbol)."""
     body: list[str] = []
     names: list[str] = []
     plain: list[str] = []
@@ -114,7 +123,11 @@ def record_document(rec: Record) -> dict[str, Any]:
     symbol = rec.fields.get("symbol")
     if symbol:
         exact.extend(symbols.index_keys(str(symbol)))
+    for alias in rec.aliases:  # other symbols of the same text (its draft, `A/77/L.60`)
+        if symbols.SYMBOL_RE.fullmatch(alias.strip()):
+            exact.extend(symbols.index_keys(alias))
     exact.append(rec.id.split("/", 1)[-1])
+    own = {symbols.normalize(k) for k in exact}
 
     region = rec.fields.get("region")
     langs = record_languages(rec)
@@ -128,6 +141,7 @@ def record_document(rec: Record) -> dict[str, Any]:
             [*dict.fromkeys(k for k in exact if k and "," not in k), *_org_acronyms(rec)]
         ),
         "plain": " ".join(plain),
+        "cites": _cites(rec, own, symbol_of or {}),
         "pairs": " ".join(dict.fromkeys(pair_terms(plain))),
         "theme": " ".join(rec.themes),
         "lang": " ".join(langs),

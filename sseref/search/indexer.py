@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +41,10 @@ def build_index(
     data_version: str = "",
     progress: Progress = _no_progress,
     procs: int = 1,
+    symbols: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Indexes `records` into `target` atomically (built beside it, then swapped in)."""
+    """Indexes `records` into `target` atomically (built beside it, then swapped in);
+    `symbols` (document id → UN symbol) lets records be found by the symbols they relate to."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.building-{os.getpid()}")
@@ -62,7 +64,7 @@ def build_index(
         kept: list[Record] = []
         count = 0
         for rec in records:
-            writer.add_document(**record_document(rec))
+            writer.add_document(**record_document(rec, symbols))
             kept.append(_alias_view(rec))
             count += 1
             if count % 250 == 0:

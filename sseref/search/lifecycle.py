@@ -92,6 +92,7 @@ def rebuild(db: Database, target: Path | None = None, progress: Progress | None 
         total=expected["record_count"],
         data_version=expected["data_version"],
         progress=progress or (lambda _d, _t: None),
+        symbols=db.symbols(),
     )
     return target
 
