@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFont,
+    QFontMetrics,
     QPainter,
     QPalette,
     QTextDocument,
@@ -104,13 +106,14 @@ class SearchResultsModel(QAbstractListModel):
             parts.append(date_label(hit.date, current_language()))
         return " · ".join(parts)
 
-    def row_html(self, row: int, muted: str = "") -> str:
+    def row_html(self, row: int, muted: str = "", title: str | None = None) -> str:
+        """The row's rich text; `title` is the title as drawn (elided to one line)."""
         hit = self._hits[row]
         style = f" style='color:{muted}'" if muted else ""
         snippet = self.snippet(row)
         tail = f" — {snippet}" if snippet else ""
         return (
-            f"<b>{_escape(hit.title)}</b><br>"
+            f"<b>{_escape(hit.title if title is None else title)}</b><br>"
             f"<span{style}>{_escape(self.meta_text(row))}</span>{tail}"
         )
 
@@ -142,6 +145,10 @@ def row_colors(option: QStyleOptionViewItem) -> tuple[QColor, QColor, QColor]:
 class HtmlDelegate(QStyledItemDelegate):
     """Draws a row: bold title, then the kind, date and snippet; rows are all one height."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[str, int] = {}  # font key → height of a row's lines
+
     def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
@@ -160,24 +167,41 @@ class HtmlDelegate(QStyledItemDelegate):
             painter.setPen(text)
             painter.drawRect(opt.rect.adjusted(0, 0, -1, -1))
         model = index.model()
-        html = (
-            model.row_html(index.row(), muted.name())
-            if isinstance(model, SearchResultsModel)
-            else str(index.data(HTML_ROLE) or "")
-        )
+        width = max(100, opt.rect.width() - 3 * PAD)
+        if isinstance(model, SearchResultsModel):
+            # The title on one line (elided), so the kind, date and snippet keep two lines.
+            bold = QFont(opt.font)
+            bold.setBold(True)
+            title = QFontMetrics(bold).elidedText(
+                str(index.data()), Qt.TextElideMode.ElideRight, width
+            )
+            html = model.row_html(index.row(), muted.name(), title)
+        else:
+            html = str(index.data(HTML_ROLE) or "")
         doc = self._document(opt, html)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, text)
         painter.translate(opt.rect.left() + 2 * PAD, opt.rect.top() + PAD)
-        painter.setClipRect(QRectF(0, 0, opt.rect.width() - 3 * PAD, opt.rect.height() - 2 * PAD))
+        # Whole lines only: a line cut through its middle reads as noise.
+        painter.setClipRect(QRectF(0, 0, width, self._lines_height(opt.font)))
         doc.documentLayout().draw(painter, context)
         painter.restore()
+
+    def _lines_height(self, font: QFont) -> int:
+        """The height of LINES_PER_ROW lines of rich text (a bold first one) in `font`."""
+        key = font.key()
+        if key not in self._heights:
+            doc = QTextDocument()
+            doc.setDefaultFont(font)
+            doc.setDocumentMargin(0)
+            doc.setHtml("<b>Ág</b>" + "<br>Ág" * (LINES_PER_ROW - 1))
+            self._heights[key] = int(doc.size().height()) + 1
+        return self._heights[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         # One height for every row (the view asks only once): no row is laid out, and no
         # snippet computed, before it is painted.
-        lines = option.fontMetrics.lineSpacing() * LINES_PER_ROW
-        return QSize(option.rect.width() or 400, lines + 2 * PAD + 2)
+        return QSize(option.rect.width() or 400, self._lines_height(option.font) + 2 * PAD)
 
 
 def no_results_text(query: str) -> str:

@@ -176,6 +176,16 @@ class SearchEngine:
         with self._gen_lock:
             self._cache.clear()
 
+    def clear_caches(self) -> None:
+        """Every cache: results, per-term scores, filters, length norms and the stemmer's
+        memo (what a query meets right after the program starts; benchmarks' cold rows)."""
+        from sseref.search import analysis as an
+
+        self.clear_cache()
+        with self._lock:
+            self._eval.clear()
+        an.clear_caches()
+
     def doc_count(self) -> int:
         return int(self._searcher.doc_count())
 

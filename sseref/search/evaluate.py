@@ -51,6 +51,14 @@ class Evaluator:
         self._filters: OrderedDict[n.Filter, frozenset[int]] = OrderedDict()
         self._lock = threading.Lock()
 
+    def clear(self) -> None:
+        """Forgets every cached term score, filter and length norm (a cold start's state)."""
+        with self._lock:
+            self._norms.clear()
+            self._terms.clear()
+            self._cached_postings = 0
+            self._filters.clear()
+
     # --- postings and scores -------------------------------------------------------------
 
     def postings(self, fieldname: str, text: str) -> tuple[list[int], list[float]]:
