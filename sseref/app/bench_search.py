@@ -7,6 +7,7 @@ import datetime
 import importlib.util
 import os
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -45,90 +46,84 @@ def writer_processes(count: int) -> int:
     return 2
 
 
-def run_whoosh(records: list[Record], queries: list[BenchQuery], work: Path) -> dict[str, Any]:
+def build_both(records: list[Record], work: Path) -> dict[str, Any]:
+    """Both indexes of the corpus, with their build times and sizes."""
     folder = work / "whoosh"
     start = time.perf_counter()
     build_index(records, folder, total=len(records), procs=writer_processes(len(records)))
-    build = time.perf_counter() - start
-    start = time.perf_counter()
-    engine = SearchEngine(folder)
-    opened = time.perf_counter() - start
-    engine.search("warm up", limit=10)
-    cold: dict[str, list[float]] = defaultdict(list)
-    warm: dict[str, list[float]] = defaultdict(list)
-    totals: dict[str, list[int]] = defaultdict(list)
-
-    def one(q: BenchQuery) -> float:
-        t0 = time.perf_counter()
-        result = engine.search(q.text, limit=10, as_you_type=q.kind.startswith("as-you-type"))
-        # Snippets are made for painted rows only; the benchmark asks for the top 10's.
-        for hit in result.hits:
-            _ = hit.snippet
-        elapsed = (time.perf_counter() - t0) * 1000
-        totals[q.kind].append(result.total)
-        return elapsed
-
-    for q in queries:  # cold: every cache cleared before each query
-        engine.clear_caches()
-        cold[q.kind].append(one(q))
-    for q in queries:  # warm: per-term scores kept, as in a program that has run a while
-        engine.clear_cache()
-        warm[q.kind].append(one(q))
-    engine.close()
-    return {
-        "build": build,
-        "open": opened,
-        "size": _folder_size(folder),
-        "cold": cold,
-        "warm": warm,
-    }
-
-
-def run_fts5(records: list[Record], queries: list[BenchQuery], work: Path) -> dict[str, Any]:
+    built = time.perf_counter() - start
+    print(_("…and with SQLite FTS5"), file=sys.stderr)
     fts = TunedFts5(work / "fts5.db")
     start = time.perf_counter()
     fts.build(records)
-    build = time.perf_counter() - start
+    fts_built = time.perf_counter() - start
     fts.load(records)
-    cold: dict[str, list[float]] = defaultdict(list)
-    warm: dict[str, list[float]] = defaultdict(list)
-    for q in queries:  # cold: a new connection (empty page cache) for each query
+    start = time.perf_counter()
+    engine = SearchEngine(folder)
+    opened = time.perf_counter() - start
+    return {
+        "engine": engine,
+        "fts": fts,
+        "build": built,
+        "fts_build": fts_built,
+        "open": opened,
+        "size": _folder_size(folder),
+        "fts_size": fts.size(),
+    }
+
+
+def measure(engine: SearchEngine, fts: TunedFts5, queries: list[BenchQuery]) -> dict[str, Any]:
+    """Each query on both engines in turn, cold then warm: the shared machine's load of the
+    moment weighs on both sides alike."""
+    times: dict[str, dict[str, list[float]]] = {
+        side: defaultdict(list) for side in ("wc", "ww", "fc", "fw")
+    }
+    engine.search("warm up", limit=10)
+    warm_conn = fts.connect()
+    for q in queries:
+        fts.search(warm_conn, q)  # the page cache holds what the queries read
+
+    def ours(q: BenchQuery) -> float:
+        t0 = time.perf_counter()
+        result = engine.search(q.text, limit=10, as_you_type=q.kind.startswith("as-you-type"))
+        for hit in result.hits:  # the top 10's snippets, as FTS5 makes
+            _ = hit.snippet
+        return (time.perf_counter() - t0) * 1000
+
+    def theirs(conn: sqlite3.Connection, q: BenchQuery) -> float:
+        t0 = time.perf_counter()
+        fts.search(conn, q)
+        return (time.perf_counter() - t0) * 1000
+
+    for q in queries:  # cold: every cache cleared / a new connection
+        engine.clear_caches()
+        times["wc"][q.kind].append(ours(q))
         conn = fts.connect()
-        t0 = time.perf_counter()
-        fts.search(conn, q)
-        cold[q.kind].append((time.perf_counter() - t0) * 1000)
+        times["fc"][q.kind].append(theirs(conn, q))
         conn.close()
-    conn = fts.connect()
-    for q in queries:
-        fts.search(conn, q)  # the whole database in its page cache
-    for q in queries:
-        t0 = time.perf_counter()
-        fts.search(conn, q)
-        warm[q.kind].append((time.perf_counter() - t0) * 1000)
-    conn.close()
-    return {"build": build, "size": fts.size(), "cold": cold, "warm": warm}
+    for q in queries:  # warm: our term scores kept from the cold pass, FTS5's page cache
+        engine.clear_cache()
+        times["ww"][q.kind].append(ours(q))
+        times["fw"][q.kind].append(theirs(warm_conn, q))
+    warm_conn.close()
+    return times
 
 
-def table(size: int, whoosh: dict[str, Any], fts: dict[str, Any]) -> list[str]:
+def table(size: int, built: dict[str, Any], times: dict[str, Any]) -> list[str]:
     lines = [
         f"### {size:,} records",
         "",
-        f"Build: Whoosh {whoosh['build']:.1f} s (open {whoosh['open'] * 1000:.0f} ms), "
-        f"tuned FTS5 {fts['build']:.1f} s. Index size: Whoosh {whoosh['size'] / 1e6:.1f} MB, "
-        f"FTS5 {fts['size'] / 1e6:.1f} MB.",
+        f"Build: Whoosh {built['build']:.1f} s (open {built['open'] * 1000:.0f} ms), "
+        f"tuned FTS5 {built['fts_build']:.1f} s. Index size: Whoosh {built['size'] / 1e6:.1f} "
+        f"MB, FTS5 {built['fts_size'] / 1e6:.1f} MB.",
         "",
         "| query kind | n | ours cold p50 | cold p95 | warm p95 | FTS5 cold p50 | cold p95 "
         "| warm p95 | cold p95 ratio | warm p95 ratio | target cold ≤ 1.0× |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     every: dict[str, list[float]] = defaultdict(list)
-    for kind in whoosh["cold"]:
-        parts = {
-            "wc": whoosh["cold"][kind],
-            "ww": whoosh["warm"][kind],
-            "fc": fts["cold"][kind],
-            "fw": fts["warm"][kind],
-        }
+    for kind in times["wc"]:
+        parts = {side: times[side][kind] for side in ("wc", "ww", "fc", "fw")}
         for key, values in parts.items():
             every[key] += values
         lines.append(_row(kind, parts))
@@ -162,7 +157,8 @@ def run(sizes: list[int], per_kind: int, output: Path | None, keep: bool) -> int
         "cache of ours cleared before each query (results, term scores, filters, length "
         "norms, stems); FTS5 on a new connection per query (empty page cache). Warm: ours "
         "keeps its term scores, FTS5 its page cache. The operating system's file cache is "
-        "warm on both sides.",
+        "warm on both sides. Each query runs on both engines in turn, so the load of the "
+        "moment on this shared machine weighs on both alike.",
         "",
     ]
     for size in sizes:
@@ -172,13 +168,13 @@ def run(sizes: list[int], per_kind: int, output: Path | None, keep: bool) -> int
         work = Path(tempfile.mkdtemp(prefix=f"sseref-bench-{size}-"))
         try:
             print(_("Corpus of {n} records: indexing with Whoosh…").format(n=size), file=sys.stderr)
-            whoosh = run_whoosh(records, queries, work)
-            print(_("…and with SQLite FTS5"), file=sys.stderr)
-            fts = run_fts5(records, queries, work)
+            built = build_both(records, work)
+            times = measure(built["engine"], built["fts"], queries)
+            built["engine"].close()
         finally:
             if not keep:
                 shutil.rmtree(work, ignore_errors=True)
-        block = table(size, whoosh, fts)
+        block = table(size, built, times)
         print("\n".join(block), flush=True)
         lines += block
     if output:

@@ -144,6 +144,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self._auto_current = False  # the current row is being set by new results
+        self._open_when_ready = False  # Enter came before the results of the text typed
         self.retranslate()
 
     def set_runner(self, runner: Runner) -> None:
@@ -162,6 +163,7 @@ class SearchPanel(QWidget):
         """Called on every keystroke of the global search box."""
         if text.strip() != self.query.strip():
             self.filters = {}
+        self._open_when_ready = False
         self.query = text
         self._update_heading()
         if not text.strip():
@@ -206,6 +208,10 @@ class SearchPanel(QWidget):
             self.list.scrollToTop()
             self._auto_current = False
         self._update_tab_order()
+        if self._open_when_ready and not outcome.error:
+            self._open_when_ready = False
+            if outcome.hits:  # Enter was pressed before these results came
+                self.recordActivated.emit(outcome.hits[0].id)
 
     def _use_suggestion(self, _checked: bool = False) -> None:
         if self.outcome and self.outcome.suggestion:
@@ -301,6 +307,12 @@ class SearchPanel(QWidget):
             return False
         rows = self.model.hit_rows()
         key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.query.strip() and self.controller and not self._is_fresh():
+            # The results shown (if any) are an older text's: Enter opens the first result
+            # of what was typed as soon as it comes (typing "bapa" then Enter at once).
+            self._open_when_ready = True
+            return True
         if not rows or key not in (
             Qt.Key.Key_Up,
             Qt.Key.Key_Down,
@@ -326,6 +338,10 @@ class SearchPanel(QWidget):
         self.list.setCurrentIndex(self.model.index(rows[pos], 0))
         self.list.scrollTo(self.list.currentIndex())
         return True
+
+    def _is_fresh(self) -> bool:
+        """Whether the results shown answer the text now in the search box."""
+        return self.outcome is not None and self.outcome.text == self.query
 
     def _on_activated(self, index: QModelIndex) -> None:
         record_id = index.data(ID_ROLE)

@@ -64,10 +64,13 @@ class FacetTable:
     def __init__(self, reader: Any) -> None:
         # Per facet: the document's value-combination number, and the combinations.
         self.of_doc: dict[str, list[int]] = {name: [] for name in FACET_NAMES}
+        self.years: list[int | None] | None = [] if reader.has_column("facets") else None
         self.combos: dict[str, list[tuple[str, ...]]] = {name: [] for name in FACET_NAMES}
         numbers: dict[str, dict[tuple[str, ...], int]] = {name: {} for name in FACET_NAMES}
         if reader.has_column("facets"):
             for raw in reader.column_reader("facets"):
+                year = raw.rsplit(FACET_SEP.encode(), 1)[-1]
+                self.years.append(int(year) if year.isdigit() else None)  # type: ignore[union-attr]
                 for name, values in self._decode(raw).items():
                     known = numbers[name]
                     number = known.get(values)
@@ -134,7 +137,7 @@ class SearchEngine:
             reader = self._searcher.reader()
             self._vocab = Vocabulary(reader)
             self._facets = FacetTable(reader)
-            self._eval = Evaluator(self._searcher)
+            self._eval = Evaluator(self._searcher, years=self._facets.years)
         except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damaged files
             self._close_partly_open()
             raise SearchIndexError(

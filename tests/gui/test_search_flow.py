@@ -125,3 +125,27 @@ def test_the_ui_stays_responsive_while_a_query_runs(qtbot: Any) -> None:
     qtbot.wait(1)  # the event loop turns while the worker thread sleeps
     assert time.perf_counter() - t0 < 0.2
     controller.shutdown()
+
+
+def test_enter_before_the_results_opens_the_first_hit_of_the_text_typed(
+    make_window: Any, qtbot: Any
+) -> None:
+    gate = threading.Event()
+    first = {"a": "org/alpha", "ab": "org/beta-task-force"}
+
+    def runner(text: str, filters: dict[str, Any], is_current: Any) -> Outcome:
+        if text == "ab":
+            gate.wait(5)  # still running when Enter is pressed
+        hit = ResultRow(first.get(text, "org/alpha"), "organization", text)
+        return Outcome(text, hits=[hit], total=1)
+
+    window = make_window(runner)
+    window.focus_search()
+    type_text(qtbot, window.search_box, "a")
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.outcome is not None and panel.outcome.text == "a")
+    type_text(qtbot, window.search_box, "b")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.record_view.current is None  # not the older text's first hit
+    gate.set()
+    qtbot.waitUntil(lambda: window.record_view.current == "org/beta-task-force", timeout=5000)

@@ -162,3 +162,14 @@ def test_the_name_bonus_reorders_but_never_adds_matches(
     without = run()
     assert set(with_bonus) == set(without) and "org/alpha" in with_bonus
     assert with_bonus["org/alpha"] > without["org/alpha"]  # "Alpha Cooperative Alliance"
+
+
+def test_cold_caches_give_the_same_results(fixture_engine: SearchEngine) -> None:
+    # Length norms read in one piece and year filters from the facet column: the same
+    # ranking and the same documents as the warm engine.
+    queries = ["alpha", "cooperative year:1970..2030", "solidarity", '"task force"']
+    warm = [[(h.id, round(h.score, 6)) for h in fixture_engine.search(q).hits] for q in queries]
+    fixture_engine.clear_caches()
+    cold = [[(h.id, round(h.score, 6)) for h in fixture_engine.search(q).hits] for q in queries]
+    assert cold == warm
+    assert any(cold)
