@@ -75,14 +75,18 @@ def test_current_row_contrast_is_readable_in_every_theme(
 ) -> None:
     window.set_theme(theme)
     window.set_large_text(large)
-    panel = _wait_for(window, qtbot, "a")
-    assert panel.model.rowCount() >= 2
-    # While typing (the search box has the keyboard) and once the list has it.
-    assert _painted_row_contrast(panel, 0) >= 4.5
-    assert _painted_row_contrast(panel, 1) >= 4.5  # an ordinary row
-    panel.list.setFocus()
-    qtbot.waitUntil(panel.list.hasFocus)
-    assert _painted_row_contrast(panel, 0) >= 4.5
+    try:
+        panel = _wait_for(window, qtbot, "a")
+        assert panel.model.rowCount() >= 2
+        # While typing (the search box has the keyboard) and once the list has it.
+        assert _painted_row_contrast(panel, 0) >= 4.5
+        assert _painted_row_contrast(panel, 1) >= 4.5  # an ordinary row
+        panel.list.setFocus()
+        qtbot.waitUntil(panel.list.hasFocus)
+        assert _painted_row_contrast(panel, 0) >= 4.5
+    finally:  # the application's font and palette are shared with the tests that follow
+        window.set_large_text(False)
+        window.set_theme("light")
 
 
 # --- facets ----------------------------------------------------------------------------------
