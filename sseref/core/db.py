@@ -166,6 +166,11 @@ class Database:
 
     # --- lists -----------------------------------------------------------------------------
 
+    def symbols(self) -> dict[str, str]:
+        """Document id → UN symbol, for every document that has one (the search indexer)."""
+        rows = self._all("select id, symbol from documents where symbol is not null")
+        return {str(r[0]): str(r[1]) for r in rows}
+
     def ids(self, kind: str | None = None) -> list[str]:
         """Record ids of one kind (or all), in their natural order: by date, then id."""
         if kind is not None and kind not in vocab.KINDS:

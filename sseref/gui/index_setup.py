@@ -50,6 +50,7 @@ def rebuild(db_path: Path, target: Path, progress: Any) -> None:
             total=total,
             data_version=db.meta().get("data_version", ""),
             progress=progress,
+            symbols=db.symbols(),
         )
     except OSError as exc:  # a full or read-only cache disk: said in one sentence
         raise SearchIndexError(

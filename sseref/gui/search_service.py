@@ -67,8 +67,8 @@ class EngineRunner:
                 id=h.id,
                 kind=h.kind,
                 title=f"{h.title} ({h.acronym})" if h.acronym else h.title,
-                snippet=h.snippet,
                 date=h.date,
+                excerpt=h.excerpt.text if h.excerpt is not None else None,
             )
             for h in results.hits
         ]

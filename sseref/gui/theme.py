@@ -42,6 +42,7 @@ class Colors(NamedTuple):  # not a dataclass: cheaper to define at start-up
     band: str
     band_alt: str
     selection_idle: str  # a selection in a list that does not have the keyboard focus
+    on_accent: str  # text drawn on the accent colour (≥ 4.5:1 against it, WCAG AA)
 
 
 LIGHT = Colors(
@@ -59,6 +60,7 @@ LIGHT = Colors(
     "#eef1f5",
     "#e2e7ee",
     "#c5d0de",
+    "#ffffff",
 )
 DARK = Colors(
     True,
@@ -75,6 +77,7 @@ DARK = Colors(
     "#23272e",
     "#2b3039",
     "#3d4655",
+    "#0b1220",
 )
 
 
@@ -160,7 +163,7 @@ def _palette(c: Colors) -> QPalette:
         QPalette.ColorRole.ToolTipBase: c.base,
         QPalette.ColorRole.ToolTipText: c.text,
         QPalette.ColorRole.Highlight: c.accent,
-        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.HighlightedText: c.on_accent,
         QPalette.ColorRole.Link: c.link,
         QPalette.ColorRole.LinkVisited: c.link,
         QPalette.ColorRole.PlaceholderText: c.muted,
@@ -201,7 +204,7 @@ def nav_rail_sheet(c: Colors) -> str:
     return f"""
     QListWidget {{ background: {c.window}; border: none; padding: 4px; }}
     QListWidget::item {{ padding: 8px 10px; border-radius: 6px; }}
-    QListWidget::item:selected {{ background: {c.accent}; color: #ffffff; }}
+    QListWidget::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}
     QListWidget:focus {{ border: 2px solid {c.accent}; }}
     """
 
@@ -210,7 +213,17 @@ def chip_sheet(c: Colors) -> str:
     """Facet chips: rounded toggles, filled in the accent colour when on."""
     return f"""
     QPushButton {{ border: 1px solid {c.muted}; border-radius: 10px; padding: 2px 10px; }}
-    QPushButton:checked {{ background: {c.accent}; color: #ffffff; border-color: {c.accent}; }}
+    QPushButton:checked {{
+        background: {c.accent}; color: {c.on_accent}; border-color: {c.accent};
+    }}
+    QPushButton:focus {{ border: 2px solid {c.accent}; }}
+    """
+
+
+def link_button_sheet(c: Colors) -> str:
+    """A flat button that reads as a link ("Did you mean …?"), framed when it has the focus."""
+    return f"""
+    QPushButton {{ color: {c.link}; border: none; text-decoration: underline; padding: 2px 4px; }}
     QPushButton:focus {{ border: 2px solid {c.accent}; }}
     """
 

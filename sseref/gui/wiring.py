@@ -74,6 +74,8 @@ def wire(window: MainWindow) -> None:
 
     def connect_search(search: SearchPanel) -> None:
         search.recordActivated.connect(lambda rid: open_record(rid, focus=True))
+        search.recordPreviewed.connect(open_record)
+        search.set_entry(window.search_box)
         search.suggestionChosen.connect(window.search_box.setText)
 
     window.search_box.textChanged.connect(on_search_text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sseref.core import vocab
 from sseref.search import analysis as an
 from sseref.search import nodes as wq
+from sseref.search import symbols
 from sseref.search.aliases import AliasTable
 from sseref.search.query import Item, ParsedQuery
 from sseref.search.vocabulary import Vocabulary
@@ -44,6 +45,7 @@ _YEAR_RANGE = re.compile(r"^(\d{3,4})?\s*(?:\.\.|-|–|to)\s*(\d{3,4})?$")
 
 
 PART_EXACT_BOOST = 0.5  # see _alias_run
+CITES_WEIGHT = 0.25  # a record citing a symbol: well below the document itself
 NAME_BONUS = 0.5  # see _name_bonus
 
 
@@ -134,11 +136,27 @@ class Compiler:
             out.words.update(item.words)
             return wq.Phrase("plain", item.words)
         if item.kind == "symbol":
-            if self._has("exact", item.value):
-                out.words.update(w for w in item.words if w.isdigit())
-                return wq.Term("exact", item.value, boost=2.0)
-            return self.words_and(item.words, out)  # not a known symbol: its parts as words
+            return self.symbol(item, out)
         return self.words_and(item.words, out, prefix_last=item.prefix)
+
+    def symbol(self, item: Item, out: Compiled) -> wq.Node | None:
+        """The document bearing a UN symbol (in whatever form it was typed), then the records
+        related to it or quoting it, ranked after it (the `cites` field weighs far less)."""
+        variants = symbols.query_variants(item.value)
+        own = next((v for v in variants if self._has("exact", v)), None)
+        # What citing records hold: every form of the document's symbol.
+        cite_forms = symbols.index_keys(own) if own else variants
+        cited = [k for k in dict.fromkeys(cite_forms) if self._has("cites", k)]
+        # Records naming a shorter form among their own aliases (`58/220` on a glossary
+        # term) rank with the citing ones.
+        named = [k for k in dict.fromkeys(cite_forms) if k != own and self._has("exact", k)]
+        if own is None and not cited and not named:
+            return self.words_and(item.words, out)  # not a known symbol: its parts as words
+        out.words.update(w for w in item.words if w.isdigit())
+        parts: list[wq.Node] = [wq.Term("exact", own, boost=2.0)] if own else []
+        parts += [wq.Term("cites", k, boost=CITES_WEIGHT) for k in cited]
+        parts += [wq.Term("exact", k, boost=CITES_WEIGHT / 8) for k in named]
+        return _or(parts)
 
     def _has(self, fieldname: str, text: str) -> bool:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sseref.core.models import Record
@@ -75,8 +76,18 @@ def _org_acronyms(rec: Record) -> list[str]:
     return [k for k in dict.fromkeys(keys) if k and "," not in k]
 
 
-def record_document(rec: Record) -> dict[str, Any]:
-    """The Whoosh document (field → value) for one record."""
+def _cites(rec: Record, own: set[str], symbol_of: Mapping[str, str], also: list[str]) -> str:
+    """Symbol keys of the documents this record is related to (either direction) or quotes,
+    and `also` (keys of symbols among its aliases)."""
+    related = [symbol_of[r.other_id] for r in rec.relations if r.other_id in symbol_of]
+    texts = [*related, *rec.summaries.values(), *(n.name for n in rec.names.values())]
+    keys = [*symbols.cited_keys(texts, own), *(k for k in also if k not in own)]
+    return ",".join(k for k in dict.fromkeys(keys) if "," not in k)
+
+
+def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The Whoosh document (field → value) for one record; `symbol_of` maps the ids of
+    documents to their UN symbols (a record related to one is found by its symbol)."""
     body: list[str] = []
     names: list[str] = []
     plain: list[str] = []
@@ -114,7 +125,17 @@ def record_document(rec: Record) -> dict[str, Any]:
     symbol = rec.fields.get("symbol")
     if symbol:
         exact.extend(symbols.index_keys(str(symbol)))
+    # Symbols among the aliases (a resolution's draft `A/77/L.60`, the resolution a glossary
+    # term is about): found by them, but ranked with the records citing them, after the
+    # document that bears the symbol.
+    alias_symbols = [
+        key
+        for alias in rec.aliases
+        if symbols.SYMBOL_RE.fullmatch(alias.strip())
+        for key in symbols.index_keys(alias)
+    ]
     exact.append(rec.id.split("/", 1)[-1])
+    own = {symbols.normalize(k) for k in exact if k not in alias_symbols}
 
     region = rec.fields.get("region")
     langs = record_languages(rec)
@@ -128,6 +149,7 @@ def record_document(rec: Record) -> dict[str, Any]:
             [*dict.fromkeys(k for k in exact if k and "," not in k), *_org_acronyms(rec)]
         ),
         "plain": " ".join(plain),
+        "cites": _cites(rec, own, symbol_of or {}, alias_symbols),
         "pairs": " ".join(dict.fromkeys(pair_terms(plain))),
         "theme": " ".join(rec.themes),
         "lang": " ".join(langs),

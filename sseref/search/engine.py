@@ -24,7 +24,7 @@ from sseref.search.documents import FACET_SEP
 from sseref.search.evaluate import Evaluator
 from sseref.search.indexer import ALIASES, open_index, read_manifest
 from sseref.search.query import ParsedQuery, parse
-from sseref.search.results import Highlighter, Hit, SearchResults
+from sseref.search.results import Excerpt, Highlighter, Hit, SearchResults
 from sseref.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -95,10 +95,13 @@ class FacetTable:
     def __init__(self, reader: Any) -> None:
         # Per facet: the document's value-combination number, and the combinations.
         self.of_doc: dict[str, list[int]] = {name: [] for name in FACET_NAMES}
+        self.years: list[int | None] | None = [] if reader.has_column("facets") else None
         self.combos: dict[str, list[tuple[str, ...]]] = {name: [] for name in FACET_NAMES}
         numbers: dict[str, dict[tuple[str, ...], int]] = {name: {} for name in FACET_NAMES}
         if reader.has_column("facets"):
             for raw in reader.column_reader("facets"):
+                year = raw.rsplit(FACET_SEP.encode(), 1)[-1]
+                self.years.append(int(year) if year.isdigit() else None)  # type: ignore[union-attr]
                 for name, values in self._decode(raw).items():
                     known = numbers[name]
                     number = known.get(values)
@@ -165,7 +168,7 @@ class SearchEngine:
             reader = self._searcher.reader()
             self._vocab = Vocabulary(reader)
             self._facets = FacetTable(reader)
-            self._eval = Evaluator(self._searcher)
+            self._eval = Evaluator(self._searcher, years=self._facets.years)
         except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damaged files
             self._close_partly_open()
             raise SearchIndexError(
@@ -227,6 +230,16 @@ class SearchEngine:
     def clear_cache(self) -> None:
         with self._gen_lock:
             self._cache.clear()
+
+    def clear_caches(self) -> None:
+        """Every cache: results, per-term scores, filters, length norms and the stemmer's
+        memo (what a query meets right after the program starts; benchmarks' cold rows)."""
+        from sseref.search import analysis as an
+
+        self.clear_cache()
+        with self._lock:
+            self._eval.clear()
+        an.clear_caches()
 
     def doc_count(self) -> int:
         return int(self._searcher.doc_count())
@@ -385,18 +398,11 @@ class SearchEngine:
         pick = titles.get(lang) or titles.get("en") or next(iter(titles.values()), None)
         title, acronym = (pick[0], pick[1]) if pick else (stored["id"], None)
         summaries: dict[str, str] = stored.get("summaries") or {}
-        # The summary in the reader's language unless another one holds more of the hits.
-        order = [lang, "en", *summaries]
-        ranked = sorted(
-            dict.fromkeys(x for x in order if x in summaries),
-            key=lambda code: (-hl.count(summaries[code]), order.index(code)),
-        )
-        snippet = hl.snippet(summaries[ranked[0]], ranked[0]) if ranked else ""
         return Hit(
             id=stored["id"],
             kind=stored["kind"],
             title=str(title or stored["id"]),
-            snippet=snippet,
+            excerpt=Excerpt(hl, summaries, lang),
             score=float(score),
             acronym=acronym,
             date=stored.get("date_text"),

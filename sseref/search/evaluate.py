@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import struct
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -27,6 +28,8 @@ from sseref.search.schema import pair_terms
 PAIRED_FIELD, PAIRS_FIELD = "plain", "pairs"  # positional field and its adjacent-pair field
 
 K1, B = 1.2, 0.75
+_COUNT = struct.Struct(">I")
+_F32 = struct.Struct("<f")
 TERM_CACHE_POSTINGS = 3_000_000  # cached per-term scores kept across queries (≈ 150 MB max)
 Scores = dict[int, float]
 Check = Callable[[], None]
@@ -36,11 +39,36 @@ def _no_check() -> None:
     pass
 
 
+def _leaf_norms(leaf: Any, fieldname: str, avg: float) -> list[float]:
+    """BM25 length norms of one segment's documents. Whoosh keeps each document's field
+    length as one byte in a column: the bytes are read in one piece and mapped through a
+    256-entry table (reading them one call per document made a cold query 3x slower)."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+    from whoosh.util.numeric import byte_to_length
+
+    count = leaf.doc_count_all()
+    table = [K1 * (1 - B + B * (byte_to_length(b) if b else 0) / avg) for b in range(256)]
+    try:
+        perdoc = getattr(leaf, "_perdoc", leaf)  # a segment reader's per-document part
+        column = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+        if column is None:
+            return [table[0]] * count
+        stored = column._count
+        raw = bytes(column._dbfile.get(column._basepos, stored)) if stored else b""
+    except AttributeError:  # another codec: one document at a time
+        length = leaf.doc_field_length
+        return [K1 * (1 - B + B * (length(d, fieldname, 0) or 0) / avg) for d in range(count)]
+    return [table[b] for b in raw[:count]] + [table[0]] * (count - min(stored, count))
+
+
 class Evaluator:
     """Per-index state: field statistics, length norms and a cache of scored terms."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, years: list[int | None] | None = None) -> None:
+        """`years`: each document's year by document number, when known (year filters are
+        then a scan of that list instead of a walk through the numeric field's terms)."""
         self.searcher = searcher
+        self.years = years
         self.reader = searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
         self.doc_count = self.reader.doc_count_all()
@@ -50,6 +78,14 @@ class Evaluator:
         self._cached_postings = 0
         self._filters: OrderedDict[n.Filter, frozenset[int]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        """Forgets every cached term score, filter and length norm (a cold start's state)."""
+        with self._lock:
+            self._norms.clear()
+            self._terms.clear()
+            self._cached_postings = 0
+            self._filters.clear()
 
     # --- postings and scores -------------------------------------------------------------
 
@@ -86,11 +122,7 @@ class Evaluator:
             avg = total / max(1, self.doc_count)
             norm = []
             for leaf, _base in self.leaves:
-                length = leaf.doc_field_length
-                norm.extend(
-                    K1 * (1 - B + B * (length(d, fieldname, 0) or 0) / avg)
-                    for d in range(leaf.doc_count_all())
-                )
+                norm.extend(_leaf_norms(leaf, fieldname, avg))
             self._norms[fieldname] = norm
         return norm
 
@@ -184,6 +216,8 @@ class Evaluator:
         words = node.words
         if len(words) == 1:
             return _scaled(self.term(node.fieldname, words[0]), node.boost)
+        if node.fieldname == PAIRED_FIELD and PAIRS_FIELD in self.schema:
+            return self._paired_phrase(node)
         parts = [self.term(node.fieldname, w) for w in words]
         if not all(parts):
             return {}
@@ -208,6 +242,53 @@ class Evaluator:
         else:
             hits = self._verify_positions(node.fieldname, words, candidates)
         return {d: node.boost * sum(p[d] for p in parts) for d in hits}
+
+    def _paired_phrase(self, node: n.Phrase) -> Scores:
+        """A phrase in the field that has adjacent pairs: the documents holding every pair
+        first (short, presence-only lists), then each word scored for those documents only.
+
+        Scoring whole words first meant decoding every posting of a common word ("de",
+        "la", "social") on a cold start, to keep a handful of documents."""
+        words, field = node.words, node.fieldname
+        candidates: set[int] | None = None
+        for pair in sorted(pair_terms(words), key=lambda t: self._df(PAIRS_FIELD, t)):
+            docs = self.postings(PAIRS_FIELD, pair)[0]
+            candidates = set(docs) if candidates is None else candidates & set(docs)
+            if not candidates:
+                return {}
+        if not candidates:
+            return {}
+        hits = candidates if len(words) == 2 else self._verify_positions(field, words, candidates)
+        wanted = sorted(hits)
+        total = dict.fromkeys(wanted, 0.0)
+        for word in words:  # a repeated word counts each time, as in the word-by-word sum
+            for d, score in self._scores_for(field, word, wanted).items():
+                total[d] += score
+        return {d: node.boost * s for d, s in total.items()}
+
+    def _scores_for(self, fieldname: str, text: str, wanted: list[int]) -> Scores:
+        """The BM25 scores `term()` gives, for the sorted documents `wanted` only (from the
+        term cache when it holds the word, else from the blocks holding those documents)."""
+        with self._lock:
+            cached = self._terms.get((fieldname, text))
+        if cached is not None:
+            return {d: cached[d] for d in wanted if d in cached}
+        df = self._df(fieldname, text)
+        if not df:
+            return {}
+        idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
+        field = self.schema[fieldname] if fieldname in self.schema else None
+        factor = idf * (K1 + 1) * (getattr(field, "field_boost", 1.0) or 1.0)
+        norm = self._norm(fieldname)
+        # The weight the postings hold: the value's count times the format's boost, stored
+        # as a 32-bit float (rounded the same way here, so scores equal term()'s).
+        boost = float(getattr(getattr(field, "format", None), "field_boost", 1.0) or 1.0)
+        out: Scores = {}
+        for d, raw in self._values(fieldname, text, wanted):
+            count = _COUNT.unpack_from(raw)[0]  # Positions values start with their count
+            w = _F32.unpack(_F32.pack(count * boost))[0]
+            out[d] = factor * w / (w + norm[d])
+        return out
 
     def _verify_positions(
         self, fieldname: str, words: tuple[str, ...], candidates: set[int]
@@ -294,7 +375,13 @@ class Evaluator:
             cached = self._filters.get(node)
         if cached is not None:
             return cached
-        if node.fieldname == "year":
+        if node.fieldname == "year" and self.years is not None:
+            low = node.low if node.low is not None else -(10**9)
+            high = node.high if node.high is not None else 10**9
+            found = frozenset(
+                d for d, y in enumerate(self.years) if y is not None and low <= y <= high
+            )
+        elif node.fieldname == "year":
             q = NumericRange("year", node.low, node.high)
             found = frozenset(q.docs(self.searcher))
         else:

@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +42,10 @@ def build_index(
     data_version: str = "",
     progress: Progress = _no_progress,
     procs: int = 1,
+    symbols: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Indexes `records` into `target` atomically (built beside it, then swapped in)."""
+    """Indexes `records` into `target` atomically (built beside it, then swapped in);
+    `symbols` (document id → UN symbol) lets records be found by the symbols they relate to."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(target)
@@ -64,7 +66,7 @@ def build_index(
         kept: list[Record] = []
         count = 0
         for rec in records:
-            writer.add_document(**record_document(rec))
+            writer.add_document(**record_document(rec, symbols))
             kept.append(_alias_view(rec))
             count += 1
             if count % 250 == 0:

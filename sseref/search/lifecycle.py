@@ -101,6 +101,7 @@ def rebuild(db: Database, target: Path | None = None, progress: Progress | None 
             total=expected["record_count"],
             data_version=expected["data_version"],
             progress=progress or (lambda _d, _t: None),
+            symbols=db.symbols(),
         )
     except OSError as exc:  # a full or read-only cache disk: the old index stays as it was
         raise SearchIndexError(

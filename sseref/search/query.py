@@ -31,8 +31,12 @@ FIELD_NAMES = {
     "theme": "theme",
     "tema": "theme",
 }
-_TOKEN_RE = re.compile(r'"[^"]*"?|\(|\)|[^\s"()]+')
+# A token may end in a parenthesised session in Roman numerals, `A/RES/3251(XXIX)`: kept
+# with its symbol rather than read as a group.
+_TOKEN_RE = re.compile(r'"[^"]*"?|[^\s"()]*/\d+\((?i:[ivxlcdm]+)\)|\(|\)|[^\s"()]+')
 _SLASH_SPACES = re.compile(r"\s*/\s*")
+# Spaces people put inside symbols: `A/RES/3251 (XXIX)`, `A/77/L. 60`.
+_SYMBOL_SPACES = re.compile(r"(/\d+)\s+(\((?i:[ivxlcdm]+)\))|(/L\.)\s+(\d)", re.I)
 
 
 @dataclass
@@ -95,11 +99,15 @@ def _word_item(token: str, negated: bool) -> Item | None:
     return Item("word", words=words, raw=token, negated=negated)
 
 
+def _glue(match: re.Match[str]) -> str:
+    return "".join(g for g in match.groups() if g)
+
+
 def parse(text: str, *, as_you_type: bool = True) -> ParsedQuery:
     """Parses `text`; malformed parts degrade to plain words instead of failing."""
     text = clean(text)
     query = ParsedQuery(text=text)
-    body = _SLASH_SPACES.sub("/", text)
+    body = _SYMBOL_SPACES.sub(_glue, _SLASH_SPACES.sub("/", text))
     tokens = _TOKEN_RE.findall(body)
     negate_next = False
     or_pending = False

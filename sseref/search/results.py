@@ -14,17 +14,53 @@ SNIPPET_WORDS = 28
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "<b>", "</b>"
 
 
+class Excerpt:
+    """A hit's snippet, made the first time it is asked for (only painted rows need one)."""
+
+    __slots__ = ("_highlighter", "_lang", "_summaries", "_text")
+
+    def __init__(self, highlighter: Highlighter, summaries: dict[str, str], lang: str) -> None:
+        self._highlighter = highlighter
+        self._summaries = summaries
+        self._lang = lang
+        self._text: str | None = None
+
+    def source_language(self) -> str | None:
+        """The summary shown: the reader's language when the record has one (its words are
+        what the reader reads), else the summary holding most of the query's words."""
+        if not self._summaries:
+            return None
+        if self._lang in self._summaries:
+            return self._lang
+        order = ["en", *self._summaries]
+        count = self._highlighter.count
+        return min(
+            dict.fromkeys(x for x in order if x in self._summaries),
+            key=lambda code: (-count(self._summaries[code]), order.index(code)),
+        )
+
+    def text(self) -> str:
+        if self._text is None:
+            code = self.source_language()
+            self._text = self._highlighter.snippet(self._summaries[code], code) if code else ""
+        return self._text
+
+
 @dataclass(frozen=True)
 class Hit:
-    """One ranked record."""
+    """One ranked record; its snippet is computed on first use."""
 
     id: str
     kind: str
     title: str
-    snippet: str
     score: float
     acronym: str | None = None
     date: str | None = None
+    excerpt: Excerpt | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def snippet(self) -> str:
+        return self.excerpt.text() if self.excerpt is not None else ""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -7,13 +7,16 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 
 # Bumped whenever the schema or the analysis changes: a shipped or cached index of another
 # version is rebuilt.
-INDEX_SCHEMA_VERSION = 8  # 7: cooperative/cooperation stems; 8: co-operative = cooperative
+# 7: cooperative/cooperation stems; 8: co-operative = cooperative; 9: `cites`
+INDEX_SCHEMA_VERSION = 9
 
 # Field boosts (BM25F): a hit in a name or an acronym says far more than one in a summary.
 BOOST_EXACT = 8.0
 BOOST_NAMES = 3.0
 BOOST_BODY = 1.0
 BOOST_PLAIN = 0.6
+# A record that cites a symbol comes after the document that bears it (BOOST_EXACT).
+BOOST_CITES = 1.0
 
 
 PAIR_SEP = "_"  # never inside a word (analysis.WORD_RE excludes it)
@@ -40,6 +43,9 @@ def build_schema() -> fields.Schema:
         names=fields.TEXT(analyzer=_tokens(), phrase=False, field_boost=BOOST_NAMES),
         # Whole acronyms, aliases, full names and UN symbol variants, one key each.
         exact=fields.KEYWORD(commas=True, scorable=True, field_boost=BOOST_EXACT),
+        # The symbols of the documents a record is related to or quotes in its text (the
+        # bodies, days and funds a resolution created; the records that cite it).
+        cites=fields.KEYWORD(commas=True, scorable=True, field_boost=BOOST_CITES),
         # Folded, unstemmed words with positions: phrases, prefixes, the spelling vocabulary.
         plain=fields.TEXT(analyzer=_tokens(), phrase=True, field_boost=BOOST_PLAIN),
         # Each pair of adjacent `plain` words ("south_cooperation"), presence only: a

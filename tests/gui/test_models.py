@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sseref.gui.models import ID_ROLE
 from sseref.gui.search_model import SearchResultsModel
 from sseref.gui.search_worker import ResultRow
 
@@ -63,5 +64,10 @@ def test_search_results_model_passes_the_model_tester(qtmodeltester: Any) -> Non
         ]
     )
     qtmodeltester.check(model)
-    assert model.rowCount() == 5  # two kind headers and three hits
-    assert model.hit_rows() == [1, 2, 4]
+    assert model.rowCount() == 3  # one row per hit, in the order given (the engine's)
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(3)] == [
+        "org/alpha",
+        "doc/beta-resolution",
+        "org/beta-task-force",
+    ]
+    assert model.meta_text(1) == "Document · 18 Apr 2023"  # the kind on each row, a real date

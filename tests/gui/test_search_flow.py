@@ -25,7 +25,8 @@ def test_type_a_query_and_open_a_result(window: Any, qtbot: Any) -> None:
     assert window.current_panel_key() == "search"
     qtbot.waitUntil(lambda: "org/alpha" in _results(window), timeout=5000)
     model = window.search_panel.model
-    assert model.index(0, 0).data().startswith("Organizations")  # grouped by kind
+    # One row per hit in the engine's order: row 0 is the engine's first hit.
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())] == _results(window)
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert window.record_view.current == window.search_panel.outcome.hits[0].id
 
@@ -66,7 +67,7 @@ def test_did_you_mean_when_nothing_matches(window: Any, qtbot: Any) -> None:
     panel = window.search_panel
     assert panel.outcome.suggestion
     assert not panel.suggestion.isHidden()
-    panel.suggestion.linkActivated.emit("suggest")
+    panel.suggestion.click()
     assert (
         window.search_box.text() == panel.outcome.suggestion
         or window.search_box.text() == "solidarity"
@@ -124,3 +125,27 @@ def test_the_ui_stays_responsive_while_a_query_runs(qtbot: Any) -> None:
     qtbot.wait(1)  # the event loop turns while the worker thread sleeps
     assert time.perf_counter() - t0 < 0.2
     controller.shutdown()
+
+
+def test_enter_before_the_results_opens_the_first_hit_of_the_text_typed(
+    make_window: Any, qtbot: Any
+) -> None:
+    gate = threading.Event()
+    first = {"a": "org/alpha", "ab": "org/beta-task-force"}
+
+    def runner(text: str, filters: dict[str, Any], is_current: Any) -> Outcome:
+        if text == "ab":
+            gate.wait(5)  # still running when Enter is pressed
+        hit = ResultRow(first.get(text, "org/alpha"), "organization", text)
+        return Outcome(text, hits=[hit], total=1)
+
+    window = make_window(runner)
+    window.focus_search()
+    type_text(qtbot, window.search_box, "a")
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.outcome is not None and panel.outcome.text == "a")
+    type_text(qtbot, window.search_box, "b")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.record_view.current is None  # not the older text's first hit
+    gate.set()
+    qtbot.waitUntil(lambda: window.record_view.current == "org/beta-task-force", timeout=5000)

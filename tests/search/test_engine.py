@@ -45,6 +45,28 @@ def test_snippet_prefers_the_reader_language(fixture_engine: SearchEngine) -> No
     assert any("<b>" in h.snippet for h in hit)
 
 
+def test_snippet_comes_from_the_interface_language_when_the_record_has_it() -> None:
+    from sseref.search.results import Excerpt, Highlighter
+
+    hl = Highlighter({"cooperation", "south"}, set(), ())
+    summaries = {
+        "en": "South-South cooperation among developing countries.",
+        "fr": "La coopération Sud-Sud entre pays en développement.",
+    }
+    french = Excerpt(hl, summaries, "fr")
+    assert french.source_language() == "fr"
+    assert french.text().startswith("La <b>coopération</b>")
+    # No Spanish text: the summary holding the query's words.
+    assert Excerpt(hl, summaries, "es").source_language() == "en"
+
+
+def test_snippets_are_made_when_asked_for(fixture_engine: SearchEngine) -> None:
+    hit = fixture_engine.search("alpha", limit=17).hits[0]  # a page no other test asks for
+    assert hit.excerpt is not None
+    assert hit.excerpt._text is None  # nothing computed by the search itself
+    assert hit.snippet and hit.excerpt._text == hit.snippet
+
+
 def test_cancelled_token_raises(fixture_engine: SearchEngine) -> None:
     old = fixture_engine.begin()
     new = fixture_engine.begin()  # a newer query supersedes the older one
@@ -140,3 +162,14 @@ def test_the_name_bonus_reorders_but_never_adds_matches(
     without = run()
     assert set(with_bonus) == set(without) and "org/alpha" in with_bonus
     assert with_bonus["org/alpha"] > without["org/alpha"]  # "Alpha Cooperative Alliance"
+
+
+def test_cold_caches_give_the_same_results(fixture_engine: SearchEngine) -> None:
+    # Length norms read in one piece and year filters from the facet column: the same
+    # ranking and the same documents as the warm engine.
+    queries = ["alpha", "cooperative year:1970..2030", "solidarity", '"task force"']
+    warm = [[(h.id, round(h.score, 6)) for h in fixture_engine.search(q).hits] for q in queries]
+    fixture_engine.clear_caches()
+    cold = [[(h.id, round(h.score, 6)) for h in fixture_engine.search(q).hits] for q in queries]
+    assert cold == warm
+    assert any(cold)

@@ -36,3 +36,28 @@ def test_pairs_match_positions(real_engine: SearchEngine) -> None:
         assert got == expected, words
         checked += 1
     assert checked > 20
+
+
+def test_phrase_scores_read_for_the_hits_only_equal_the_word_sums(
+    real_engine: SearchEngine,
+) -> None:
+    # Cold (no cached word scores), a phrase reads its words' postings only in the blocks
+    # holding its hits; the scores must be those of the whole words' BM25 sums.
+    ev = real_engine._eval
+    checked = 0
+    for words in _phrases(real_engine)[:80]:
+        parts = [ev.term(PAIRED_FIELD, w) for w in words]
+        if not all(parts):
+            continue
+        expected = {
+            d: sum(p[d] for p in parts)
+            for d in ev._verify_positions(
+                PAIRED_FIELD, words, set(parts[0]).intersection(*parts[1:])
+            )
+        }
+        ev.clear()
+        got = ev.run(n.Phrase(PAIRED_FIELD, words))
+        assert got.keys() == expected.keys(), words
+        assert all(abs(got[d] - expected[d]) < 1e-9 for d in got), words
+        checked += 1
+    assert checked > 10
