@@ -16,7 +16,7 @@ def test_damage_found_by_a_search_is_rebuilt_with_progress(
 ) -> None:
     from sseref.gui import index_setup
 
-    monkeypatch.setattr(index_setup, "shipped_index_dir", lambda: Path("/nonexistent"))
+    monkeypatch.setattr(index_setup, "index_dir_for", lambda _db_path: Path("/nonexistent"))
     window = make_window()
     launch._start_search(window, fixture_db)
     qtbot.waitUntil(lambda: window._runner is not None, timeout=30000)

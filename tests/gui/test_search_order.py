@@ -28,7 +28,8 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("58/220", {"doc/a-res-58-220"}),
     ("A/RES/58/220", {"doc/a-res-58-220"}),
     ("nairobi outcome", {"doc/nairobi-outcome-document", "event/2009-nairobi-outcome-endorsed"}),
-    ("ley economia social", {"doc/spain-ley-5-2011"}),
+    # Several countries have a "ley de economía social (y solidaria)": any of them answers.
+    ("ley economia social", {"doc/spain-ley-5-2011", "doc/mexico-less-2012"}),
     ("unossc", {"org/unossc"}),
     ("task force sse", {"org/untfsse"}),
 ]

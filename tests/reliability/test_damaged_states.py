@@ -267,7 +267,7 @@ def test_window_damaged_user_index_found_like_the_cli(
 
     from sseref.gui import index_setup
 
-    monkeypatch.setattr(index_setup, "shipped_index_dir", lambda: Path("/nonexistent"))
+    monkeypatch.setattr(index_setup, "index_dir_for", lambda _db_path: Path("/nonexistent"))
     target = index_setup.user_index_dir()
     shutil.copytree(fixture_index, target)
     INDEX_DAMAGE["segment bit-flipped (same size)"](target)
@@ -403,7 +403,7 @@ def test_window_rebuild_onto_a_full_disk_is_a_sentence(
     with tmpfs(tmp_path / "disk", size_kb=128) as disk:
         (disk / "cache").mkdir()
         fill(disk, 0)
-        monkeypatch.setattr(index_setup, "shipped_index_dir", lambda: Path("/nonexistent"))
+        monkeypatch.setattr(index_setup, "index_dir_for", lambda _db_path: Path("/nonexistent"))
         monkeypatch.setattr(index_setup, "user_index_dir", lambda: disk / "cache" / "index")
         parent = QWidget()
         qtbot.addWidget(parent)
