@@ -18,6 +18,9 @@ def register(sub: Any) -> None:
 
     search_cli.register(sub)
     bench_search.register(sub)
+    from sseref.app import user_cli
+
+    user_cli.register(sub)
     del sub  # filled in as the search, report and packaging layers arrive
 
 
