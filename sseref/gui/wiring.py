@@ -156,6 +156,10 @@ def after_first_frame(window: MainWindow) -> None:
     QGuiApplication.styleHints().colorSchemeChanged.connect(
         lambda _scheme: window.follow_system_scheme()
     )
+    # The personal layer (favourites, lists, history, notes, saved searches): after the frame.
+    from sseref.gui.personal import install_personal
+
+    install_personal(window)
 
 
 def watch_second_starts(window: MainWindow, data_dir: Path) -> ActivationWatcher:

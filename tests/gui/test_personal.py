@@ -1,0 +1,243 @@
+"""The personal layer in the window: star, lists, history, notes and tags, saved searches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu
+
+from sseref.core.userstore import UserStore
+
+
+def layer(window: Any) -> Any:
+    from sseref.gui.personal import PersonalLayer
+
+    assert isinstance(window.personal, PersonalLayer)
+    return window.personal
+
+
+def test_ctrl_d_stars_the_open_record_and_it_persists(
+    qtbot: Any, window: Any, make_window: Any
+) -> None:
+    personal = layer(window)
+    window.record_view.open("org/alpha")
+    assert personal.strip.isVisible() and not personal.strip.star_button.isChecked()
+    window.record_view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert personal.store.is_favourite("org/alpha")
+    assert personal.actions["favourite"].isChecked()
+    assert personal.strip.star_button.isChecked()
+    assert "Starred" in personal.strip.star_button.text()
+    assert [personal.dock.items.item(i).text() for i in range(personal.dock.items.count())] == [
+        window.db.titles(["org/alpha"])["org/alpha"]
+    ]
+    # Another window (a restart) sees it; the star on the record page unstars.
+    again = make_window()
+    again.record_view.open("org/alpha")
+    assert layer(again).strip.star_button.isChecked()
+    layer(again).strip.star_button.click()
+    assert not UserStore().is_favourite("org/alpha")
+
+
+def test_shortcuts_do_not_clash_with_the_window(make_window: Any) -> None:
+    window = make_window()
+    seen: dict[str, str] = {}
+    from PySide6.QtGui import QAction
+
+    for action in window.findChildren(QAction):
+        for seq in action.shortcuts():
+            key = seq.toString()
+            assert key not in seen or seen[key] == action.text(), (key, action.text())
+            seen[key] = action.text()
+    assert "Ctrl+D" in seen and "Ctrl+H" in seen
+
+
+def test_history_is_kept_by_day_searchable_and_clearable(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    view = window.record_view
+    for rid in ("org/alpha", "org/beta-task-force", "term/cooperative"):
+        view.open(rid)
+    view.back()  # Back/Forward still work and are history too
+    assert view.current == "org/beta-task-force"
+    view.forward()
+    assert view.current == "term/cooperative"
+    dialog = layer(window).show_history()
+    qtbot.addWidget(dialog)
+    assert dialog.days.count() == 2  # "All days" and today
+    assert dialog.days.item(0).text().startswith("All days (5)")
+    dialog.search.setText("beta")
+    assert dialog.visits.count() == 2
+    dialog.search.setText("")
+    dialog.days.setCurrentRow(1)
+    assert dialog.visits.count() == 5
+    dialog.visits.setCurrentRow(0)
+    dialog.delete_selected()
+    assert len(UserStore().history()) == 4
+    # Opening an entry shows the record.
+    item = next(
+        dialog.visits.item(i)
+        for i in range(dialog.visits.count())
+        if dialog.visits.item(i).data(Qt.ItemDataRole.UserRole) == "org/alpha"
+    )
+    dialog.visits.itemActivated.emit(item)
+    assert view.current == "org/alpha"
+    dialog.clear_all(confirm=False)
+    assert UserStore().history() == [] and dialog.visits.count() == 0
+
+
+def test_notes_and_tags_on_the_record_page(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    personal = layer(window)
+    personal.store.set_tags("org/beta-task-force", ["geneva-2027"])
+    window.record_view.open("org/alpha")
+    dialog = personal.edit_note()
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText(
+        "Ask about the **2025 strategy**\n\n<script>alert(1)</script><img src='file:///etc/passwd'>"
+    )
+    dialog.tags.setText("follow-up, gen")
+    dialog.tags.setCursorPosition(len(dialog.tags.text()))
+    assert dialog.tags.completions() == ["geneva-2027"]  # for the word being typed
+    dialog.tags._insert("geneva-2027")
+    assert dialog.tags.text() == "follow-up, geneva-2027,"
+    dialog.accept()
+    note = personal.store.note("org/alpha")
+    assert note.tags == ("follow-up", "geneva-2027") and "2025 strategy" in note.body
+    strip = personal.strip
+    assert "geneva-2027" in strip.tags_label.text()
+    shown = strip.view.toPlainText()
+    assert "2025 strategy" in shown and "**" not in shown  # Markdown rendered
+    assert "<script>" in shown  # raw HTML is shown as text, never run or loaded
+    assert "<img" not in strip.view.toHtml().split("<body")[1].replace("&lt;img", "")
+    # Searchable with the user-side index.
+    assert [h.record.id for h in personal.store.search_notes("strategy")] == ["org/alpha"]
+
+
+def test_reading_lists_drag_order_and_meeting_pack(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    personal = layer(window)
+    dock = personal.dock
+    personal.actions["lists"].trigger()
+    assert dock.isVisible()
+    lid = dock.new_list("Board meeting")
+    for rid in ("org/alpha", "org/beta-task-force", "term/cooperative"):
+        personal.add_to_list(lid, rid)
+    personal.store.add_to_list(lid, "org/removed-later", "An old record")
+    dock.reload(select=lid)
+    assert dock.items.count() == 4
+    assert dock.items.item(3).text() == "An old record — record no longer in the data"
+    # A drag and drop moves rows in the view's model; the order is saved from it.
+    dock.items.model().moveRow(
+        dock.items.model().index(0, 0).parent(), 2, dock.items.model().index(0, 0).parent(), 0
+    )
+    assert dock.record_ids()[0] == "term/cooperative"
+    stored = [r.id for r in personal.store.list_items(lid)]
+    assert stored == ["term/cooperative", "org/alpha", "org/beta-task-force", "org/removed-later"]
+    dock.make_meeting_pack()
+    pack = window._sseref_meeting_pack
+    qtbot.addWidget(pack)
+    assert pack.widget.record_ids() == ["term/cooperative", "org/alpha", "org/beta-task-force"]
+    assert pack.widget.name_edit.text() == "Board meeting"
+    # A missing record cannot be opened, and says so.
+    dock.recordActivated.emit("org/removed-later")
+    assert "no longer in the data" in window.status_label.text()
+
+
+def test_context_menu_on_a_list_row(qtbot: Any, make_window: Any, monkeypatch: Any) -> None:
+    popped: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, _pos, _at=None: popped.append(menu))
+    window = make_window()
+    personal = layer(window)
+    table = window.panels["organizations"].table
+    assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    rid = table.model().index(0, 0).data(256 + 1)
+    menu = personal.record_menu(rid)
+    assert isinstance(menu, QMenu)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "Star (Ctrl+D)" and "Note and tags…" in texts
+    menu.actions()[0].trigger()
+    assert personal.store.is_favourite(rid)
+    menu.deleteLater()
+    table.customContextMenuRequested.emit(QPoint(5, 5))  # right-click on the first row
+    assert [a.text() for a in popped[0].actions()][0] == "Unstar"
+
+
+def test_saved_searches_rerun_with_a_count(qtbot: Any, window: Any) -> None:
+    personal = layer(window)
+    window.search_box.setText("alpha")
+    qtbot.waitUntil(lambda: window.search_panel.outcome is not None, timeout=5000)
+    sid = personal.save_search("Alpha things")
+    [saved] = personal.store.saved_searches()
+    assert (
+        saved.id == sid
+        and saved.query == "alpha"
+        and saved.last_count == window.search_panel.outcome.total
+    )
+    window.search_box.setText("")
+    personal.store.set_search_count(sid, 0)
+    personal._fill_saved_menu()
+    entry = next(a for a in personal.saved_menu.actions() if a.text().startswith("Alpha things"))
+    entry.trigger()
+    assert window.search_box.text() == "alpha"
+    qtbot.waitUntil(
+        lambda: personal.store.saved_searches()[0].last_count not in (0, None), timeout=5000
+    )
+
+
+def test_export_and_import_from_the_window(
+    qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window = make_window()
+    personal = layer(window)
+    personal.store.set_note("org/alpha", "kept")
+    out = tmp_path / "mine.json"
+    assert personal.export_data(str(out))
+    assert json.loads(out.read_text("utf-8"))["notes"][0]["body"] == "kept"
+    bad = tmp_path / "bad.json"
+    bad.write_text("{]", encoding="utf-8")
+    assert personal.import_data(str(bad)) is None
+    assert "Nothing was changed" in shown[-1]
+    out2 = tmp_path / "other.json"
+    out2.write_text(
+        json.dumps(
+            {"format": "sseref-user-data", "version": 1, "favourites": [{"id": "org/alpha"}]}
+        ),
+        encoding="utf-8",
+    )
+    summary = personal.import_data(str(out2))
+    assert summary is not None and "favourites +1" in summary
+    assert personal.store.is_favourite("org/alpha")
+
+
+def test_a_damaged_user_database_is_reported_with_the_backup(
+    qtbot: Any, make_window: Any, _user_dirs: Path
+) -> None:
+    store = UserStore()
+    store.set_note("org/alpha", "in the backup")
+    backup = store.db.backup()
+    store.close()
+    path = _user_dirs / "data" / "user.db"
+    path.write_bytes(b"garbage" * 500)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    window = make_window()
+    box = window.findChild(QMessageBox_type(), "recoveryBox")
+    assert box is not None and "damaged" in box.text() and str(backup) in box.informativeText()
+    restore = next(b for b in box.buttons() if b.text() == "Restore the backup")
+    restore.click()
+    assert layer(window).store.note("org/alpha").body == "in the backup"
+    box.close()
+
+
+def QMessageBox_type() -> Any:  # noqa: N802
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox
