@@ -187,7 +187,11 @@ def _start_search(window: object, db: object) -> None:
         if engine is None:
             window.show_message(_("Search is unavailable: {error}").format(error=error))
             return
-        window.set_search_runner(EngineRunner(engine))
+        runner = EngineRunner(engine)
+        personal = getattr(window, "personal", None)  # notes and tags join the search (#19)
+        if personal is not None:
+            personal.attach_search(runner)
+        window.set_search_runner(runner)
         window.destroyed.connect(lambda *_a: engine.close())  # type: ignore[attr-defined]
         window.show_message(_("Ready"))
 

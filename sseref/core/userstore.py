@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -429,17 +430,21 @@ class UserStore:
                 (record_id, row[0], row[1] or "", row[2] or ""),
             )
 
-    def search_notes(self, text: str, limit: int = 200) -> list[NoteHit]:
-        """Records whose note, tags or title match every word (accents optional), best first."""
+    def search_notes(
+        self, text: str, limit: int = 200, marks: tuple[str, str] = ("[", "]")
+    ) -> list[NoteHit]:
+        """Records whose note, tags or title match every word (accents optional), best first.
+
+        `marks` surround the matched words in the snippet."""
         query = fts_query(text)
         if not query:
             return []
         rows = self.conn.execute(
             "SELECT u.record_id, r.title, r.kind, "
-            "snippet(user_text, -1, '[', ']', '…', 12), bm25(user_text, 0, 1.0, 4.0, 6.0) "
+            "snippet(user_text, -1, ?, ?, '…', 12), bm25(user_text, 0, 1.0, 4.0, 6.0) "
             "FROM user_text u JOIN record r ON r.id = u.record_id "
             "WHERE user_text MATCH ? ORDER BY 5 LIMIT ?",
-            (query, limit),
+            (marks[0], marks[1], query, limit),
         )
         return [NoteHit(UserRecord(row[0], row[1], row[2]), row[3], -row[4]) for row in rows]
 
@@ -494,3 +499,24 @@ class UserStore:
     def missing(self, known: Iterable[str]) -> set[str]:
         """The ids the user's data refers to that are not in `known` (the bundled records)."""
         return set(self.record_ids()) - set(known)
+
+
+class ThreadUserIndex:
+    """The user-side search from any thread: one read connection per thread, opened on use.
+
+    Search runs on a worker thread and an SQLite connection belongs to the thread that made it.
+    A reader never recovers a damaged file (the window's own store does that, and says so).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+
+    def search_notes(
+        self, text: str, limit: int = 200, marks: tuple[str, str] = ("[", "]")
+    ) -> list[NoteHit]:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = UserStore(UserDatabase(self.path, recover=False))
+        result: list[NoteHit] = store.search_notes(text, limit, marks)
+        return result

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
+from sseref.core import vocab
 from sseref.core.i18n import N_, _, current_language
 from sseref.core.userdata import UserDataError
 from sseref.core.userdb import UserDatabase
@@ -99,6 +100,7 @@ class PersonalLayer(QObject):
         self.history_dialog: HistoryDialog | None = None
         self._pending_search: int | None = None
         self._connect()
+        self.attach_search(getattr(window, "_runner", None))
         self.retranslate()
         if self.view.current:
             self._on_shown(self.view.current)
@@ -152,6 +154,14 @@ class PersonalLayer(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.store.close)
 
+    def attach_search(self, runner: Any) -> None:
+        """The search runner merges the user's notes and tags (`mine:` limits to them)."""
+        from sseref.core.userstore import ThreadUserIndex
+
+        if runner is not None and hasattr(runner, "user_index") and self.store.db.path.exists():
+            runner.user_index = ThreadUserIndex(self.store.db.path)
+            runner.exists = self.window.db.exists
+
     def _panel_menu(self, panel: ListPanel) -> None:
         self.install_context_menu(panel.table)
 
@@ -190,7 +200,7 @@ class PersonalLayer(QObject):
             return ""
 
     def _kind(self, record_id: str) -> str:
-        return record_id.split("/", 1)[0] if "/" in record_id else ""
+        return vocab.kind_of(record_id) or ""
 
     def _target(self, record_id: str | None) -> str | None:
         target = record_id or self.view.current

@@ -30,6 +30,9 @@ class EngineRunner:
 
     def __init__(self, engine: Any) -> None:
         self.engine = engine
+        # The user's notes and tags, merged at query time (set by gui.personal; issue 19).
+        self.user_index: Any = None
+        self.exists: Callable[[str], bool] | None = None
         self._token: Any = None
         self._lock = threading.Lock()
 
@@ -50,8 +53,16 @@ class EngineRunner:
             token = self._token
         query = f"{text} {filter_tokens(filters)}".strip()
         try:
-            results = self.engine.search(
-                query, limit=RESULT_LIMIT, lang=current_language(), token=token
+            from sseref.search.mine import search_with_mine
+
+            results = search_with_mine(
+                self.engine,
+                self.user_index,
+                query,
+                exists=self.exists,
+                limit=RESULT_LIMIT,
+                lang=current_language(),
+                token=token,
             )
         except SearchCancelled:
             return Outcome(text)

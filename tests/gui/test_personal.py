@@ -241,3 +241,17 @@ def QMessageBox_type() -> Any:  # noqa: N802
     from PySide6.QtWidgets import QMessageBox
 
     return QMessageBox
+
+
+def test_notes_are_found_by_the_search_box(qtbot: Any, window: Any) -> None:
+    personal = layer(window)
+    personal.store.set_note("term/cooperative", "Zanzibar workshop next spring")
+    window.search_box.setText("zanzibar")
+    qtbot.waitUntil(lambda: window.search_panel.outcome is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.search_panel.outcome.text == "zanzibar", timeout=5000)
+    outcome = window.search_panel.outcome
+    assert [h.id for h in outcome.hits] == ["term/cooperative"]
+    assert "<b>Zanzibar</b>" in outcome.hits[0].snippet
+    window.search_box.setText("mine: cooperative")
+    qtbot.waitUntil(lambda: window.search_panel.outcome.text == "mine: cooperative", timeout=5000)
+    assert window.search_panel.outcome.total == 0  # the note does not say "cooperative"
