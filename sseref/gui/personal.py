@@ -50,7 +50,7 @@ TEXTS = {
     "note": N_("&Note and tags…"),
     "lists": N_("&Lists panel"),
     "history": N_("&History of opened records…"),
-    "save_search": N_("Save this &search…"),
+    "save_search": N_("Save this sea&rch…"),
     "export": N_("&Export my data…"),
     "import": N_("&Import my data…"),
 }
