@@ -99,6 +99,8 @@ class PersonalLayer(QObject):
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.history_dialog: HistoryDialog | None = None
         self._pending_search: int | None = None
+        self._last_visit: str | None = None
+        self._refresh_titles()
         self._connect()
         self.attach_search(getattr(window, "_runner", None))
         self.retranslate()
@@ -153,6 +155,14 @@ class PersonalLayer(QObject):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.store.close)
+
+    def _refresh_titles(self) -> None:
+        """The last known titles follow the data (a renamed record), in the current language."""
+        ids = [i for i in self.store.record_ids() if self.window.db.exists(i)]
+        if ids:
+            self._guard(
+                lambda: self.store.refresh_titles(self.window.db.titles(ids, current_language()))
+            )
 
     def attach_search(self, runner: Any) -> None:
         """The search runner merges the user's notes and tags (`mine:` limits to them)."""
@@ -225,11 +235,14 @@ class PersonalLayer(QObject):
         return True
 
     def _on_shown(self, record_id: str) -> None:
-        self._guard(
-            lambda: self.store.record_visit(
-                record_id, self._title(record_id), self._kind(record_id)
+        # The page is drawn again for the same record when the language changes: one visit.
+        if record_id != self._last_visit:
+            self._last_visit = record_id
+            self._guard(
+                lambda: self.store.record_visit(
+                    record_id, self._title(record_id), self._kind(record_id)
+                )
             )
-        )
         self._sync()
         if self.history_dialog is not None and self.history_dialog.isVisible():
             self.history_dialog.reload()

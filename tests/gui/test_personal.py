@@ -255,3 +255,16 @@ def test_notes_are_found_by_the_search_box(qtbot: Any, window: Any) -> None:
     window.search_box.setText("mine: cooperative")
     qtbot.waitUntil(lambda: window.search_panel.outcome.text == "mine: cooperative", timeout=5000)
     assert window.search_panel.outcome.total == 0  # the note does not say "cooperative"
+
+
+def test_a_language_change_is_not_a_visit_and_titles_follow_the_data(make_window: Any) -> None:
+    store = UserStore()
+    store.set_favourite("org/alpha", True, "An old title")
+    store.close()
+    window = make_window()
+    personal = layer(window)
+    assert personal.store.record("org/alpha").title == window.db.titles(["org/alpha"])["org/alpha"]
+    window.record_view.open("org/alpha")
+    window.set_language_choice("fr")
+    window.set_language_choice("en")
+    assert [v.record.id for v in personal.store.history()] == ["org/alpha"]
