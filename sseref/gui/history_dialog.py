@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,15 @@ from sseref.gui.lists_panel import missing_label
 ID_ROLE = Qt.ItemDataRole.UserRole
 VISIT_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_DAYS = ""
+
+
+def local_clock(stamp: str) -> str:
+    """The local time (HH:MM) of a stored UTC timestamp."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%H:%M")
 
 
 class HistoryDialog(QDialog):
@@ -97,8 +107,8 @@ class HistoryDialog(QDialog):
         self.visits.clear()
         day = self.current_day() or None
         for visit in self.store.history(self.search.text(), day):
-            clock = visit.opened_at[11:16] + " UTC"
-            when = clock if day else f"{visit.day} {clock}"
+            clock = local_clock(visit.opened_at)
+            when = clock if day else f"{date_label(visit.day, current_language())} {clock}"
             title = visit.record.title or visit.record.id
             if not self.exists(visit.record.id):
                 title = missing_label(title)

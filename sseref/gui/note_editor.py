@@ -161,15 +161,16 @@ class NoteStrip(QWidget):
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
         self.view = SafeNoteView()
-        self.view.setMaximumHeight(160)
+        self.view.setMaximumHeight(140)
         self.view.setAccessibleName(_("Your note"))
         row = QHBoxLayout()
         row.addWidget(self.star_button)
-        row.addWidget(self.tags_label, 1)
+        row.addStretch(1)
         row.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 4)
         layout.addLayout(row)
+        layout.addWidget(self.tags_label)
         layout.addWidget(self.view)
         self.starred = False
         self.note: Note | None = None
@@ -191,4 +192,5 @@ class NoteStrip(QWidget):
         self.edit_button.setText(_("Edit note and tags…") if self.note else _("Add a note…"))
         tags = ", ".join(self.note.tags) if self.note else ""
         self.tags_label.setText(_("Tags: {tags}").format(tags=tags) if tags else "")
+        self.tags_label.setVisible(bool(tags))
         self.view.setAccessibleName(_("Your note"))

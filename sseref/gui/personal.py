@@ -250,6 +250,12 @@ class PersonalLayer(QObject):
     def _sync(self) -> None:
         """The star action, the strip and the dock show the stored state."""
         current = self.view.current
+        layout = self.view.layout()
+        if layout is not None and layout.indexOf(self.strip) != layout.count() - 1:
+            # The page's browser is made with the first record, after the strip: keep the
+            # strip under the page.
+            layout.removeWidget(self.strip)
+            layout.addWidget(self.strip)
         if current:
             starred = self.store.is_favourite(current)
             self.actions["favourite"].setChecked(starred)
