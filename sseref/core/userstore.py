@@ -448,6 +448,20 @@ class UserStore:
         )
         return [NoteHit(UserRecord(row[0], row[1], row[2]), row[3], -row[4]) for row in rows]
 
+    def noted_records(self, limit: int = 200) -> list[NoteHit]:
+        """Every record with a note or tags, newest note first (`mine:` with no words)."""
+        rows = self.conn.execute(
+            "SELECT u.record_id, r.title, r.kind, substr(u.note, 1, 160), u.tags "
+            "FROM user_text u JOIN record r ON r.id = u.record_id "
+            "LEFT JOIN note n ON n.record_id = u.record_id "
+            "ORDER BY n.updated_at DESC, r.title LIMIT ?",
+            (limit,),
+        )
+        return [
+            NoteHit(UserRecord(row[0], row[1], row[2]), " · ".join(p for p in row[3:] if p), 1.0)
+            for row in rows
+        ]
+
     # --- saved searches --------------------------------------------------------------------
 
     def save_search(self, name: str, query: str, count: int | None = None) -> int:
@@ -519,4 +533,11 @@ class ThreadUserIndex:
         if store is None:
             store = self._local.store = UserStore(UserDatabase(self.path, recover=False))
         result: list[NoteHit] = store.search_notes(text, limit, marks)
+        return result
+
+    def noted_records(self, limit: int = 200) -> list[NoteHit]:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = UserStore(UserDatabase(self.path, recover=False))
+        result: list[NoteHit] = store.noted_records(limit)
         return result

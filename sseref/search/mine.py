@@ -7,7 +7,8 @@ the query's words; its matches are merged with the bundled index's hits at query
   about a record say it matters to them), its snippet keeps the bundled text;
 - a record found only through the user's text joins the results with a score scaled to the
   bundled hits' and the note's snippet;
-- `mine:` (or `mine:yes`) keeps only the records the user's text matches, ranked by it.
+- `mine:` (or `mine:yes`) keeps only the records the user's text matches, ranked by it;
+  `mine:` alone lists every record with a note or tags, the newest note first.
 
 Filters other than `kind:` cannot be checked on the user side (the user database does not hold
 years, regions…): with such filters, records found only through the user's text are left out
@@ -41,6 +42,8 @@ class UserIndex(Protocol):
     def search_notes(
         self, text: str, limit: int = ..., marks: tuple[str, str] = ...
     ) -> list[NoteHit]: ...
+
+    def noted_records(self, limit: int = ...) -> list[NoteHit]: ...
 
 
 def split_mine(text: str) -> tuple[str, bool]:
@@ -136,7 +139,10 @@ def search_with_mine(
         return engine.search(rest, **options)  # type: ignore[no-any-return]
     words = user_words(rest)
     limit = int(options.get("limit", 20))
-    user_hits = user.search_notes(words, limit=USER_LIMIT, marks=(_OPEN, _CLOSE)) if words else []
+    if words:
+        user_hits = user.search_notes(words, limit=USER_LIMIT, marks=(_OPEN, _CLOSE))
+    else:  # `mine:` alone lists every record with a note or tags
+        user_hits = user.noted_records(USER_LIMIT) if only_mine else []
     if only_mine:  # the user's side alone: the bundled index is not consulted
         empty = SearchResults(query=text, limit=limit)
         return merge(empty, user_hits, text=rest, only_mine=True, exists=exists)

@@ -64,7 +64,13 @@ def test_mine_limits_to_the_users_text(fixture_engine: SearchEngine, notes: User
     result = search_with_mine(fixture_engine, notes, "mine: cooperative")
     assert [h.id for h in result.hits] == ["init/gamma"]
     assert result.total == 1 and result.facets == {}
-    assert search_with_mine(fixture_engine, notes, "mine:").hits == []
+    everything = search_with_mine(fixture_engine, notes, "mine:", exists=lambda i: i != "org/gone")
+    assert {h.id for h in everything.hits} == {
+        "term/cooperative",
+        "org/beta-task-force",
+        "init/gamma",
+    }
+    assert "zanzibar" in next(h for h in everything.hits if h.id == "org/beta-task-force").snippet
     assert search_with_mine(fixture_engine, None, "mine: cooperative").total == (
         fixture_engine.search("cooperative").total
     )
