@@ -39,10 +39,14 @@ class RecordList(QListWidget):
     """The records of one list; Enter opens the current one."""
 
     openRequested = Signal(str)
+    removeRequested = Signal()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
             self.openRequested.emit(self.currentItem().data(ID_ROLE))
+            return
+        if event.key() == Qt.Key.Key_Delete and self.currentItem():
+            self.removeRequested.emit()
             return
         super().keyPressEvent(event)
 
@@ -73,6 +77,7 @@ class ListsPanel(QDockWidget):
         self.items.model().rowsMoved.connect(self._order_from_view)
         self.items.itemActivated.connect(lambda item: self.recordActivated.emit(item.data(ID_ROLE)))
         self.items.openRequested.connect(self.recordActivated)
+        self.items.removeRequested.connect(self.remove_selected)
         self.new_button = QPushButton()
         self.rename_button = QPushButton()
         self.delete_button = QPushButton()

@@ -134,7 +134,7 @@ class PersonalLayer(QObject):
         a, w = self.actions, self.window
         a["favourite"].triggered.connect(lambda _c=False: self.toggle_favourite())
         a["note"].triggered.connect(lambda _c=False: self.edit_note())
-        a["lists"].toggled.connect(self.dock.setVisible)
+        a["lists"].toggled.connect(self.show_lists)
         self.dock.visibilityChanged.connect(
             lambda _on: a["lists"].setChecked(not self.dock.isHidden())
         )
@@ -163,6 +163,13 @@ class PersonalLayer(QObject):
             self._guard(
                 lambda: self.store.refresh_titles(self.window.db.titles(ids, current_language()))
             )
+
+    def show_lists(self, on: bool) -> None:
+        """Shows (and focuses, for the keyboard) or hides the Lists panel."""
+        self.dock.setVisible(on)
+        if on:
+            self.dock.reload()
+            self.dock.items.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def attach_search(self, runner: Any) -> None:
         """The search runner merges the user's notes and tags (`mine:` limits to them)."""

@@ -136,6 +136,12 @@ def test_reading_lists_drag_order_and_meeting_pack(qtbot: Any, make_window: Any)
     assert dock.record_ids()[0] == "term/cooperative"
     stored = [r.id for r in personal.store.list_items(lid)]
     assert stored == ["term/cooperative", "org/alpha", "org/beta-task-force", "org/removed-later"]
+    # Keyboard: Delete removes the current row from the list.
+    dock.items.setCurrentRow(3)
+    qtbot.keyClick(dock.items, Qt.Key.Key_Delete)
+    assert "org/removed-later" not in [r.id for r in personal.store.list_items(lid)]
+    personal.store.add_to_list(lid, "org/removed-later", "An old record")
+    dock.reload()
     dock.make_meeting_pack()
     pack = window._sseref_meeting_pack
     qtbot.addWidget(pack)
