@@ -431,22 +431,43 @@ class UserStore:
             )
 
     def search_notes(
-        self, text: str, limit: int = 200, marks: tuple[str, str] = ("[", "]")
+        self,
+        text: str,
+        limit: int = 200,
+        marks: tuple[str, str] = ("[", "]"),
+        snippets: bool = True,
     ) -> list[NoteHit]:
         """Records whose note, tags or title match every word (accents optional), best first.
 
-        `marks` surround the matched words in the snippet."""
+        `marks` surround the matched words in the snippet; without `snippets` the snippet is
+        empty (the search box asks `note_snippets` for the few rows it shows)."""
         query = fts_query(text)
         if not query:
             return []
+        snippet = "snippet(user_text, -1, ?, ?, '…', 12)" if snippets else "? || ?"
         rows = self.conn.execute(
-            "SELECT u.record_id, r.title, r.kind, "
-            "snippet(user_text, -1, ?, ?, '…', 12), bm25(user_text, 0, 1.0, 4.0, 6.0) "
+            f"SELECT u.record_id, r.title, r.kind, {snippet}, "
+            "bm25(user_text, 0, 1.0, 4.0, 6.0) "
             "FROM user_text u JOIN record r ON r.id = u.record_id "
             "WHERE user_text MATCH ? ORDER BY 5 LIMIT ?",
-            (marks[0], marks[1], query, limit),
+            (*(marks if snippets else ("", "")), query, limit),
         )
         return [NoteHit(UserRecord(row[0], row[1], row[2]), row[3], -row[4]) for row in rows]
+
+    def note_snippets(
+        self, text: str, record_ids: list[str], marks: tuple[str, str] = ("[", "]")
+    ) -> dict[str, str]:
+        """The snippets of `search_notes(text)` for these records only."""
+        query = fts_query(text)
+        if not query or not record_ids:
+            return {}
+        places = ",".join("?" * len(record_ids))
+        rows = self.conn.execute(
+            "SELECT record_id, snippet(user_text, -1, ?, ?, '…', 12) FROM user_text "
+            f"WHERE user_text MATCH ? AND record_id IN ({places})",
+            (*marks, query, *record_ids),
+        )
+        return {row[0]: row[1] for row in rows}
 
     def noted_records(self, limit: int = 200) -> list[NoteHit]:
         """Every record with a note or tags, newest note first (`mine:` with no words)."""
@@ -526,18 +547,26 @@ class ThreadUserIndex:
         self.path = path
         self._local = threading.local()
 
-    def search_notes(
-        self, text: str, limit: int = 200, marks: tuple[str, str] = ("[", "]")
-    ) -> list[NoteHit]:
+    def _store(self) -> UserStore:
         store = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = UserStore(UserDatabase(self.path, recover=False))
-        result: list[NoteHit] = store.search_notes(text, limit, marks)
-        return result
+        assert isinstance(store, UserStore)
+        return store
+
+    def search_notes(
+        self,
+        text: str,
+        limit: int = 200,
+        marks: tuple[str, str] = ("[", "]"),
+        snippets: bool = True,
+    ) -> list[NoteHit]:
+        return self._store().search_notes(text, limit, marks, snippets)
+
+    def note_snippets(
+        self, text: str, record_ids: list[str], marks: tuple[str, str] = ("[", "]")
+    ) -> dict[str, str]:
+        return self._store().note_snippets(text, record_ids, marks)
 
     def noted_records(self, limit: int = 200) -> list[NoteHit]:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = UserStore(UserDatabase(self.path, recover=False))
-        result: list[NoteHit] = store.noted_records(limit)
-        return result
+        return self._store().noted_records(limit)

@@ -33,15 +33,19 @@ _NEGATED = re.compile(r'(?<!\S)-("[^"]*"|\S+)')
 _KIND = re.compile(r"(?<!\S)kind:(\S+)", re.IGNORECASE)
 _OPEN, _CLOSE = "\x02", "\x03"
 USER_BONUS = 0.5  # share of the best bundled score given to the best user match
-USER_LIMIT = 200
+USER_LIMIT = 200  # user matches merged per query (best first)
 
 
 class UserIndex(Protocol):
     """What the merge needs from the user side (core.userstore.UserStore provides it)."""
 
     def search_notes(
-        self, text: str, limit: int = ..., marks: tuple[str, str] = ...
+        self, text: str, limit: int = ..., marks: tuple[str, str] = ..., snippets: bool = ...
     ) -> list[NoteHit]: ...
+
+    def note_snippets(
+        self, text: str, record_ids: list[str], marks: tuple[str, str] = ...
+    ) -> dict[str, str]: ...
 
     def noted_records(self, limit: int = ...) -> list[NoteHit]: ...
 
@@ -79,8 +83,13 @@ def merge(
     text: str,
     only_mine: bool,
     exists: Callable[[str], bool] | None = None,
+    snippets: Callable[[list[str]], dict[str, str]] | None = None,
 ) -> SearchResults:
-    """Bundled and user hits in one ranked list (see the module's description)."""
+    """Bundled and user hits in one ranked list (see the module's description).
+
+    `snippets` gives the note snippets of records found only through the user's text, asked
+    for the rows kept only (making a snippet for every match would cost more than the search).
+    """
     if not user_hits:
         if only_mine:
             return replace(bundled, hits=[], total=0, facets={})
@@ -120,6 +129,10 @@ def merge(
             added += 1
     merged.sort(key=lambda h: -h.score)
     kept = merged[: bundled.limit or len(merged)]
+    wanted = [h.id for h in kept if h.id in by_id and not h.snippet]
+    if snippets is not None and wanted:
+        found = snippets(wanted)
+        kept = [replace(h, snippet=_snippet(found[h.id])) if h.id in found else h for h in kept]
     total = len(merged) if only_mine else bundled.total + added
     facets = {} if only_mine else bundled.facets
     return replace(bundled, hits=kept, total=max(total, len(kept)), facets=facets)
@@ -139,12 +152,17 @@ def search_with_mine(
         return engine.search(rest, **options)  # type: ignore[no-any-return]
     words = user_words(rest)
     limit = int(options.get("limit", 20))
+    marks = (_OPEN, _CLOSE)
     if words:
-        user_hits = user.search_notes(words, limit=USER_LIMIT, marks=(_OPEN, _CLOSE))
+        user_hits = user.search_notes(words, limit=USER_LIMIT, marks=marks, snippets=False)
     else:  # `mine:` alone lists every record with a note or tags
         user_hits = user.noted_records(USER_LIMIT) if only_mine else []
+
+    def snippets(ids: list[str]) -> dict[str, str]:
+        return user.note_snippets(words, ids, marks) if words else {}
+
     if only_mine:  # the user's side alone: the bundled index is not consulted
         empty = SearchResults(query=text, limit=limit)
-        return merge(empty, user_hits, text=rest, only_mine=True, exists=exists)
+        return merge(empty, user_hits, text=rest, only_mine=True, exists=exists, snippets=snippets)
     bundled = engine.search(rest, **options)
-    return merge(bundled, user_hits, text=rest, only_mine=False, exists=exists)
+    return merge(bundled, user_hits, text=rest, only_mine=False, exists=exists, snippets=snippets)
