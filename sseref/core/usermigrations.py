@@ -49,7 +49,8 @@ CREATE TABLE note (
 """
 
 # Version 2: tags, saved searches, and the user-side full-text index over notes, tags and the
-# last known titles (accents folded like the bundled search); existing notes are indexed.
+# last known titles (accents folded like the bundled search; prefix indexes for search as you
+# type; ranked by bm25 with tags and titles above the note's text); existing notes are indexed.
 V2 = """
 CREATE TABLE tag (
     id INTEGER PRIMARY KEY,
@@ -69,8 +70,10 @@ CREATE TABLE saved_search (
 );
 CREATE VIRTUAL TABLE user_text USING fts5(
     record_id UNINDEXED, title, note, tags,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'
 );
+INSERT INTO user_text (user_text, rank) VALUES ('rank', 'bm25(0.0, 1.0, 4.0, 6.0)');
 INSERT INTO user_text (record_id, title, note, tags)
     SELECT n.record_id, r.title, n.body, '' FROM note n JOIN record r ON r.id = n.record_id;
 """

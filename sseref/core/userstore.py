@@ -445,11 +445,12 @@ class UserStore:
         if not query:
             return []
         snippet = "snippet(user_text, -1, ?, ?, '…', 12)" if snippets else "? || ?"
+        # FTS5's own `rank` (bm25 with the table's weights) lets it sort before the join.
         rows = self.conn.execute(
-            f"SELECT u.record_id, r.title, r.kind, {snippet}, "
-            "bm25(user_text, 0, 1.0, 4.0, 6.0) "
-            "FROM user_text u JOIN record r ON r.id = u.record_id "
-            "WHERE user_text MATCH ? ORDER BY 5 LIMIT ?",
+            f"SELECT u.record_id, r.title, r.kind, u.snip, u.rank FROM "
+            f"(SELECT record_id, {snippet} AS snip, rank FROM user_text "
+            "WHERE user_text MATCH ? ORDER BY rank LIMIT ?) u "
+            "JOIN record r ON r.id = u.record_id ORDER BY u.rank",
             (*(marks if snippets else ("", "")), query, limit),
         )
         return [NoteHit(UserRecord(row[0], row[1], row[2]), row[3], -row[4]) for row in rows]
