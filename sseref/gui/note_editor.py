@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -172,6 +173,8 @@ class NoteStrip(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.tags_label)
         layout.addWidget(self.view)
+        # The strip takes the height it needs; the page above keeps the rest.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.starred = False
         self.note: Note | None = None
         self.retranslate()
@@ -189,7 +192,7 @@ class NoteStrip(QWidget):
         self.star_button.setText(_("★ Starred") if self.starred else _("☆ Star"))
         self.star_button.setToolTip(_("Star or unstar this record (Ctrl+D)"))
         self.star_button.setAccessibleName(_("Star this record"))
-        self.edit_button.setText(_("Edit note and tags…") if self.note else _("Add a note…"))
+        self.edit_button.setText(_("Note and tags…"))
         tags = ", ".join(self.note.tags) if self.note else ""
         self.tags_label.setText(_("Tags: {tags}").format(tags=tags) if tags else "")
         self.tags_label.setVisible(bool(tags))
