@@ -470,7 +470,9 @@ class PersonalLayer(QObject):
         """Says once, after start-up, that the data file was damaged (and offers the backup)."""
         recovery = self.store.db.recovery
         if self.problem:
-            box = QMessageBox(QMessageBox.Icon.Warning, _("Your data"), self.problem)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, _("Your data"), self.problem, parent=self.window
+            )
             box.open()
             return box
         if recovery is None:

@@ -274,3 +274,31 @@ def test_a_language_change_is_not_a_visit_and_titles_follow_the_data(make_window
     window.set_language_choice("fr")
     window.set_language_choice("en")
     assert [v.record.id for v in personal.store.history()] == ["org/alpha"]
+
+
+def test_a_newer_user_database_is_left_alone_and_the_user_told(
+    qtbot: Any, make_window: Any, _user_dirs: Path
+) -> None:
+    import sqlite3
+
+    store = UserStore()
+    store.set_note("org/alpha", "from a newer program")
+    store.close()
+    path = _user_dirs / "data" / "user.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    window = make_window()
+    personal = layer(window)
+    assert personal.problem is not None and "newer version" in personal.problem
+    assert "will not be kept" in personal.problem
+    window.record_view.open("org/alpha")
+    personal.toggle_favourite()  # works for the session, in memory
+    assert personal.store.is_favourite("org/alpha")
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 99
+    assert conn.execute("SELECT COUNT(*) FROM favourite").fetchone()[0] == 0
+    conn.close()
+    for box in window.findChildren(QMessageBox_type()):
+        box.close()
