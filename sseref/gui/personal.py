@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -155,6 +155,9 @@ class PersonalLayer(QObject):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.store.close)
+        # Another window (or the CLI) may have changed the data: show it when this one
+        # becomes active again.
+        w.installEventFilter(self)
 
     def _refresh_titles(self) -> None:
         """The last known titles follow the data (a renamed record), in the current language."""
@@ -178,6 +181,11 @@ class PersonalLayer(QObject):
         if runner is not None and hasattr(runner, "user_index") and self.store.db.path.exists():
             runner.user_index = ThreadUserIndex(self.store.db.path)
             runner.exists = self.window.db.exists
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.window and event.type() == QEvent.Type.WindowActivate:
+            self._sync()
+        return False
 
     def _panel_menu(self, panel: ListPanel) -> None:
         self.install_context_menu(panel.table)

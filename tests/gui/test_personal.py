@@ -302,3 +302,16 @@ def test_a_newer_user_database_is_left_alone_and_the_user_told(
     conn.close()
     for box in window.findChildren(QMessageBox_type()):
         box.close()
+
+
+def test_a_window_shows_what_another_one_changed_when_activated(make_window: Any) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    first, second = make_window(), make_window()
+    first.record_view.open("org/alpha")
+    layer(second).store.set_favourite("org/alpha", True, "Alpha")
+    assert not layer(first).strip.star_button.isChecked()
+    QApplication.sendEvent(first, QEvent(QEvent.Type.WindowActivate))
+    assert layer(first).strip.star_button.isChecked()
+    assert layer(first).dock.items.count() == 1
