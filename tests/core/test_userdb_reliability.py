@@ -32,24 +32,43 @@ def test_sigkill_mid_write_loop_loses_no_committed_note(tmp_path: Path) -> None:
     rng = random.Random(19)
     committed: list[str] = []
     opened = 0
-    for round_ in range(KILLS):
-        proc = _writer(path, f"r{round_}")
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        for _n in range(rng.randint(0, 6)):  # let it commit a few, then kill it mid-loop
-            line = proc.stdout.readline().strip()
-            if line:
-                committed.append(line)
-        time.sleep(rng.random() * 0.004)  # lands inside a transaction about half the time
-        proc.send_signal(signal.SIGKILL)
-        rest = proc.stdout.read()  # lines printed before the kill were committed too
-        committed += [line for line in rest.split() if line]
-        proc.wait()
-        proc.stdout.close()
-        store = UserStore(path)  # opens every time: no recovery, no loss
-        assert store.db.recovery is None
-        opened += 1
-        store.close()
+    server = subprocess.Popen(
+        [sys.executable, str(WRITER), str(path), "--fork"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        for round_ in range(KILLS):
+            server.stdin.write(f"go r{round_}\n")
+            server.stdin.flush()
+            pid, ready = 0, False  # the child may say "ready" before the server says its pid
+            while not (pid and ready):
+                line = server.stdout.readline().strip()
+                if line.startswith("pid "):
+                    pid = int(line.split()[1])
+                else:
+                    ready = ready or line == "ready"
+            for _n in range(rng.randint(0, 6)):  # let it commit a few, then kill it mid-loop
+                committed.append(server.stdout.readline().strip())
+            time.sleep(rng.random() * 0.004)  # lands inside a transaction about half the time
+            os.kill(pid, signal.SIGKILL)
+            server.stdin.write("reap\n")
+            server.stdin.flush()
+            # What the child printed before it died comes before "reaped": committed too.
+            while (line := server.stdout.readline().strip()) != "reaped":
+                if line not in ("ready", ""):
+                    committed.append(line)
+            store = UserStore(path)  # opens every time: no recovery, no loss
+            assert store.db.recovery is None
+            opened += 1
+            store.close()
+    finally:
+        server.stdin.close()
+        server.wait(timeout=60)
+        server.stdout.close()
     store = UserStore(path)
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     notes = {n.record.id: n for n in store.notes()}
