@@ -32,6 +32,7 @@ def test_sigkill_mid_write_loop_loses_no_committed_note(tmp_path: Path) -> None:
     rng = random.Random(19)
     committed: list[str] = []
     opened = 0
+    during_write: list[str] = []
     server = subprocess.Popen(
         [sys.executable, str(WRITER), str(path), "--fork"],
         stdin=subprocess.PIPE,
@@ -52,15 +53,23 @@ def test_sigkill_mid_write_loop_loses_no_committed_note(tmp_path: Path) -> None:
                 else:
                     ready = ready or line == "ready"
             for _n in range(rng.randint(0, 6)):  # let it commit a few, then kill it mid-loop
-                committed.append(server.stdout.readline().strip())
+                while (line := server.stdout.readline().strip()).startswith("start "):
+                    pass
+                committed.append(line)
             time.sleep(rng.random() * 0.004)  # lands inside a transaction about half the time
             os.kill(pid, signal.SIGKILL)
             server.stdin.write("reap\n")
             server.stdin.flush()
             # What the child printed before it died comes before "reaped": committed too.
+            last = ""
             while (line := server.stdout.readline().strip()) != "reaped":
-                if line not in ("ready", ""):
+                if line.startswith("start "):
+                    last = line
+                elif line not in ("ready", ""):
                     committed.append(line)
+                    last = line
+            if last.startswith("start "):
+                during_write.append(last.split()[1])  # killed while saving this note
             store = UserStore(path)  # opens every time: no recovery, no loss
             assert store.db.recovery is None
             opened += 1
@@ -80,9 +89,17 @@ def test_sigkill_mid_write_loop_loses_no_committed_note(tmp_path: Path) -> None:
     # The user-side index agrees with the notes (it is written in the same transactions).
     indexed = {h.record.id for h in store.search_notes("note", limit=100_000)}
     assert set(committed) <= indexed
+    # A note the kill interrupted is there whole (its text) or not at all, never half.
+    for rid in during_write:
+        if rid in notes:
+            assert notes[rid].body.startswith(f"note {rid.split('/')[1]} ")
+    assert during_write  # some kills did land in the middle of a write
     store.close()
     assert opened == KILLS
-    print(f"\ncrash loop: {KILLS} kills, {len(committed)} committed notes, all kept")
+    print(
+        f"\ncrash loop: {KILLS} kills ({len(during_write)} during a write), "
+        f"{len(committed)} committed notes, all kept"
+    )
 
 
 def test_two_writers_at_once_never_corrupt(tmp_path: Path) -> None:
@@ -96,6 +113,8 @@ def test_two_writers_at_once_never_corrupt(tmp_path: Path) -> None:
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     ids = {n.record.id for n in store.notes()}
     assert {f"a/{i}" for i in range(150)} <= ids and {f"b/{i}" for i in range(150)} <= ids
-    assert len(out_a.split()) == len(out_b.split()) == 151  # "ready" + each commit
+    for out in (out_a, out_b):
+        done = [line for line in out.splitlines() if line != "ready" and " " not in line]
+        assert len(done) == 150  # each commit was reported
     assert len(store.favourites()) == 60
     store.close()

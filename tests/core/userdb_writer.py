@@ -29,6 +29,7 @@ def write_loop(path: Path, prefix: str, count: int) -> None:
     say("ready")
     for i in range(count):
         record_id = f"{prefix}/{i}"
+        say(f"start {record_id}")  # a kill before the id line below came during these writes
         store.set_note(record_id, f"note {i} " + "lorem ipsum " * (i % 40), title=record_id)
         store.set_tags(record_id, [f"t{i % 7}", prefix])
         if i % 5 == 0:
