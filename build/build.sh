@@ -43,7 +43,7 @@ fi
 stamp="$VENV/.sseref-build-installed"
 if [ ! -f "$stamp" ] || [ "$ROOT/requirements/build.txt" -nt "$stamp" ]; then
   say "Installing the locked build packages (requirements/build.txt: PyInstaller)"
-  PIP_CONFIG_FILE=/dev/null "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
     --require-hashes --only-binary=:all: -r "$ROOT/requirements/build.txt"
   touch "$stamp"
 fi

@@ -56,13 +56,28 @@ fi
 WORK="$(mktemp -d "$CACHE/fresh-run.XXXXXX")"
 ROOTFS="$WORK/root"
 cleanup() {
-  for m in proc sys dev/pts dev; do umount -l "$ROOTFS/$m" 2>/dev/null || true; done
+  local m
+  for m in dev/pts dev sys proc; do umount "$ROOTFS/$m" 2>/dev/null || umount -l "$ROOTFS/$m" 2>/dev/null || true; done
+  # Never delete through a mount that is still there (the host's /dev, /proc or /sys).
+  for m in dev/pts dev sys proc; do
+    if mountpoint -q "$ROOTFS/$m" 2>/dev/null; then
+      echo "fresh-clone-test: $ROOTFS/$m is still mounted; leaving $WORK" >&2
+      return 0
+    fi
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 say "Copying the clean root"
 cp -a "$BASE" "$ROOTFS"
 cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
+# This workplace reaches Debian and PyPI through a proxy with its own certificate authority,
+# which every machine here trusts (/usr/local/share/ca-certificates): the clean root gets the
+# same trust, and pip the same PIP_CERT, as any fresh machine of this workplace.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$ROOTFS/usr/local/share/ca-certificates/"
+  chroot "$ROOTFS" /usr/sbin/update-ca-certificates >/dev/null 2>&1
+fi
 mount -t proc proc "$ROOTFS/proc"
 mount -t sysfs sys "$ROOTFS/sys"
 mount --bind /dev "$ROOTFS/dev"
@@ -81,6 +96,7 @@ git -C "$ROOTFS/src/sseref" checkout -q "$commit"
 
 run_in_root() {
   chroot "$ROOTFS" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
+    PIP_CERT=/etc/ssl/certs/ca-certificates.crt SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
     "$@" 2>&1 | grep -v "^$" | tee -a "$LOG"
   return "${PIPESTATUS[0]}"
 }

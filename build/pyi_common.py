@@ -39,7 +39,6 @@ EXCLUDES: list[str] = [
     "pytestqt",
     "pytest_socket",
     "hypothesis",
-    "pypdf",
     "ruff",
     "PyInstaller",
     "pip",

@@ -2,7 +2,8 @@
 
 PyInstaller freezes this file (see ``build/sseref.spec``); without arguments it opens the main
 window, with a subcommand it runs that (``sseref self-test``, ``sseref search ...``). The bundle
-leaves out multiprocessing (build/pyi_common.py), so no frozen child process can start this.
+leaves out multiprocessing (build/pyi_common.py); the one child it starts is itself, as the
+sandboxed document reader (``sseref.library.sandbox``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,14 @@ from __future__ import annotations
 
 def main() -> int:
     """Runs the ``sseref`` command line and returns its exit code."""
+    import sys
+
+    from sseref.library.sandbox import WORKER_FLAG
+
+    if sys.argv[1:2] == [WORKER_FLAG]:  # the frozen program as a document-reading child
+        from sseref.library.worker import main as worker_main
+
+        return worker_main(sys.argv[2:])
     from sseref.app.cli import main as cli_main
 
     return cli_main()

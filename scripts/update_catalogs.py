@@ -1,8 +1,8 @@
 """Extracts every translatable string into resources/locale/sseref.pot and merges es/fr catalogs.
 
 Run after changing user-visible strings:  .venv/bin/python scripts/update_catalogs.py
-Then translate the new entries in resources/locale/{es,fr}/LC_MESSAGES/sseref.po (or add them to
-scripts/catalog_translations.py and run scripts/fill_catalogs.py). Locations are written without
+Then translate the new entries in resources/locale/{es,fr}/LC_MESSAGES/sseref.po (the only source
+of translations). Locations are written without
 line numbers, so the template changes only when strings change (tests/core/test_catalogs.py
 regenerates it and fails when the committed one is out of date).
 """

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sseref import __version__
+from sseref.app.cliutil import kind_arg
 from sseref.core import paths, vocab
 from sseref.core.db import Database
 from sseref.core.errors import SSERefError, UnknownKindError, UnknownRecordError
@@ -128,7 +129,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     db = _open_db(args)
-    kind = _kind_arg(args.kind)
+    kind = kind_arg(args.kind)
     rows = db.rows(db.ids(kind), args.lang)
     if args.json:
         _print_json(
@@ -149,24 +150,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _kind_arg(value: str) -> str:
-    """Accepts `organization`, `organizations`, `org`, … for convenience."""
-    value = value.lower().rstrip("s") if value.lower() not in vocab.KINDS else value.lower()
-    aliases = {
-        **{p: k for k, p in vocab.KINDS.items()},
-        "glossary": "term",
-        "organisation": "organization",
-        **{k: k for k in vocab.KINDS},
-    }
-    if value not in aliases:
-        raise UnknownKindError(
-            _("Unknown kind '{kind}'. Kinds: {kinds}.").format(
-                kind=value, kinds=", ".join(vocab.KINDS)
-            )
-        )
-    return aliases[value]
-
-
 def cmd_gui(args: argparse.Namespace) -> int:
     from sseref.app.launch import run_gui
 
@@ -179,8 +162,9 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default=None, help=_("language: en, es or fr"))
 
 
-def _names_a_command(argv: list[str]) -> bool:
-    """True when argv holds a subcommand (or asks for help): the GUI path skips loading them."""
+def _command_named(argv: list[str]) -> str | None:
+    """The subcommand argv names ("" for a bare --help, None for the window): only that
+    command's module is imported, so `sseref --help` loads no Whoosh and no Qt."""
     with_value = {"--data-dir", "--database", "--lang"}
     skip = False
     for token in argv:
@@ -188,13 +172,16 @@ def _names_a_command(argv: list[str]) -> bool:
             skip = False
         elif token in with_value:
             skip = True
-        elif token in ("-h", "--help") or not token.startswith("-"):
-            return True
-    return False
+        elif token in ("-h", "--help"):
+            return ""
+        elif not token.startswith("-"):
+            return token
+    return None
 
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    """The full parser; without commands (the GUI launch) it imports no subcommand module."""
+def build_parser(command: str | None = "") -> argparse.ArgumentParser:
+    """The parser; `command` names the one subcommand whose module is loaded (None: the GUI
+    launch, no subcommands; "": all listed for --help, none loaded)."""
     parser = argparse.ArgumentParser(
         prog="sseref",
         description=_(
@@ -205,7 +192,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sseref {__version__}")
     _global_options(parser)
     parser.set_defaults(handler=cmd_gui, json=False)
-    if not with_commands:
+    if command is None:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -232,9 +219,9 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
 
-    from sseref.app import commands  # later subcommands register themselves here
+    from sseref.app import commands  # the other layers' subcommands, loaded on demand
 
-    commands.register(sub)
+    commands.register(sub, command)
     return parser
 
 
@@ -245,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _global_options(early)
     known, _rest = early.parse_known_args(argv)
     set_language(normalize_language(known.lang or os.environ.get("SSEREF_LANG") or _system_lang()))
-    args = build_parser(with_commands=_names_a_command(argv)).parse_args(argv)
+    args = build_parser(_command_named(argv)).parse_args(argv)
     # An explicit --lang also overrides the language the GUI remembered.
     args.explicit_lang = normalize_language(args.lang) if args.lang else None
     args.lang = normalize_language(args.lang or os.environ.get("SSEREF_LANG") or _system_lang())

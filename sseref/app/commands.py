@@ -1,27 +1,40 @@
-"""Registers the subcommands that other layers provide (search, fact sheets, self-test, bench)."""
+"""The subcommands other layers provide, loaded only when named (`sseref --help` loads none)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from typing import Any
 
+from sseref.core.i18n import N_, _
 
-def register(sub: Any) -> None:
-    """Adds the optional subcommands to the `sseref` parser."""
-    from sseref.app import factsheet_cli
+# name → (the module whose `register(sub)` adds it, the line `sseref --help` shows).
+# A module may register several names (it is imported once, for whichever is asked).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "factsheet": (
+        "sseref.app.factsheet_cli",
+        N_("write the fact sheet of one record, or a meeting pack of several, as PDF"),
+    ),
+    "self-test": (
+        "sseref.app.selftest",
+        N_("check that this installation works (exit code 0 or 1)"),
+    ),
+    "search": ("sseref.app.search_cli", N_("search every record (EN/ES/FR, acronyms, symbols)")),
+    "bench": ("sseref.app.bench_search", N_("benchmarks (search, …)")),
+    "document": ("sseref.app.library_cli", N_("work with your own documents (text extraction)")),
+    "user": ("sseref.app.user_cli", N_("export, import or count your own data")),
+    "notes": ("sseref.app.user_cli", N_("your notes and tags")),
+}
 
-    factsheet_cli.register(sub)
-    from sseref.app import selftest
 
-    selftest.register(sub)
-    from sseref.app import bench_search, search_cli
-
-    search_cli.register(sub)
-    bench_search.register(sub)
-    from sseref.app import user_cli
-
-    user_cli.register(sub)
-    del sub  # filled in as the search, report and packaging layers arrive
+def register(sub: Any, command: str | None) -> None:
+    """Registers `command` for real (its module is imported) and the others as names with their
+    help line, so `sseref --help` lists every command without importing any of them."""
+    if command in COMMANDS:
+        importlib.import_module(COMMANDS[command][0]).register(sub)
+    for name, (_module, help_line) in COMMANDS.items():
+        if name not in sub.choices:
+            sub.add_parser(name, help=_(help_line), add_help=False)
 
 
 __all__ = ["register", "argparse"]

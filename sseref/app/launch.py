@@ -12,7 +12,9 @@ from sseref.core import paths
 from sseref.core.i18n import _
 
 EXIT_OK, EXIT_FAIL = 0, 1
-ENV_BENCH = "SSEREF_BENCH_READY"  # print "READY <seconds>" once interactive, then quit
+# Benchmarks: "1" prints "READY <seconds>" at the first frame, then quits; "search" also waits
+# until a first search has been answered and prints "SEARCH-READY <seconds>", then quits.
+ENV_BENCH = "SSEREF_BENCH_READY"
 ENV_TRACE = "SSEREF_STARTUP_TRACE"  # print each start-up step's time and CPU time to stderr
 SECOND_START_WAIT = 2.0  # seconds a second start waits for the running window to come forward
 
@@ -38,29 +40,6 @@ class StartupTrace:
             f"startup: {name:32s} {seconds * 1000:7.1f} ms  ({len(sys.modules)} modules)",
             file=sys.stderr,
         )
-
-
-def skip_pyside_source_scan() -> bool:
-    """Spares PySide from reading the source of each module imported after it; True if done.
-
-    PySide's import hook reads every newly imported module's whole source file (with
-    `inspect.getsource`, PYSIDE-2029) to see whether it mentions PySide6, so that modules
-    which never touch Qt are skipped when its opt-in `__feature__` switches (snake_case,
-    true_property) are in use. No module of this program selects a feature, so the answer
-    changes nothing; reading the files costs a source install about 10 ms at start-up (an
-    installed bundle has no sources to read). A module that does `from __feature__ import`
-    still gets its features: that import records them itself. Guarded, because the hook is
-    PySide's internal code: if it changes, this does nothing.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
-        return False
-    feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]
-    return True
-
-
-def _uses_no_feature(_module: object) -> bool:
-    return False  # PySide's "ignore this module when switching features" (see above)
 
 
 def display_problem() -> str | None:
@@ -89,7 +68,6 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    skip_pyside_source_scan()
     trace.step("import Qt widgets")
     from sseref.gui.crash import ExceptionHandler
     from sseref.gui.theme import new_application
@@ -141,17 +119,20 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
     trace.step("import the window's code")
     window = build_main_window(db, language=getattr(args, "explicit_lang", None))
     trace.step("build the window")
-    window.show()
+    window.show_first()
     app.processEvents()
     trace.step("show, first frame")
     QTimer.singleShot(0, lambda: after_first_frame(window))
     if lock.isLocked():  # a second window opened anyway does not answer later starts
         QTimer.singleShot(0, lambda: watch_second_starts(window, dirs.data))
-    if os.environ.get(ENV_BENCH):
+    bench = os.environ.get(ENV_BENCH)
+    if bench:
         print(f"READY {time.perf_counter() - started:.4f}", flush=True)
+    if bench and bench != "search":
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: _start_search(window, db))
+        search_started = started if bench == "search" else None
+        QTimer.singleShot(0, lambda: _start_search(window, db, search_started))
     try:
         return int(app.exec())
     finally:
@@ -175,8 +156,9 @@ def _second_instance_ok() -> bool:
     return bool(answer == QMessageBox.StandardButton.Yes)
 
 
-def _start_search(window: object, db: object) -> None:
-    """After the window shows: open (or rebuild, with progress) the index, then enable search."""
+def _start_search(window: object, db: object, bench_started: float | None = None) -> None:
+    """After the window shows: open (or rebuild, with progress) the index, then enable search.
+    With `bench_started`, answer one search as the window would, print the time, and quit."""
     from sseref.gui.index_setup import prepare_engine
     from sseref.gui.mainwindow import MainWindow
     from sseref.gui.search_service import EngineRunner
@@ -194,5 +176,11 @@ def _start_search(window: object, db: object) -> None:
         window.set_search_runner(runner)
         window.destroyed.connect(lambda *_a: engine.close())  # type: ignore[attr-defined]
         window.show_message(_("Ready"))
+        if bench_started is not None:
+            engine.search("cepal", limit=20, lang="en")  # type: ignore[attr-defined]
+            print(f"SEARCH-READY {time.perf_counter() - bench_started:.4f}", flush=True)
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.quit()
 
     window.index_task = prepare_engine(window, db, ready)  # type: ignore[arg-type, attr-defined]

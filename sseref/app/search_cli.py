@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sseref.app.cliutil import kind_arg
 from sseref.core import paths
 from sseref.core.db import Database
 from sseref.core.i18n import _
@@ -52,9 +53,8 @@ def _print_text(result: SearchResults) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from sseref.app.cli import _kind_arg  # late: cli imports this module's registrar
 
-    kind = _kind_arg(args.kind) if args.kind else None
+    kind = kind_arg(args.kind) if args.kind else None
     if not args.batch and args.query is None:
         print(
             _("sseref search: give a QUERY, or --batch to read queries from standard input"),

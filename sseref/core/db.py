@@ -474,7 +474,7 @@ class Database:
         """
         from sseref.core.models import Relation
 
-        return [
+        found = [
             Relation(
                 type=r["type"],
                 direction=r["direction"],
@@ -488,6 +488,7 @@ class Database:
             )
             for r in self._all(sql, {"id": record_id, "lang": lang})
         ]
+        return _merge_symmetric(found)
 
     def sources(self, record_id: str) -> list[Source]:
         sql = """
@@ -524,3 +525,20 @@ class Database:
         """Every record, whole (the search indexer and the fact-sheet tests walk these)."""
         for record_id in self.ids():
             yield self.get(record_id, lang)
+
+
+def _merge_symmetric(relations: list[Relation]) -> list[Relation]:
+    """A symmetric link ("Related to") stored on both records is one link, seen as "out"."""
+    from dataclasses import replace
+
+    seen: set[tuple[str, str]] = set()
+    merged: list[Relation] = []
+    for rel in relations:
+        rtype = vocab.RELATION_TYPES.get(rel.type)
+        if rtype is not None and rtype.symmetric:
+            if (rel.type, rel.other_id) in seen:
+                continue
+            seen.add((rel.type, rel.other_id))
+            rel = replace(rel, direction="out")
+        merged.append(rel)
+    return merged

@@ -52,8 +52,7 @@ class Source:
             self.url,
         ]
         text = ", ".join(p for p in parts if p) or (self.doc_id or "")
-        if self.seed:
-            text += f" [{self.seed}]"
+        # `seed` names a file of the build's source cache: not shown to readers.
         if self.checked:
             text += " " + _("(checked {date})").format(date=fmt(self.checked))
         if self.note:

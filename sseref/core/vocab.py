@@ -132,12 +132,25 @@ LANGUAGE_NAMES = {
 }
 
 
+# Citation styles (core.citation builds them; the window's menu lists them at start-up).
+CITATION_STYLES: dict[str, str] = {
+    "un": N_("UN documentation style"),
+    "apa": N_("APA (7th edition)"),
+    "chicago": N_("Chicago (notes and bibliography)"),
+}
+
+
 class RelationType(NamedTuple):  # not a dataclass: cheaper to define at start-up
     """A typed link: its label seen from the source record and from the target record."""
 
     key: str
     forward: str
     inverse: str
+
+    @property
+    def symmetric(self) -> bool:
+        """Reads the same both ways ("Related to"): one link, whichever record stores it."""
+        return self.forward == self.inverse
 
 
 RELATION_TYPES: dict[str, RelationType] = {

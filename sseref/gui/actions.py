@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from sseref.core.i18n import LANGUAGES, N_, _
+from sseref.core.vocab import CITATION_STYLES as STYLES
 
 SK = QKeySequence.StandardKey
 PANEL_ORDER = ("organizations", "history", "documents", "initiatives", "glossary")
@@ -36,9 +37,16 @@ class Actions:
         self.add_to_pack = make(N_("&Add to meeting pack"), "Ctrl+Shift+M")
         self.meeting_pack = make(N_("&Meeting pack…"))
         self.quit = make(N_("&Quit"), "Ctrl+Q")
+        self.export_citation = make(N_("Export cita&tion…"), "Ctrl+Shift+B")
+        self.export_list = make(N_("Export the &list…"))
         self.copy_citation = make(N_("Copy &citation"), "Ctrl+Shift+C")
-        self.search = make(N_("&Search…"), "Ctrl+K", SK.Find)
+        self.citation_styles = {key: make(text, checkable=True) for key, text in STYLES.items()}
+        # The global search keeps Ctrl+K; Ctrl+F finds text in the open record page.
+        self.search = make(N_("&Search…"), "Ctrl+K")
+        self.find = make(N_("Find in pa&ge…"), SK.Find, "Ctrl+F")
         self.filter_list = make(N_("&Filter the list"), "Ctrl+L")
+        self.clear_filters = make(N_("C&lear filters"), "Ctrl+Shift+X")
+        self.home = make(N_("&Start page"), "Alt+Home")
         self.panels = {
             key: make(text, f"Ctrl+{i + 1}")
             for i, (key, text) in enumerate(
@@ -61,6 +69,7 @@ class Actions:
         self.zoom_out = make(N_("Zoom &out"), SK.ZoomOut, "Ctrl+-")
         self.zoom_reset = make(N_("&Actual size"), "Ctrl+0")
         self.large_text = make(N_("&Large text (for projectors)"), "Ctrl+Shift+L", checkable=True)
+        self.reading_pane = make(N_("&Reading pane"), "F8", checkable=True)
         self.themes = {key: make(text, checkable=True) for key, text in THEME_LABELS.items()}
         # View → Language: "System default" (translated) then each language in itself.
         self.languages = {
@@ -75,6 +84,9 @@ class Actions:
         self.language_group = QActionGroup(window)
         for action in self.languages.values():
             self.language_group.addAction(action)
+        self.style_group = QActionGroup(window)
+        for action in self.citation_styles.values():
+            self.style_group.addAction(action)
         self.back.setEnabled(False)
         self.forward.setEnabled(False)
         self.menus: dict[str, QMenu] = {}
@@ -94,14 +106,20 @@ class Actions:
         m = self.menus
         m["file"] = bar.addMenu("")
         m["file"].addActions([self.print_preview, self.print, self.export_pdf])
+        m["file"].addActions([self.export_citation, self.export_list])
         m["file"].addSeparator()
         m["file"].addActions([self.add_to_pack, self.meeting_pack])
         m["file"].addSeparator()
         m["file"].addAction(self.quit)
         m["edit"] = bar.addMenu("")
-        m["edit"].addActions([self.copy_citation, self.search, self.filter_list])
+        m["edit"].addAction(self.copy_citation)
+        m["citation_style"] = m["edit"].addMenu("")
+        m["citation_style"].addActions(list(self.citation_styles.values()))
+        m["edit"].addSeparator()
+        m["edit"].addActions([self.find, self.search, self.filter_list, self.clear_filters])
         m["view"] = bar.addMenu("")
         m["view"].addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.large_text])
+        m["view"].addAction(self.reading_pane)
         m["view"].addSeparator()
         m["theme"] = m["view"].addMenu("")
         m["theme"].addActions(list(self.themes.values()))
@@ -110,7 +128,7 @@ class Actions:
         m["language"].addSeparator()
         m["language"].addActions([a for k, a in self.languages.items() if k != "system"])
         m["go"] = bar.addMenu("")
-        m["go"].addActions([self.back, self.forward])
+        m["go"].addActions([self.back, self.forward, self.home])
         m["go"].addSeparator()
         m["go"].addActions(list(self.panels.values()))
         m["go"].addSeparator()
@@ -132,6 +150,21 @@ class Actions:
             action.setToolTip(f"{plain} ({keys})" if keys else plain)
         self._title_menus()
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every command with a shortcut, in menu order (for F1)."""
+        rows: list[tuple[str, str]] = []
+        seen: set[int] = set()
+        for menu in self.menus.values():
+            for action in menu.actions():
+                if id(action) in seen or action.isSeparator() or not action.shortcuts():
+                    continue
+                seen.add(id(action))
+                keys = ", ".join(
+                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                )
+                rows.append((keys, action.text().replace("&", "").rstrip("…")))
+        return rows
+
     def _title_menus(self) -> None:
         titles = {
             "file": N_("&File"),
@@ -141,6 +174,7 @@ class Actions:
             "help": N_("&Help"),
             "theme": N_("&Theme"),
             "language": N_("&Language"),
+            "citation_style": N_("Citation st&yle"),
         }
         for key, menu in self.menus.items():
             menu.setTitle(_(titles[key]))

@@ -33,6 +33,24 @@ def about_html(db: Database) -> str:
     # Messages outside the f-string: Babel does not extract _() inside f-strings on 3.11.
     version, built, as_of = _("Data version"), _("Data built"), _("Data as of")
     offline = _("Works without a network connection.")
+    licence = _(
+        "The program is free software under the MIT licence. The record summaries are written "
+        "for SSE Ref; every record lists the sources of its facts, with the date they were "
+        "checked."
+    )
+    updates = _(
+        "Newer data comes with a newer version of SSE Ref, as a file to install like this "
+        "one: nothing is downloaded. The data date above says how current this copy is."
+    )
+    contact = _(
+        "To report an error in a record, note its title and the source you checked, and send "
+        "them to whoever gave you this copy of SSE Ref (Help → About tells its version)."
+    )
+    heading_licence, heading_updates, heading_contact = (
+        _("Licence"),
+        _("Newer data"),
+        _("Corrections"),
+    )
     return (
         f"<h2>SSE Ref {escape(__version__)}</h2>"
         f"<p>{escape(intro)}</p>"
@@ -41,6 +59,9 @@ def about_html(db: Database) -> str:
         f"<b>{escape(as_of)}:</b> {escape(str(meta.get('data_as_of', '')))}</p>"
         f"<ul>{counts}</ul>"
         f"<p>{escape(offline)}</p>"
+        f"<h3>{escape(heading_licence)}</h3><p>{escape(licence)}</p>"
+        f"<h3>{escape(heading_updates)}</h3><p>{escape(updates)}</p>"
+        f"<h3>{escape(heading_contact)}</h3><p>{escape(contact)}</p>"
     )
 
 
@@ -61,28 +82,45 @@ class TextDialog(QDialog):
         self.resize(520, 460)
 
 
-def help_html() -> str:
-    """Keyboard help: every command is reachable without a mouse."""
-    rows = [
-        ("Ctrl+K, Ctrl+F", _("Search everything; arrows move through results, Enter opens")),
-        ("Ctrl+1 … Ctrl+5", _("Organizations, History, Documents, Initiatives, Glossary")),
-        ("Ctrl+L", _("Filter the current list")),
-        ("Alt+Left, Alt+Right", _("Back and forward between records")),
-        ("Ctrl+Shift+C", _("Copy the citation of the open record")),
-        ("Ctrl+P, Ctrl+Shift+P", _("Print the fact sheet, print preview")),
-        ("Ctrl+Shift+E", _("Export the fact sheet as PDF")),
-        ("Ctrl++, Ctrl+-, Ctrl+0", _("Zoom in, zoom out, actual size")),
-        ("Ctrl+Shift+L", _("Large text for projectors")),
+def help_html(shortcuts: list[tuple[str, str]]) -> str:
+    """F1: the search syntax, then every shortcut (`Actions.shortcut_rows`: read from the
+    actions themselves, so the help cannot forget one or name a key that changed)."""
+    syntax = [
+        ("ilo cepal", _("Words: records holding every word, in any language; accents optional")),
+        ("CEPAL, OIT, ESS", _("Acronyms in English, Spanish or French find the same body")),
+        ('"plan of action"', _("An exact phrase")),
+        ("ILO OR UNCTAD", _("Either word")),
+        ("cooperative -bank", _("Leave out records with a word")),
+        ("A/RES/77/281, 58/220", _("UN document symbols")),
+        ("kind:document", _("One kind: organization, event, document, initiative or term")),
+        ("year:1978, year:1970..1980", _("A year or a range of years")),
+        ("type:  region:  lang:", _("Filter by type, region or document language")),
+    ]
+    more = [
+        ("↑ ↓, Enter", _("In the search box: move through the results, open one")),
+        ("Escape", _("Leave the search, or close the find bar")),
         ("Tab, Shift+Tab", _("Move between the sidebar, the list and the record page")),
-        ("Ctrl+Q", _("Quit")),
+        ("Enter", _("In a list: open the record")),
+        ("Shift+F10, Menu", _("The context menu of a list row or the record page")),
     ]
     timeline = _(
-        "In the timeline: arrows move between events, Enter opens one, Ctrl+wheel or +/- zoom."
+        "In the timeline: arrows move between events, Enter opens one, +/- or Ctrl+wheel zoom "
+        "around the pointer, 0 shows the whole range."
     )
-    body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
-    heading = _("Keyboard shortcuts")
+
+    def table(rows: list[tuple[str, str]]) -> str:
+        body = "".join(
+            f"<tr><td style='padding-right:14px'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table cellspacing='4'>{body}</table>"
+
+    search_heading, keys_heading = _("Search syntax"), _("Keyboard shortcuts")
+    other_heading = _("Other keys")
     return (
-        f"<h2>{escape(heading)}</h2><table cellspacing='6'>{body}</table><p>{escape(timeline)}</p>"
+        f"<h2>{escape(search_heading)}</h2>{table(syntax)}"
+        f"<h2>{escape(keys_heading)}</h2>{table(shortcuts)}"
+        f"<h3>{escape(other_heading)}</h3>{table(more)}<p>{escape(timeline)}</p>"
     )
 
 

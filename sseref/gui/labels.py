@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
+
 from sseref.core import vocab
+from sseref.core.dateformat import format_text
 from sseref.core.i18n import _, current_language
-from sseref.report.cldr_subset import count
-from sseref.report.dates import format_text
 
 TYPE_VOCABS = {
     "organization": vocab.ORG_TYPES,
@@ -58,11 +59,6 @@ def relation_label(rel_type: str, direction: str) -> str:
 def number_label(n: int, lang: str | None = None) -> str:
     """A count as people write it in the interface language (1,234 · 1.234 · 1 234)."""
     lang = lang or current_language()
-    quick = count(n, lang)  # without loading Babel's locale data
-    if quick is not None:
-        return quick
-    from babel.numbers import format_decimal
-
     return format_decimal(n, locale=lang)
 
 

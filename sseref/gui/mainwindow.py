@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSize, Signal
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
     from sseref.gui.panels.history import HistoryPanel
     from sseref.gui.search_panel import SearchPanel
     from sseref.gui.search_worker import Runner
+
+# Below this, a first start opens maximized: every pixel of a 1366×768 laptop is needed.
+SMALL_SCREEN = QSize(1600, 900)
 
 # Each panel's module and class: a panel (and its module) is loaded the first time it is shown.
 PANEL_CLASSES: dict[str, tuple[str, str]] = {
@@ -142,7 +146,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([160, 640, 480])
+        self.splitter.setSizes([150, 700, 430])
         self.setCentralWidget(self.splitter)
         self.search_box = SearchBox()
         self.search_box.setObjectName("globalSearch")
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.data_label)
         self._previous_panel = "organizations"
         self._settled = False  # see settle()
+        self.start_maximized = False  # see restore_state()
+        self.saved_link: QLabel | None = None  # "Open folder" after a file is saved
         self.language_relay = LanguageRelay(self)
         self._listener = self.language_relay.changed.emit
         on_language_changed(self._listener)
@@ -175,6 +181,25 @@ class MainWindow(QMainWindow):
         with the desktop's panels. Later runs restore the user's own geometry."""
         room = self.screen().availableGeometry().size() * 0.92
         return QSize(1280, 800).boundedTo(room)
+
+    def set_reading_pane(self, on: bool) -> None:
+        """View → Reading pane (F8): the record page beside the lists, or the lists alone."""
+        self.record_view.setVisible(on)
+        self.actions_.reading_pane.setChecked(on)
+
+    def show_first(self) -> None:
+        """Shows the window as the last run left it, or maximized on a small screen's first run.
+
+        (showMaximized, not setWindowState: the first frame builds no `Qt` enum type.)"""
+        if self.start_maximized:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def small_screen(self) -> bool:
+        """A screen too small for the first-run size with room to spare: start maximized."""
+        room = self.screen().availableGeometry().size()
+        return room.width() < SMALL_SCREEN.width() or room.height() < SMALL_SCREEN.height()
 
     # --- panels ----------------------------------------------------------------------------
 
@@ -200,8 +225,16 @@ class MainWindow(QMainWindow):
 
     def settle(self) -> None:
         """After the first frame: what it does not show. A text box's clear button appears
-        only once there is text, and the first one costs Qt some 5 ms to load its icon."""
+        only once there is text, and the first one costs Qt some 5 ms to load its icon.
+        The start page replaces the one-line hint of the first frame."""
         self._settled = True
+        view = self.record_view
+        view.recent = self.settings.recent
+        if view.current is None:
+            # The record open when the program was closed comes back; else the start page.
+            last = self.settings.last_record
+            if not (last and self.db.exists(last) and view.open(last)):
+                view.show_start()
         self.search_box.setClearButtonEnabled(True)
         for panel in self.panels.built().values():
             panel.search.setClearButtonEnabled(True)
@@ -291,6 +324,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         colors = self.themes.apply(s.theme, s.zoom, s.large_text)
         self.nav.setStyleSheet(nav_rail_sheet(colors))
+        self.fit_nav()
         self.actions_.themes[s.theme].setChecked(True)
         self.actions_.large_text.setChecked(s.large_text)
         for panel in self.panels.built().values():
@@ -298,6 +332,15 @@ class MainWindow(QMainWindow):
         self.record_view.set_colors(colors)
         if self._search_panel is not None:
             self._search_panel.set_colors(colors)
+
+    def fit_nav(self) -> None:
+        """The navigation rail as wide as its longest name in this language and text size."""
+        metrics = self.nav.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())),
+            default=0,
+        )
+        self.nav.setMinimumWidth(min(self.nav.maximumWidth(), max(110, widest + 48)))
 
     def follow_system_scheme(self) -> None:
         """The system's light or dark mode may have changed: the "System" theme follows it."""
@@ -341,6 +384,28 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.setAccessibleName(text)
+        if self.saved_link is not None:
+            self.saved_link.hide()
+
+    def show_saved(self, path: Path) -> None:
+        """ "Saved to …" in the status bar, with a link that opens the folder."""
+        from PySide6.QtWidgets import QLabel
+
+        self.show_message(_("Saved to {path}").format(path=path))
+        if self.saved_link is None:
+            self.saved_link = QLabel()
+            self.saved_link.linkActivated.connect(self._open_saved_folder)
+            self.statusBar().addPermanentWidget(self.saved_link)
+        label = _("Open folder")
+        self.saved_link.setText(f"<a href='{path.parent.as_uri()}'>{label}</a>")
+        self.saved_link.setAccessibleName(label)
+        self.saved_link.show()
+
+    def _open_saved_folder(self, address: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl(address))  # a local folder, in the file manager
 
     # --- dialogs ---------------------------------------------------------------------------
 
@@ -354,9 +419,20 @@ class MainWindow(QMainWindow):
     def show_help(self) -> TextDialog:
         from sseref.gui.dialogs import TextDialog, help_html
 
-        dialog = TextDialog(_("Help"), help_html(), self)
+        dialog = TextDialog(_("Help"), help_html(self.actions_.shortcut_rows()), self)
+        dialog.resize(640, 620)
         dialog.open()
         return dialog
+
+    def ask_print_options(self) -> tuple[str, dict[str, object]] | None:
+        """Language, second language and paper for one record's sheet; None if cancelled."""
+        from sseref.gui.print_options import PrintOptionsDialog
+        from sseref.gui.printing import default_paper
+
+        dialog = PrintOptionsDialog(_("Fact sheet"), default_paper(), self)
+        if dialog.exec() != PrintOptionsDialog.DialogCode.Accepted:
+            return None
+        return dialog.language(), dialog.options()
 
     # --- state -----------------------------------------------------------------------------
 
@@ -365,6 +441,10 @@ class MainWindow(QMainWindow):
         geometry = s.blob("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # Some window managers drop the maximized state restoreGeometry carries.
+            self.start_maximized = s.maximized
+        else:
+            self.start_maximized = self.small_screen()
         state = s.blob("window/state")
         if state is not None:
             self.restoreState(state)
@@ -373,14 +453,18 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         if self.panels.is_built("history"):  # otherwise it takes the mode when it is built
             cast("HistoryPanel", self.panels["history"]).set_mode(s.history_mode)
+        self.set_reading_pane(s.reading_pane)
         self.apply_view()
         self.show_panel(s.panel)
 
     def save_state(self) -> None:
         s = self.settings
         s.set_blob("window/geometry", self.saveGeometry())
+        s.maximized = self.isMaximized()
         s.set_blob("window/state", self.saveState())
         s.set_blob("window/splitter", self.splitter.saveState())
+        s.last_record = self.record_view.current or ""
+        s.reading_pane = not self.record_view.isHidden()
         key = self.current_panel_key()
         s.panel = key if key != "search" else self._previous_panel
         if self.panels.is_built("history"):  # an unbuilt panel keeps the remembered mode
@@ -412,17 +496,21 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             item.setText(self.actions_.panels[key].text().replace("&", ""))
             item.setToolTip(self.actions_.panels[key].toolTip())
+        self.fit_nav()
         self.nav.setAccessibleName(_("Sections"))
         self.search_box.setPlaceholderText(_("Search everything (Ctrl+K)…"))
         self.search_box.setAccessibleName(_("Search everything"))
         self.toolbar.setWindowTitle(_("Main toolbar"))
         self.actions_.languages[self.settings.language].setChecked(True)
         meta = self.db.meta()
+        # The data's date only: its version hash is for About and bug reports, not the eye.
         self.data_label.setText(
-            _("Data {version} · as of {date}").format(
-                version=meta.get("data_version", "?")[:8],
+            _("Data as of {date}").format(
                 date=date_label(meta.get("data_as_of"), current_language()) or "?",
             )
+        )
+        self.data_label.setToolTip(
+            _("Data version {version}").format(version=meta.get("data_version", "?"))
         )
         self.data_label.setAccessibleName(self.data_label.text())
 

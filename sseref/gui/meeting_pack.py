@@ -34,6 +34,7 @@ from sseref.core.db import Database
 from sseref.core.i18n import LANGUAGES, _, current_language
 from sseref.core.userdata import MeetingPack, MeetingPackStore, UserDataError
 from sseref.gui import printing
+from sseref.gui.print_options import fill_second_languages
 from sseref.report import Paper
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -116,6 +117,11 @@ class MeetingPackWidget(QWidget):
             out_row.addWidget(button)
 
         self.lang_combo.currentIndexChanged.connect(lambda _index: self._refresh())
+        # The second language is never the first one (a sheet beside itself).
+        self.lang_combo.currentIndexChanged.connect(
+            lambda _index: fill_second_languages(self.bilingual_combo, self._lang())
+        )
+        fill_second_languages(self.bilingual_combo, self._lang())
 
         layout = QVBoxLayout(self)
         layout.addLayout(options)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 SHORTCUTS = {
     "favourite": "Ctrl+D",
     "note": "Ctrl+Shift+N",
-    "lists": "Ctrl+Shift+B",
+    "lists": "Ctrl+Shift+D",
     "history": "Ctrl+H",
     "save_search": "Ctrl+Shift+S",
 }
@@ -149,6 +149,9 @@ class PersonalLayer(QObject):
         w.panelCreated.connect(lambda _key, panel: self._panel_menu(panel))
         for panel in w.panels.built().values():
             self._panel_menu(panel)
+        page_menu = getattr(self.view, "contextActions", None)
+        if page_menu is not None:  # the record page's own menu
+            page_menu.connect(self.add_record_commands)
         w.searchPanelCreated.connect(self._search_menu)
         if w.has_search_panel():
             self._search_menu(w.search_panel)
@@ -188,7 +191,20 @@ class PersonalLayer(QObject):
         return False
 
     def _panel_menu(self, panel: ListPanel) -> None:
-        self.install_context_menu(panel.table)
+        """A row's menu (the window's own, see ListPanel.row_menu) gets the personal commands;
+        the row's record is the open one by then."""
+        requested = getattr(panel, "contextRequested", None)
+        if requested is not None:
+            requested.connect(self.add_record_commands)
+        else:
+            self.install_context_menu(panel.table)
+
+    def add_record_commands(self, menu: QMenu) -> None:
+        """Star, Add to list ▸ and Note and tags… for the open record, at the end of `menu`."""
+        menu.addSeparator()
+        menu.addAction(self.actions["favourite"])
+        menu.addMenu(self.list_menu)
+        menu.addAction(self.actions["note"])
 
     def _search_menu(self, panel: SearchPanel) -> None:
         self.install_context_menu(panel.list)

@@ -42,8 +42,17 @@ def _no_record(parent: QWidget) -> None:
     )
 
 
-def run_print(name: str, parent: QWidget, db: Database, record_ids: list[str]) -> bool:
-    """Calls printing.print_preview / print_records / export_pdf for the given records."""
+def run_print(
+    name: str,
+    parent: QWidget,
+    db: Database,
+    record_ids: list[str],
+    lang: str | None = None,
+    **options: Any,
+) -> Any:
+    """Calls printing.print_preview / print_records / export_pdf for the given records, with
+    the options they take (paper, bilingual, folder); returns what it returns (False if not
+    run)."""
     if not record_ids:
         _no_record(parent)
         return False
@@ -51,8 +60,8 @@ def run_print(name: str, parent: QWidget, db: Database, record_ids: list[str]) -
     if func is None:
         _unavailable(parent)
         return False
-    func(parent, db, record_ids, current_language())
-    return True
+    result = func(parent, db, record_ids, lang or current_language(), **options)
+    return True if result is None else result
 
 
 class MeetingPackHooks:

@@ -406,7 +406,20 @@ def print_preview(
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(report.title)
     dialog.paintRequested.connect(lambda device: paint_report(device, report))
+    _readable_preview(dialog, parent)
     return int(dialog.exec())
+
+
+def _readable_preview(dialog: QWidget, parent: QWidget | None) -> None:
+    """The stock preview opens small and zoomed out: nearly the window's size, fit to width."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    if parent is not None:
+        room = parent.window().size()
+        dialog.resize(int(room.width() * 0.9), int(room.height() * 0.92))
+    widget = dialog.findChild(QPrintPreviewWidget)
+    if widget is not None:
+        widget.fitToWidth()
 
 
 def print_records(
@@ -448,16 +461,19 @@ def export_pdf(
     paper: Paper | None = None,
     bilingual: str | None = None,
     meeting_name: str | None = None,
+    folder: Path | None = None,
 ) -> Path | None:
-    """Asks for a file name and writes the PDF; returns its path, or None when cancelled."""
+    """Asks for a file name (in `folder`, else Documents) and writes the PDF; returns its path,
+    or None when cancelled."""
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from sseref.core.i18n import _
 
     report = compose(db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name)
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder or Path.home()) / suggested_file_name(report))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    where = folder if folder is not None and folder.is_dir() else Path(documents or Path.home())
+    start = str(where / suggested_file_name(report))
     name, _filter = QFileDialog.getSaveFileName(parent, _("Export PDF"), start, _("PDF (*.pdf)"))
     if not name:
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from html import escape
 from itertools import groupby
 
-from sseref.core.citation import format_spec
+from sseref.core.dateformat import format_spec
 from sseref.core.dates import DateError, parse_date
 from sseref.core.i18n import LANGUAGES, _
 from sseref.core.models import Record, Relation
@@ -79,9 +79,11 @@ def _other_languages(record: Record, lang: str, colors: Colors, shown: bool) -> 
             heading = _e(name.name) if name else ""
             if name and name.acronym:
                 heading += f" ({_e(name.acronym)})"
+            # A language with a summary but no name of its own: no dash followed by nothing.
+            named = f" — <b>{heading}</b>" if heading else ""
             out.append(
                 f"<p lang='{_e(code)}'><b style='color:{colors.muted}'>"
-                f"{_e(language_label(code))}</b> — <b>{heading}</b><br>"
+                f"{_e(language_label(code))}</b>{named}<br>"
                 f"{_e(record.summaries.get(code, ''))}</p>"
             )
     return "".join(out)
@@ -112,8 +114,8 @@ def record_page(
     page = Page("")
     name = record.name(lang)
     parts = [
-        f"<p style='color:{colors.muted}'>{_e(kind_label(record.kind))}"
-        f" · <code>{_e(record.id)}</code></p>",
+        # The kind only: ids are internal (they are in `sseref show`, not on the page).
+        f"<p style='color:{colors.muted}'>{_e(kind_label(record.kind))}</p>",
         f"<h1>{_e(name.name)}"
         + (
             f" <span style='color:{colors.muted}'>({_e(name.acronym)})</span>"

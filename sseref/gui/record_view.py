@@ -17,9 +17,10 @@ from sseref.gui.theme import LIGHT, Colors, focus_frame_sheet, mute
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QTextBrowser
+    from PySide6.QtWidgets import QMenu, QTextBrowser
 
     from sseref.core.models import Record
+    from sseref.gui.find_bar import FindBar
     from sseref.gui.record_html import Page
 
 # The Qt classes used to draw the mini timeline and to ask before opening a browser are
@@ -32,6 +33,9 @@ class RecordView(QWidget):
     recordShown = Signal(str)
     historyChanged = Signal(bool, bool)
     message = Signal(str)
+    searchRequested = Signal(str)  # a start-page example search was clicked
+    panelRequested = Signal(str)  # a start-page count was clicked
+    contextActions = Signal(object)  # (QMenu): the window adds its commands to the page's menu
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +58,11 @@ class RecordView(QWidget):
         self.record: Record | None = None
         self.page: Page | None = None  # what the browser shows, once a record is open
         self.other_languages = False  # the page's "Show in other languages" toggle
+        self.citation_style = "un"
+        self.recent: list[str] = []  # for the start page, newest first
+        self._start_page = False  # the start page is shown (not the one-line hint)
+        self._scroll: dict[str, int] = {}  # where each page was left, for Back and Forward
+        self.find_bar: FindBar | None = None
         self.retranslate()
 
     @property
@@ -72,8 +81,10 @@ class RecordView(QWidget):
             )
             browser.setAccessibleName(_("Record page"))
             browser.setStyleSheet(focus_frame_sheet(self.colors, "QTextBrowser"))
+            set_enum_property(browser, "contextMenuPolicy", "CustomContextMenu")
+            browser.customContextMenuRequested.connect(self._context_menu)
             self._browser = browser
-            self._layout.addWidget(browser)
+            self._layout.insertWidget(0, browser, 1)
             self.hint.hide()
             browser.show()  # now, not when the layout gets to it: it may take focus at once
             self.setFocusProxy(browser)
@@ -98,11 +109,16 @@ class RecordView(QWidget):
         except UnknownRecordError:
             self.message.emit(_("No record has the id '{id}'.").format(id=record_id))
             return False
+        if self.current and self._browser is not None:
+            self._scroll[self.current] = self._browser.verticalScrollBar().value()
         if push and self.current:
             self._back.append(self.current)
             self._forward.clear()
         self.current, self.record = record_id, record
+        self._start_page = False
         self.refresh()
+        # Back and Forward return to where the page was left; a newly opened page to its top.
+        self.browser.verticalScrollBar().setValue(0 if push else self._scroll.get(record_id, 0))
         self.historyChanged.emit(self.can_go_back(), self.can_go_forward())
         self.recordShown.emit(record_id)
         return True
@@ -119,8 +135,9 @@ class RecordView(QWidget):
             self._show(self._back.pop(), push=False)
 
     def forward(self) -> None:
-        if self._forward and self.current:
-            self._back.append(self.current)
+        if self._forward and (self.current or self._start_page):
+            if self.current:
+                self._back.append(self.current)
             self._show(self._forward.pop(), push=False)
 
     # --- drawing ---------------------------------------------------------------------------
@@ -131,11 +148,31 @@ class RecordView(QWidget):
             self._browser.setStyleSheet(focus_frame_sheet(colors, "QTextBrowser"))
         self.refresh()
 
+    def show_start(self) -> None:
+        """The start page: what the data holds, example searches, the records viewed last."""
+        if self.current and self._browser is not None:
+            self._scroll[self.current] = self._browser.verticalScrollBar().value()
+            self._back.append(self.current)
+            self._forward.clear()
+        self.current, self.record, self.page = None, None, None
+        self._start_page = True
+        self.refresh()
+        self.historyChanged.emit(self.can_go_back(), self.can_go_forward())
+
+    def is_start_page(self) -> bool:
+        return self.record is None and self._start_page
+
     def refresh(self) -> None:
         if self.record is None:
             hint = _("Choose a record in a list, or search with Ctrl+K.")
             self.hint.setText(hint)
-            if self._browser is not None:
+            if self._start_page:
+                from sseref.gui.start_page import start_page_html
+
+                html = start_page_html(self.db, self.recent, self.colors, current_language())
+                self.browser.setHtml(html)
+                self.browser.setAccessibleDescription(_("Start page"))
+            elif self._browser is not None:
                 from html import escape
 
                 self._browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
@@ -174,7 +211,7 @@ class RecordView(QWidget):
         from PySide6.QtCore import QRectF, Qt
         from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-        from sseref.core.citation import format_spec
+        from sseref.core.dateformat import format_spec
         from sseref.core.dates import parse_date
         from sseref.gui.timeline import theme_color, year_fraction
 
@@ -205,9 +242,12 @@ class RecordView(QWidget):
         painter.setPen(QPen(QColor(self.colors.muted), 1))
         painter.drawLine(int(left), 24, int(width - right), 24)
         painter.drawText(QRectF(left, 2, 100, 18), str(int(first)))
-        painter.drawText(
-            QRectF(width - right - 100, 2, 100, 18), Qt.AlignmentFlag.AlignRight, str(int(last))
-        )
+        if int(last) != int(first):  # one year: not "2016 … 2016"
+            painter.drawText(
+                QRectF(width - right - 100, 2, 100, 18),
+                Qt.AlignmentFlag.AlignRight,
+                str(int(last)),
+            )
         for i, (rid, text, _precision, end, themes) in enumerate(rows):
             spec = parse_date(text)
             x0, x1 = x_of(year_fraction(spec.start.first_day())), x_of(year_fraction(end))
@@ -233,9 +273,13 @@ class RecordView(QWidget):
     # --- actions ---------------------------------------------------------------------------
 
     def citation_text(self) -> str:
-        from sseref.core.citation import citation
+        """The open record cited in the chosen style (core.citation builds every citation)."""
+        from sseref.core.citation import CitationContext, styled_citation
 
-        return citation(self.record, current_language()) if self.record else ""
+        if self.record is None:
+            return ""
+        context = CitationContext(self.db.meta().get("data_as_of"))
+        return styled_citation(self.record, self.citation_style, current_language(), context)
 
     def copy_citation(self) -> None:
         text = self.citation_text()
@@ -247,6 +291,12 @@ class RecordView(QWidget):
         scheme, target = url.scheme(), url.path()
         if scheme == "record":
             self.open(target)
+        elif scheme == "search":
+            from urllib.parse import unquote
+
+            self.searchRequested.emit(unquote(target))
+        elif scheme == "panel":
+            self.panelRequested.emit(target)
         elif scheme == "toggle" and target == "languages":
             self.show_other_languages(not self.other_languages)
         elif self.page is None:
@@ -257,6 +307,73 @@ class RecordView(QWidget):
             self.message.emit(_("Copied: {text}").format(text=text))
         elif scheme == "open" and target.isdigit() and int(target) < len(self.page.openable):
             self._open_external(self.page.openable[int(target)])
+
+    # --- find in page ----------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        """Ctrl+F: a find bar under the page; Enter finds the next match, Escape closes."""
+        from sseref.gui.find_bar import FindBar
+
+        self.browser  # noqa: B018 - the page must exist to be searched
+        if self.find_bar is None:
+            self.find_bar = FindBar(self)
+            self.find_bar.findRequested.connect(self.find_text)
+            self._layout.addWidget(self.find_bar)
+        self.find_bar.show()
+        self.find_bar.edit.setFocus()
+        self.find_bar.edit.selectAll()
+
+    def find_text(self, text: str, backward: bool = False) -> bool:
+        """Selects the next (or previous) match of `text` in the page, wrapping at the end."""
+        from PySide6.QtGui import QTextCursor, QTextDocument
+
+        if not text or self._browser is None:
+            return False
+        browser = self._browser
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        found = browser.find(text, flags)
+        if not found:  # wrap around once
+            cursor = browser.textCursor()
+            cursor.movePosition(
+                QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+            )
+            browser.setTextCursor(cursor)
+            found = browser.find(text, flags)
+        if self.find_bar is not None:
+            self.find_bar.set_found(found)
+        if not found:
+            self.message.emit(_("Not found on this page: {text}").format(text=text))
+        return found
+
+    # --- context menu ----------------------------------------------------------------------
+
+    def _context_menu(self, pos: object) -> None:
+        menu = self.context_menu(pos)
+        from PySide6.QtGui import QCursor
+
+        menu.exec(QCursor.pos())
+        menu.deleteLater()
+
+    def context_menu(self, pos: object) -> QMenu:
+        """The page's menu: open or copy a link under the pointer, copy, then window commands."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtWidgets import QMenu
+
+        browser = self.browser
+        menu = QMenu(self)
+        href = browser.anchorAt(pos)  # type: ignore[arg-type]
+        if href.startswith("record:"):
+            open_link = menu.addAction(_("Open linked record"))
+            open_link.triggered.connect(lambda: self._on_link(QUrl(href)))
+            menu.addSeparator()
+        copy = menu.addAction(_("Copy"))
+        copy.setEnabled(browser.textCursor().hasSelection())
+        copy.triggered.connect(browser.copy)
+        select_all = menu.addAction(_("Select all"))
+        select_all.triggered.connect(browser.selectAll)
+        menu.addSeparator()
+        self.contextActions.emit(menu)
+        return menu
 
     def show_other_languages(self, on: bool) -> None:
         """Shows or hides the record's names and summaries in its other languages."""
@@ -282,6 +399,8 @@ class RecordView(QWidget):
 
     def retranslate(self) -> None:
         self.hint.setAccessibleName(_("Record page"))
+        if self.find_bar is not None:
+            self.find_bar.retranslate()
         if self._browser is not None:
             self._browser.setAccessibleName(_("Record page"))
         if self.current:

@@ -12,6 +12,7 @@ from sseref.core.paths import user_dirs
 THEMES = ("system", "light", "dark")
 LANGUAGE_CHOICES = ("system", *LANGUAGES)
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.6, 2.5, 0.1
+RECENT_MAX = 8
 
 
 class GuiSettings:
@@ -82,6 +83,83 @@ class GuiSettings:
     @history_mode.setter
     def history_mode(self, value: str) -> None:
         self._qs.setValue("history/mode", value)
+
+    @property
+    def maximized(self) -> bool:
+        return str(self._qs.value("window/maximized", "false")).lower() == "true"
+
+    @maximized.setter
+    def maximized(self, value: bool) -> None:
+        self._qs.setValue("window/maximized", "true" if value else "false")
+
+    @property
+    def reading_pane(self) -> bool:
+        return str(self._qs.value("window/reading_pane", "true")).lower() == "true"
+
+    @reading_pane.setter
+    def reading_pane(self, value: bool) -> None:
+        self._qs.setValue("window/reading_pane", "true" if value else "false")
+
+    @property
+    def last_record(self) -> str:
+        """The record open when the window closed ("" for the start page)."""
+        return str(self._qs.value("window/record", "") or "")
+
+    @last_record.setter
+    def last_record(self, value: str) -> None:
+        self._qs.setValue("window/record", value)
+
+    @property
+    def citation_style(self) -> str:
+        from sseref.core.vocab import CITATION_STYLES as STYLES
+
+        value = str(self._qs.value("citation/style", "un"))
+        return value if value in STYLES else "un"
+
+    @citation_style.setter
+    def citation_style(self, value: str) -> None:
+        self._qs.setValue("citation/style", value)
+
+    @property
+    def recent(self) -> list[str]:
+        """The ids of the records opened last, newest first."""
+        value = self._qs.value("history/recent", [])
+        if isinstance(value, str):  # QSettings gives a one-item list back as a string
+            value = [value]
+        items = value if isinstance(value, list) else []
+        return [str(v) for v in items if v][:RECENT_MAX]
+
+    def add_recent(self, record_id: str) -> None:
+        ids = [record_id, *(i for i in self.recent if i != record_id)][:RECENT_MAX]
+        self._qs.setValue("history/recent", ids)
+
+    @property
+    def save_folder(self) -> str | None:
+        """Where the last file was saved (exports start there); None until one is saved."""
+        value = self._qs.value("files/folder")
+        return str(value) if value else None
+
+    @save_folder.setter
+    def save_folder(self, value: str) -> None:
+        self._qs.setValue("files/folder", value)
+
+    def filters(self, panel: str) -> dict[str, str]:
+        """A panel's remembered filters (text and choices), restored at the next start."""
+        value = self._qs.value(f"filters/{panel}")
+        if not isinstance(value, str) or not value:
+            return {}
+        import json
+
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def set_filters(self, panel: str, values: dict[str, str]) -> None:
+        import json
+
+        self._qs.setValue(f"filters/{panel}", json.dumps(values, sort_keys=True))
 
     # --- Qt blobs (geometry, window state, splitters) --------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
@@ -32,7 +34,10 @@ from sseref.gui.theme import LIGHT, Colors
 
 LANE_HEIGHT = 26.0
 TOP = 34.0
-MIN_PX_PER_YEAR, MAX_PX_PER_YEAR = 4.0, 800.0
+MIN_PX_PER_YEAR, MAX_PX_PER_YEAR = 0.5, 800.0
+LABEL_GAP = 6.0  # between a marker and its label
+LANE_GAP = 14.0  # between two events sharing a lane
+MAX_LABEL = 320.0  # a longer title is cut with "…" (hover shows it whole)
 
 
 @dataclass(frozen=True)
@@ -84,9 +89,12 @@ class TimelineView(QGraphicsView):
         self.px_per_year = 24.0
         self.events: list[TimelineEvent] = []
         self.markers: dict[str, QGraphicsRectItem] = {}
+        self._pens: dict[str, QPen] = {}  # each marker's own pen (see _draw_event)
+        self._ids: dict[int, str] = {}  # id() of a marker (alive in `markers`) → event id
         self.current: str | None = None
         self._span = (1940, 2030)
         self._fitted = False
+        self._whole_range = False  # fit() shows it; a zoom leaves it
 
     # --- content ---------------------------------------------------------------------------
 
@@ -103,18 +111,26 @@ class TimelineView(QGraphicsView):
             self.fit()
 
     def fit(self) -> None:
-        """Opens on the recent decades (most events), drawn readably; older ones to the left."""
-        last = self._span[1]
-        focus = max(self._span[0], last - 70)
-        self.px_per_year = min(60.0, max(6.0, (self.viewport().width() - 320) / (last - focus)))
+        """The whole range in the width of the view (labels near the end go to the left of
+        their marker, so nothing runs past the last decade); zoom in from there."""
+        first, last = self._span
+        room = max(100.0, self.viewport().width() - 24.0)
+        self.px_per_year = min(MAX_PX_PER_YEAR, max(MIN_PX_PER_YEAR, room / max(1, last - first)))
         self._fitted = True
+        self._whole_range = True
         self.relayout()
-        self.horizontalScrollBar().setValue(int(self.x_of(focus)) - 10)
+        self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)  # the decade labels stay in view
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._fitted and self.events:
+            self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # Still showing the whole range (not zoomed by the user): keep it fitted to the width.
+        if self._whole_range and self.events and event.size().width() != event.oldSize().width():
             self.fit()
 
     def set_colors(self, colors: Colors) -> None:
@@ -128,34 +144,47 @@ class TimelineView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.markers.clear()
+        self._pens.clear()
+        self._ids.clear()
         self.setBackgroundBrush(QColor(self.colors.base))
         font = QFont(self.font())
         metrics = QFontMetricsF(font)
-        lanes: list[float] = []
-        placed: list[tuple[TimelineEvent, float, float, int]] = []
+        axis_end = self.x_of(self._span[1])
+        # Each event takes its marker and its label: right of the marker, or left of it when
+        # the label would run past the end of the axis. Lanes are given by time (the leftmost
+        # occupied span first), so a label never overlaps another event or its label.
+        spans: list[tuple[float, float, TimelineEvent, float, float, bool]] = []
         for event in self.events:
             x0 = self.x_of(year_fraction(event.start))
             x1 = max(self.x_of(year_fraction(event.end)), x0 + 6)
             if event.precision == "day" and not event.is_range:
                 x1 = x0 + 10
-            label_end = x1 + 6 + metrics.horizontalAdvance(event.title) + 16
-            lane = next((i for i, end in enumerate(lanes) if end <= x0), len(lanes))
+            width = metrics.horizontalAdvance(self._label_text(event, metrics))
+            left = x1 + LABEL_GAP + width > axis_end and x0 - LABEL_GAP - width >= 10
+            begin = x0 - LABEL_GAP - width if left else x0
+            finish = x1 if left else x1 + LABEL_GAP + width
+            spans.append((begin, finish, event, x0, x1, left))
+        spans.sort(key=lambda s: (s[0], s[1]))
+        lanes: list[float] = []
+        placed: list[tuple[TimelineEvent, float, float, int, bool]] = []
+        for begin, finish, event, x0, x1, left in spans:
+            lane = next((i for i, end in enumerate(lanes) if end + LANE_GAP <= begin), len(lanes))
             if lane == len(lanes):
                 lanes.append(0.0)
-            lanes[lane] = label_end
-            placed.append((event, x0, x1, lane))
+            lanes[lane] = finish
+            placed.append((event, x0, x1, lane, left))
         height = TOP + max(1, len(lanes)) * LANE_HEIGHT + 20
         self._draw_bands(height, font)
-        for event, x0, x1, lane in placed:
-            self._draw_event(event, x0, x1, TOP + lane * LANE_HEIGHT + 6, font)
-        width = max([self.x_of(self._span[1]), *lanes]) + 20
+        for event, x0, x1, lane, left in placed:
+            self._draw_event(event, x0, x1, TOP + lane * LANE_HEIGHT + 6, font, left)
+        width = max([axis_end, *lanes]) + 20
         scene.setSceneRect(QRectF(0, 0, width, height))
         self._mark_current()
 
     def _draw_bands(self, height: float, font: QFont) -> None:
         scene = self.scene()
-        step = 10 if self.px_per_year >= 3 else 50
-        label_every = 1 if self.px_per_year * step >= 40 else 2
+        step = 10 if self.px_per_year >= 2 else 50
+        label_every = max(1, math.ceil(48 / (self.px_per_year * step)))
         for i, year in enumerate(range(self._span[0], self._span[1], step)):
             x = self.x_of(year)
             band = scene.addRect(
@@ -165,13 +194,18 @@ class TimelineView(QGraphicsView):
             )
             band.setZValue(-10)
             if i % label_every == 0:
-                text = scene.addSimpleText(_("{decade}s").format(decade=year), font)
+                name = _("{decade}s").format(decade=year) if step == 10 else str(year)
+                text = scene.addSimpleText(name, font)
                 text.setBrush(QColor(self.colors.muted))
                 text.setPos(x + 4, 6)
                 text.setZValue(-5)
 
+    @staticmethod
+    def _label_text(event: TimelineEvent, metrics: QFontMetricsF) -> str:
+        return metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, MAX_LABEL)
+
     def _draw_event(
-        self, event: TimelineEvent, x0: float, x1: float, y: float, font: QFont
+        self, event: TimelineEvent, x0: float, x1: float, y: float, font: QFont, left: bool
     ) -> None:
         scene = self.scene()
         color = QColor(theme_color(self.colors, event.themes))
@@ -189,14 +223,25 @@ class TimelineView(QGraphicsView):
         else:
             marker.setBrush(QBrush(color))  # a month or a range: a solid bar
             marker.setPen(QPen(color.darker(130), 1))
-        marker.setData(0, event.id)
-        marker.setData(1, marker.pen())
-        marker.setToolTip(f"{event.title}\n{event.date_label}")
+        # The event's id and the pen to restore are kept here, not as item data: a value
+        # stored with QGraphicsItem.setData makes PySide 6.12 decrement None's reference count
+        # when the scene frees its items ("deallocating None" crashes on relayout and at exit).
+        self._ids[id(marker)] = event.id
+        self._pens[event.id] = QPen(marker.pen())
+        tip = f"{event.title}\n{event.date_label}"
+        marker.setToolTip(tip)
         marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-        label = QGraphicsSimpleTextItem(event.title, marker)
+        metrics = QFontMetricsF(font)
+        text = self._label_text(event, metrics)
+        label = QGraphicsSimpleTextItem(text, marker)
         label.setFont(font)
         label.setBrush(QColor(self.colors.text))
-        label.setPos(marker.rect().right() + 6, (14 - QFontMetricsF(font).height()) / 2)
+        label.setToolTip(tip)  # hovering the label names the event too, not the view's hint
+        top = (14 - metrics.height()) / 2
+        if left:
+            label.setPos(-LABEL_GAP - metrics.horizontalAdvance(text), top)
+        else:
+            label.setPos(marker.rect().right() + LABEL_GAP, top)
         scene.addItem(marker)
         self.markers[event.id] = marker
 
@@ -206,6 +251,7 @@ class TimelineView(QGraphicsView):
         viewport_x = self.viewport().width() / 2 if anchor_x is None else anchor_x
         scene_x = self.mapToScene(int(viewport_x), 0).x()
         year = (scene_x - 10) / self.px_per_year + self._span[0]
+        self._whole_range = False
         self.px_per_year = min(MAX_PX_PER_YEAR, max(MIN_PX_PER_YEAR, self.px_per_year * factor))
         self.relayout()
         bar = self.horizontalScrollBar()
@@ -222,9 +268,9 @@ class TimelineView(QGraphicsView):
         for item in self.items_at(pos):
             while item.parentItem() is not None:
                 item = item.parentItem()
-            record_id = item.data(0)
+            record_id = self._ids.get(id(item))
             if record_id:
-                return str(record_id)
+                return record_id
         return None
 
     def items_at(self, pos: QPointF) -> list[QGraphicsItem]:
@@ -253,25 +299,36 @@ class TimelineView(QGraphicsView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current:
             self.eventActivated.emit(self.current)
             return
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_by(1.25)
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            self.zoom_by(1.25 if key != Qt.Key.Key_Minus else 0.8, self._current_x())
             return
-        if key == Qt.Key.Key_Minus:
-            self.zoom_by(0.8)
+        if key == Qt.Key.Key_0:
+            self.fit()
             return
         super().keyPressEvent(event)
 
+    def _current_x(self) -> float | None:
+        """Where the current event is in the viewport (keyboard zoom keeps it in place)."""
+        item = self.markers.get(self.current or "")
+        if item is None:
+            return None
+        x = self.mapFromScene(item.pos()).x()
+        return float(x) if 0 <= x <= self.viewport().width() else None
+
     def set_current(self, record_id: str) -> None:
-        self.current = record_id
-        self._mark_current()
+        previous, self.current = self.current, record_id
+        self._mark_current(previous)
         item = self.markers.get(record_id)
         if item is not None:
             self.ensureVisible(item, 40, 20)
             self.currentChanged.emit(record_id)
 
-    def _mark_current(self) -> None:
-        for record_id, item in self.markers.items():
-            pen = QPen(item.data(1))
-            if record_id == self.current:
-                pen = QPen(QColor(self.colors.accent), 3)
-            item.setPen(pen)
+    def _mark_current(self, previous: str | None = None) -> None:
+        """The current event drawn with a thick accent outline; the one before gets its own
+        pen back. (Only these two: setting every marker's pen at each layout made PySide 6.12
+        crash when the scene was freed.)"""
+        if previous and previous != self.current and previous in self.markers:
+            self.markers[previous].setPen(QPen(self._pens[previous]))
+        item = self.markers.get(self.current or "")
+        if item is not None:
+            item.setPen(QPen(QColor(self.colors.accent), 3))

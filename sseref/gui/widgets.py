@@ -89,7 +89,7 @@ class FilterCombo(QComboBox):
         self.setAccessibleName(_(self._accessible))
         self.setToolTip(_(self._accessible))
         # Wide enough for the "all" entry in this language ("Todas las regiones"), within reason.
-        self.setMinimumContentsLength(max(9, min(len(self.itemText(0)), 17)))
+        self.setMinimumContentsLength(max(9, min(len(self.itemText(0)), 26)))
 
 
 class YearRange(QWidget):

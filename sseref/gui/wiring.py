@@ -15,6 +15,8 @@ from sseref.gui.settings import GuiSettings
 from sseref.gui.theme import ThemeManager
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from sseref.gui.instance import ActivationWatcher
     from sseref.gui.panels.base import ListPanel
     from sseref.gui.search_panel import SearchPanel
@@ -29,13 +31,18 @@ def wire(window: MainWindow) -> None:
     actions, view = window.actions_, window.record_view
 
     def open_record(record_id: str, focus: bool = False) -> None:
+        if focus and view.isHidden():  # opening a record shows the pane the user had hidden
+            window.set_reading_pane(True)
         if view.open(record_id) and focus:
             from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
 
             view.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Lists and the timeline: a selection shows the record, Enter/double-click also focuses it.
-    def connect_panel(_key: str, panel: ListPanel) -> None:
+    def connect_panel(key: str, panel: ListPanel) -> None:
+        panel.restore_filters(window.settings.filters(key))
+        panel.filtersChanged.connect(lambda values, k=key: window.settings.set_filters(k, values))
+        panel.contextRequested.connect(lambda menu: add_record_commands(menu, focus=True))
         panel.recordSelected.connect(open_record)
         panel.recordActivated.connect(lambda rid: open_record(rid, focus=True))
 
@@ -97,19 +104,95 @@ def wire(window: MainWindow) -> None:
     view.recordShown.connect(on_shown)
     actions.copy_citation.triggered.connect(view.copy_citation)
 
+    def remember(record_id: str) -> None:
+        window.settings.add_recent(record_id)
+        view.recent = window.settings.recent
+
+    view.recordShown.connect(remember)
+    actions.find.triggered.connect(view.show_find)
+    actions.home.triggered.connect(view.show_start)
+
+    def run_example(query: str) -> None:
+        window.search_box.setText(query)
+        window.focus_search()
+
+    view.searchRequested.connect(run_example)
+    view.panelRequested.connect(window.show_panel)
+
+    # Citations: the style chosen in Edit → Citation style; exports for reference managers.
+    def set_style(style: str) -> None:
+        window.settings.citation_style = style
+        view.citation_style = style
+
+    for style, action in actions.citation_styles.items():
+        action.triggered.connect(lambda _c=False, s=style: set_style(s))
+    set_style(window.settings.citation_style)
+    actions.citation_styles[window.settings.citation_style].setChecked(True)
+
+    def export_citation() -> None:
+        from sseref.gui.exports import export_citation as run
+
+        run(window)
+
+    def export_list() -> None:
+        from sseref.gui.exports import export_list as run
+
+        run(window)
+
+    actions.export_citation.triggered.connect(export_citation)
+    actions.export_list.triggered.connect(export_list)
+
+    def clear_filters() -> None:
+        panel = window.current_panel()
+        if panel is not None and window.current_panel_key() != "search":
+            panel.reset_filters()
+            window.show_message(_("Filters cleared"))
+
+    actions.clear_filters.triggered.connect(clear_filters)
+
+    # Context menus: a list row's and the record page's offer the commands on that record.
+    def add_record_commands(menu: QMenu, focus: bool = False) -> None:
+        if focus:
+            open_action = menu.addAction(_("Open"))
+            open_action.triggered.connect(lambda: view.browser.setFocus() if view.current else None)
+            menu.addSeparator()
+        menu.addActions(
+            [
+                actions.copy_citation,
+                actions.export_citation,
+                actions.add_to_pack,
+                actions.print_preview,
+                actions.export_pdf,
+            ]
+        )
+        if not focus:
+            menu.addSeparator()
+            menu.addAction(actions.find)
+
+    view.contextActions.connect(add_record_commands)
+
     # Printing and meeting packs (the fact-sheet layer does the work).
     def current_ids() -> list[str]:
         return [view.current] if view.current else []
 
-    actions.print_preview.triggered.connect(
-        lambda: run_print("print_preview", window, window.db, current_ids())
-    )
-    actions.print.triggered.connect(
-        lambda: run_print("print_records", window, window.db, current_ids())
-    )
-    actions.export_pdf.triggered.connect(
-        lambda: run_print("export_pdf", window, window.db, current_ids())
-    )
+    def print_record(name: str) -> None:
+        """One record's sheet: its language(s) and paper first, as the meeting pack asks."""
+        ids = current_ids()
+        chosen = window.ask_print_options() if ids else (None, {})
+        if chosen is None:
+            return
+        lang, options = chosen
+        if name == "export_pdf":
+            folder = window.settings.save_folder
+            options = {**options, "folder": Path(folder) if folder else None}
+        result = run_print(name, window, window.db, ids, lang, **options)
+        if isinstance(result, Path):
+            window.settings.save_folder = str(result.parent)
+            window.show_saved(result)
+
+    actions.print_preview.triggered.connect(lambda: print_record("print_preview"))
+    actions.print.triggered.connect(lambda: print_record("print_records"))
+    actions.export_pdf.triggered.connect(lambda: print_record("export_pdf"))
     pack = MeetingPackHooks(window, window.db)
     window.meeting_pack_hooks = pack  # type: ignore[attr-defined]
 
@@ -129,6 +212,7 @@ def wire(window: MainWindow) -> None:
     actions.large_text.toggled.connect(
         lambda on: window.set_large_text(on) if on != window.settings.large_text else None
     )
+    actions.reading_pane.toggled.connect(window.set_reading_pane)
     actions.zoom_in.triggered.connect(lambda: window.zoom(+1))
     actions.zoom_out.triggered.connect(lambda: window.zoom(-1))
     actions.zoom_reset.triggered.connect(lambda: window.zoom(0))

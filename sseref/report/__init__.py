@@ -5,7 +5,7 @@ a meeting pack (cover, contents, one sheet per record), with running heads and f
 the printing code in `sseref.gui.printing`.
 
 The names below are loaded on first use, so that importing one small module of this package
-(`sseref.report.dates` for the interface's date labels) does not load the whole fact-sheet
+(`sseref.report.i18n`, say) does not load the whole fact-sheet
 machinery.
 """
 

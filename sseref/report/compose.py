@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sseref.core import dateformat as dates
 from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import _, normalize_language
-from sseref.report import dates, templates
+from sseref.report import templates
 from sseref.report.glossary import glossary_body
 from sseref.report.i18n import Translator
 from sseref.report.markup import esc, paragraph
@@ -148,8 +149,8 @@ def compose(
         parts.append(_glossary_part(db, ids, builder))
     else:
         for index, record_id in enumerate(ids, start=1):
-            sheet = builder.build(record_id)
-            second_sheet = other.build(record_id) if other else None
+            sheet = builder.build(record_id, own_language_only=other is not None)
+            second_sheet = other.build(record_id, own_language_only=True) if other else None
             parts.append(_sheet_part(f"sheet-{index}", sheet, second_sheet, tr))
 
     as_of = data_as_of(db, lang)
@@ -167,7 +168,7 @@ def compose(
         toc_heading=_("Contents"),
     )
     if is_pack:
-        cover = _cover(tr, meeting_name, len(parts), as_of, today or dt.date.today(), lang, second)
+        cover = _cover(tr, meeting_name, parts, as_of, today or dt.date.today(), lang, second)
         toc = Part(
             "contents",
             _("Contents"),
@@ -272,7 +273,7 @@ def _glossary_part(db: Database, term_ids: list[str], builder: SheetBuilder) -> 
 def _cover(
     tr: Translator,
     meeting_name: str | None,
-    count: int,
+    parts: list[Part],
     as_of: str,
     today: dt.date,
     lang: str,
@@ -285,8 +286,22 @@ def _cover(
         )
     else:
         language_line = _("Language: {language}").format(language=tr.language_name(lang))
+    count = len(parts)
+    # What the pack holds, on its cover: each sheet's title and kind (the contents page adds
+    # the page numbers), and what SSE Ref is for readers who have never met it.
+    items = "".join(
+        f'<p class="coveritem">{esc(part.title)}'
+        f' <span class="relabel">{esc(part.kind_label)}</span></p>'
+        for part in parts
+    )
+    about = _(
+        "SSE Ref is an offline reference on the Social and Solidarity Economy and South-South "
+        "cooperation. Every fact sheet lists the sources of its facts."
+    )
     html = templates.fill(
         "cover.html",
+        items=items,
+        about=esc(about),
         title=esc(_("Meeting pack")),
         meeting=esc(meeting_name or ""),
         date_line=esc(_("Prepared on {date}").format(date=dates.format_day(today, lang))),

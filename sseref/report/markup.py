@@ -15,10 +15,15 @@ def esc(text: object) -> str:
     return escape("" if text is None else str(text), quote=True)
 
 
-def facts_table(rows: Iterable[tuple[str, str]]) -> str:
-    """A two-column table of key fields; `rows` hold (label, value HTML); empty values skipped."""
+def facts_table(rows: Iterable[tuple[str, str]], label_width: str = "22%") -> str:
+    """A two-column table of key fields; `rows` hold (label, value HTML); empty values skipped.
+
+    A column of a two-language sheet is half as wide: its labels take a larger share."""
+    # A short label keeps its words together: a narrow column (two languages side by side)
+    # would otherwise break "Relacionado con" inside a word.
     cells = [
-        f'<tr><td class="label" width="22%" valign="baseline">{esc(label)}</td>'
+        f'<tr><td class="label" width="{label_width}" valign="baseline">'
+        f"{_keep_together(label)}</td>"
         f'<td class="value" valign="baseline">{value}</td></tr>'
         for label, value in rows
         if value
@@ -30,6 +35,11 @@ def facts_table(rows: Iterable[tuple[str, str]]) -> str:
         + "".join(cells)
         + "</table>"
     )
+
+
+def _keep_together(label: str) -> str:
+    text = esc(label)
+    return text.replace(" ", "\xa0") if len(label) <= 24 else text
 
 
 def heading(text: str) -> str:

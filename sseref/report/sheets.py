@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sseref.core import dateformat as dates
 from sseref.core import vocab
 from sseref.core.db import Database
 from sseref.core.listing import RecordRow
 from sseref.core.models import Record, Relation, Source
-from sseref.report import dates
 from sseref.report.i18n import Translator
 from sseref.report.markup import dated_list, esc, facts_table, heading, ordered_list, paragraph
 
@@ -50,16 +50,20 @@ class SheetBuilder:
         self.db = db
         self.tr = Translator.for_language(lang)
         self.lang = self.tr.lang
+        self.label_width = "22%"  # a column of a two-language sheet: wider (see build)
 
     # --- entry point ------------------------------------------------------------------------
 
-    def build(self, record_id: str) -> SheetParts:
+    def build(self, record_id: str, own_language_only: bool = False) -> SheetParts:
+        """The sheet's parts; `own_language_only` (a column of a two-language sheet) gives a
+        glossary term in this sheet's language only: the other column holds the other one."""
         record = self.db.get(record_id, self.lang)
+        self.label_width = "34%" if own_language_only else "22%"
         related = self._related_rows(record)
         facts = _FACTS[record.kind](self, record)
-        sections = [Section("facts", facts_table(facts))]
+        sections = [Section("facts", facts_table(facts, self.label_width))]
         if record.kind == "term":
-            sections = [Section("facts", self._term_table(record))]
+            sections = [Section("facts", self._term_table(record, own_language_only))]
         else:
             sections.append(Section("summary", self._summary(record)))
         sections += [
@@ -174,10 +178,12 @@ class SheetBuilder:
     def _term_facts(self, record: Record) -> list[tuple[str, str]]:
         return [(self.tr._("Themes"), self._themes(record))]
 
-    def _term_table(self, record: Record) -> str:
-        """A glossary term in every language it has: term and definition per language."""
+    def _term_table(self, record: Record, own_language_only: bool = False) -> str:
+        """A glossary term in every language it has (or in this sheet's language only): term
+        and definition per language."""
         rows = []
-        for code in _term_languages(record, self.lang):
+        codes = [self.lang] if own_language_only else _term_languages(record, self.lang)
+        for code in codes:
             name = record.names.get(code)
             definition = record.summaries.get(code, "")
             if not name and not definition:
@@ -189,10 +195,10 @@ class SheetBuilder:
                     paragraph(term, "term") + paragraph(esc(definition), "definition"),
                 )
             )
-        table = facts_table(rows)
+        table = facts_table(rows, self.label_width)
         themes = self._themes(record)
         if themes:
-            table += facts_table([(self.tr._("Themes"), themes)])
+            table += facts_table([(self.tr._("Themes"), themes)], self.label_width)
         return table
 
     # --- shared sections -------------------------------------------------------------------
@@ -230,7 +236,7 @@ class SheetBuilder:
         if not groups:
             return ""
         rows = [(label, "; ".join(items)) for label, items in groups.items()]
-        return heading(self.tr._("Relations")) + facts_table(rows)
+        return heading(self.tr._("Relations")) + facts_table(rows, self.label_width)
 
     def _span(self, rel: Relation) -> str:
         if not rel.since and not rel.until:
@@ -291,8 +297,6 @@ class SheetBuilder:
             esc(source.url) if source.url else None,
         ]
         text = ", ".join(p for p in parts if p) or esc(source.doc_id or "")
-        if source.seed:
-            text += f" [{esc(source.seed)}]"
         if source.checked:
             checked = dates.format_text(source.checked, self.lang)
             text += " " + esc(self.tr._("(checked {date})").format(date=checked))

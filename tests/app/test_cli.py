@@ -98,3 +98,23 @@ def test_cli_works_without_a_display(fixture_db_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["counts"]["term"] == 1
+
+
+def test_help_lists_every_command_without_loading_whoosh_or_qt() -> None:
+    """`sseref --help` answers at once: each command's module loads only when it is named."""
+    import subprocess
+    import sys
+
+    from sseref.app.commands import COMMANDS
+
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "sseref", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for name in COMMANDS:
+        assert f"    {name} " in done.stdout
+    loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert not {m for m in loaded if m.split(".")[0] in ("whoosh", "PySide6")}
+    assert not {m for m in loaded for _n, (module, _h) in COMMANDS.items() if m == module}

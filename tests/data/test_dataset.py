@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from sseref.core.db import Database
 from tests.conftest import ROOT
 
 SEED_LIST = ROOT / "tests" / "seed_entities.txt"
-SEED_FILES = {"000_c8ca7cd99ff0d9ec.txt", "001_e771fe0f6cb16c20.txt", "002_02b5a2f9c4edfcfb.txt",
-              "003_c309d2f47bad9a49.txt", "004_bc71ef52dfa28fec.txt"}
+SEED_FILES = {
+    "000_c8ca7cd99ff0d9ec.txt",
+    "001_e771fe0f6cb16c20.txt",
+    "002_02b5a2f9c4edfcfb.txt",
+    "003_c309d2f47bad9a49.txt",
+    "004_bc71ef52dfa28fec.txt",
+}
+# Copies of the seed texts (shared/seeds/), so the copy check runs wherever the tests run.
+SEED_COPIES = ROOT / "tests" / "data" / "seeds"
+RUN = 12  # words in a row that make a summary a copy of its seed (issue #23)
 
 
 def seed_entities() -> list[str]:
@@ -81,7 +92,7 @@ def test_shared_acronyms_are_marked(real_db: Database) -> None:
                         ids.append(record_id)
         for acronym, ids in by_acronym.items():
             for i, first in enumerate(ids):
-                for second in ids[i + 1:]:
+                for second in ids[i + 1 :]:
                     assert frozenset((first, second)) in marked, (acronym, first, second)
 
 
@@ -105,3 +116,86 @@ def test_most_organizations_are_named_in_spanish_and_french(real_db: Database) -
     names = real_db.names_by_language(real_db.ids("organization"))
     both = sum(1 for by_lang in names.values() if {"es", "fr"} <= set(by_lang))
     assert both >= 50, both  # 50 of 137 on 2026-11-23: a floor, so the count only grows
+
+
+def _raw_records() -> list[dict[str, Any]]:
+    from sseref.ingest.build import load_and_validate
+    from tests.conftest import REAL_DATA
+
+    return [c.data for c in load_and_validate(REAL_DATA).records]
+
+
+def test_no_relation_is_stored_twice(real_db_path: Path) -> None:
+    """A link is stored once: not twice on one record, not on both records (the program shows
+    both directions), and not again when a document's issuing_body already implies it."""
+    conn = sqlite3.connect(real_db_path)
+    try:
+        rows = conn.execute("select source_id, type, target_id from relations").fetchall()
+    finally:
+        conn.close()
+    stored = Counter((s, t, o) for s, t, o in rows)
+    twice = [key for key, n in stored.items() if n > 1]
+    # related_to reads the same from both ends, so A->B and B->A is the same link twice
+    both_ways = [
+        (s, o) for s, t, o in stored if t == "related_to" and s < o and (o, t, s) in stored
+    ]
+    assert twice == [] and both_ways == []
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def test_no_summary_shares_twelve_words_with_its_seed() -> None:
+    """Summaries are our own words: a run of 12 words taken from a cited seed text is a copy."""
+    records = _raw_records()
+    seed_of = {d["id"]: d["seed"] for d in records if d.get("seed")}
+    seeds = {
+        name: " " + " ".join(_words((SEED_COPIES / name).read_text(encoding="utf-8"))) + " "
+        for name in set(seed_of.values())
+    }
+    copies = []
+    for d in records:
+        cited = {seed_of[s["doc"]] for s in d["sources"] if s.get("doc") in seed_of}
+        for lang, text in d.get("summary", {}).items():
+            words = _words(text)
+            for i in range(len(words) - RUN + 1):
+                run = " " + " ".join(words[i : i + RUN]) + " "
+                copies += [(d["id"], lang, run) for seed in cited if run in seeds[seed]]
+    assert copies == []
+
+
+def test_the_copy_check_catches_a_copied_sentence() -> None:
+    """The check above is not vacuous: a sentence of a seed is found in the seed."""
+    text = (SEED_COPIES / "003_c309d2f47bad9a49.txt").read_text(encoding="utf-8")
+    words = _words(text)
+    assert len(words) > RUN and " ".join(words[40 : 40 + RUN]) in " ".join(words)
+    assert {p.name for p in SEED_COPIES.glob("*.txt")} == SEED_FILES
+
+
+_SYMBOL_WORD = re.compile(
+    r"\b(resolution|resolución|résolution|decision|decisión|décision)s?\s+"
+    r"(?:A/RES/)?(\d+/\d+|\d+\s*\([IVXL]+\))",
+    re.IGNORECASE,
+)
+
+
+def test_decisions_and_resolutions_are_not_confused() -> None:
+    """A number the data calls a decision anywhere is never called a resolution elsewhere (and
+    the reverse), and a document's type agrees with the form of its symbol."""
+    called: dict[str, set[str]] = {}
+    for d in _raw_records():
+        texts = [n.get("name", "") for n in d.get("names", {}).values()]
+        texts += list(d.get("summary", {}).values()) + list(d.get("aliases", []))
+        for text in texts:
+            for word, number in _SYMBOL_WORD.findall(text):
+                form = "resolution" if word.casefold().startswith("r") else "decision"
+                called.setdefault(number.replace(" ", ""), set()).add(form)
+        symbol, doc_type = d.get("symbol", ""), d.get("doc_type")
+        # A/RES/ numbers resolutions (a declaration or agenda may be adopted as one); a General
+        # Assembly decision has no RES in its symbol.
+        assert not ("/RES/" in symbol and doc_type == "decision"), d["id"]
+        assert "/RES/" in symbol or not (symbol.startswith("A/") and doc_type == "resolution"), d[
+            "id"
+        ]
+    assert [n for n, forms in called.items() if len(forms) > 1] == []

@@ -32,11 +32,6 @@ def snapshot() -> dict[str, Any]:
         "qt_namespace_built": "Qt" in vars(QtCore),
         "enum_types": enums,
         "modules": sorted(m for m in sys.modules if m.startswith("sseref")),
-        "pyside_source_scan": getattr(
-            getattr(sys.modules.get("shibokensupport.feature"), "_mod_uses_pyside", None),
-            "__name__",
-            None,
-        ),
         "stdlib": sorted(m for m in ("dataclasses", "calendar", "babel") if m in sys.modules),
     }
 

@@ -180,24 +180,58 @@ def test_unexpected_exception_shows_a_dialog_and_is_logged(qapp: Any) -> None:
 
 
 def test_print_actions_call_the_fact_sheet_layer(
-    window: Any, monkeypatch: pytest.MonkeyPatch
+    window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
     import sseref.gui.printing as printing
+    from sseref.report.paper import Paper
 
-    calls: list[tuple[str, list[str], str]] = []
+    calls: list[tuple[str, list[str], str, dict[str, Any]]] = []
+    saved = tmp_path / "alpha.pdf"
     for name in ("print_preview", "print_records", "export_pdf"):
         monkeypatch.setattr(
-            printing, name, lambda _p, _db, ids, lang, n=name: calls.append((n, list(ids), lang))
+            printing,
+            name,
+            lambda _p, _db, ids, lang, n=name, **kw: (
+                calls.append((n, list(ids), lang, kw)) or (saved if n == "export_pdf" else None)
+            ),
         )
+    # The sheet's options are asked first (language, second language, paper).
+    chosen = ("es", {"paper": Paper.LETTER, "bilingual": "fr"})
+    monkeypatch.setattr(window, "ask_print_options", lambda: chosen)
     window.record_view.open("org/alpha")
     window.actions_.print_preview.trigger()
     window.actions_.print.trigger()
     window.actions_.export_pdf.trigger()
+    options = {"paper": Paper.LETTER, "bilingual": "fr"}
     assert calls == [
-        ("print_preview", ["org/alpha"], "en"),
-        ("print_records", ["org/alpha"], "en"),
-        ("export_pdf", ["org/alpha"], "en"),
+        ("print_preview", ["org/alpha"], "es", options),
+        ("print_records", ["org/alpha"], "es", options),
+        ("export_pdf", ["org/alpha"], "es", {**options, "folder": None}),
     ]
+    assert str(saved) in window.status_label.text()  # "Saved to …" with "Open folder"
+    assert window.settings.save_folder == str(tmp_path)
+    calls.clear()
+    monkeypatch.setattr(window, "ask_print_options", lambda: None)  # cancelled
+    window.actions_.print.trigger()
+    assert calls == []
+
+
+def test_the_sheet_options_never_offer_the_first_language_as_second(qtbot: Any) -> None:
+    from sseref.gui.print_options import PrintOptionsDialog
+    from sseref.report.paper import Paper
+
+    dialog = PrintOptionsDialog("x", Paper.A4)
+    qtbot.addWidget(dialog)
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("fr"))
+    model = dialog.second_combo.model()
+    enabled = {
+        dialog.second_combo.itemData(i): model.item(i).isEnabled()
+        for i in range(dialog.second_combo.count())
+    }
+    assert enabled == {None: True, "en": True, "es": True, "fr": False}
+    dialog.second_combo.setCurrentIndex(dialog.second_combo.findData("es"))
+    assert dialog.language() == "fr"
+    assert dialog.options() == {"paper": Paper.A4, "bilingual": "es"}
 
 
 def test_add_to_meeting_pack(window: Any) -> None:

@@ -152,23 +152,33 @@ def test_reading_lists_drag_order_and_meeting_pack(qtbot: Any, make_window: Any)
     assert "no longer in the data" in window.status_label.text()
 
 
-def test_context_menu_on_a_list_row(qtbot: Any, make_window: Any, monkeypatch: Any) -> None:
+def test_context_menus_on_a_list_row_a_result_and_the_page(
+    qtbot: Any, make_window: Any, monkeypatch: Any
+) -> None:
     popped: list[QMenu] = []
     monkeypatch.setattr(QMenu, "popup", lambda menu, _pos, _at=None: popped.append(menu))
     window = make_window()
     personal = layer(window)
-    table = window.panels["organizations"].table
-    assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
-    rid = table.model().index(0, 0).data(256 + 1)
-    menu = personal.record_menu(rid)
-    assert isinstance(menu, QMenu)
+    panel = window.panels["organizations"]
+    menu = panel.row_menu(QPoint(5, 5))  # the row's menu, as a right-click builds it
+    rid = window.record_view.current
+    assert rid and menu is not None
     texts = [a.text() for a in menu.actions()]
-    assert texts[0] == "Star (Ctrl+D)" and "Note and tags…" in texts
-    menu.actions()[0].trigger()
+    assert "&Star this record" in texts and "&Note and tags…" in texts
+    assert "&Add to list" in texts
+    next(a for a in menu.actions() if a.text() == "&Star this record").trigger()
     assert personal.store.is_favourite(rid)
     menu.deleteLater()
-    table.customContextMenuRequested.emit(QPoint(5, 5))  # right-click on the first row
-    assert [a.text() for a in popped[0].actions()][0] == "Unstar"
+    # The record page's menu has them too.
+    page_menu = window.record_view.context_menu(QPoint(1, 1))
+    assert "&Star this record" in [a.text() for a in page_menu.actions()]
+    page_menu.deleteLater()
+    # Search results: a menu of our own for the row under the pointer.
+    results = personal.record_menu("term/cooperative")
+    assert [a.text() for a in results.actions()][0] == "Star (Ctrl+D)"
+    results.actions()[0].trigger()
+    assert personal.store.is_favourite("term/cooperative")
+    results.deleteLater()
 
 
 def test_saved_searches_rerun_with_a_count(qtbot: Any, window: Any) -> None:

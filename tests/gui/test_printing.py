@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from sseref.core.dateformat import format_spec, format_text
 from sseref.core.db import Database
-from sseref.report.dates import format_spec, format_text
 from tests.conftest import FIXTURE_DATA, ROOT
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -101,7 +101,7 @@ def test_spanish_and_french_dates(fixture_db: Database, tmp_path: Path) -> None:
     render(fixture_db, ["event/1978-conference"], tmp_path / "es.pdf", "es")
     render(fixture_db, ["event/1978-conference"], tmp_path / "fr.pdf", "fr")
     assert "30 de agosto – 12 de septiembre de 1978" in pages_text(tmp_path / "es.pdf")[0]
-    assert "30 août – 12 sept. 1978" in pages_text(tmp_path / "fr.pdf")[0]
+    assert "30 août – 12 septembre 1978" in pages_text(tmp_path / "fr.pdf")[0]
     assert (
         "novembre 2026 · page 1 of 1" in pages_text(tmp_path / "fr.pdf")[0]
         or "novembre 2026" in pages_text(tmp_path / "fr.pdf")[0]

@@ -110,3 +110,30 @@ def test_every_real_record_composes(real_db) -> None:  # type: ignore[no-untyped
         record = real_db.get(record_id)
         html = compose(real_db, [record_id], "en").html()
         assert esc(record.title("en")) in html, record_id
+
+
+def test_bilingual_term_sheet_shows_one_language_per_column(fixture_db) -> None:  # type: ignore[no-untyped-def]
+    html = html_of(fixture_db, "term/cooperative", "es", bilingual="fr")
+    # Each definition once: the Spanish column holds Spanish, the French column French.
+    assert html.count("Una empresa de propiedad de sus miembros") == 1
+    assert html.count("Une entreprise détenue par ses membres") == 1
+    assert "An enterprise owned and democratically controlled" not in html
+
+
+def test_short_labels_keep_their_words_together(fixture_db) -> None:  # type: ignore[no-untyped-def]
+    from sseref.report.markup import facts_table
+
+    html = facts_table([("Relacionado con", "x")], "34%")
+    assert "Relacionado\xa0con" in html and 'width="34%"' in html
+
+
+def test_pack_cover_lists_its_sheets(fixture_db) -> None:  # type: ignore[no-untyped-def]
+    ids = ["org/alpha", "term/cooperative"]
+    report = compose(fixture_db, ids, "en", pack=True, today=dt.date(2026, 11, 23))
+    cover = report.parts[0].html
+    assert "Alpha Cooperative Alliance" in cover and "cooperative" in cover
+    assert "Glossary term" in cover and "offline reference" in cover
+
+
+def test_sheets_show_no_cache_file_names(fixture_db) -> None:  # type: ignore[no-untyped-def]
+    assert "000_test.txt" not in html_of(fixture_db, "org/alpha")

@@ -21,18 +21,33 @@ from sseref.core.i18n import _, current_language, ngettext
 from sseref.core.listing import ListFilter
 from sseref.gui.labels import number_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
+from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.theme import LIGHT, Colors, mute, title_sheet
 from sseref.gui.widgets import FilterCombo, YearRange
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QKeyEvent  # its type is built with the first key press
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QKeyEvent, QResizeEvent  # built with the first event
+    from PySide6.QtWidgets import QMenu
+
+# A column's share of room beyond its content is capped: the title column takes the rest.
+MAX_COLUMN = 240
+MIN_COLUMN = 48
 
 
 class RecordTable(QTableView):
-    """A table of records where Enter opens the current row, like a double-click."""
+    """A table of records where Enter opens the current row, like a double-click.
+
+    Its columns fit its width (no horizontal scrolling): see `fit_columns`.
+    """
 
     activatedId = Signal(str)
+    widthChanged = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.widthChanged.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
         from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
@@ -52,6 +67,10 @@ class ListPanel(QWidget):
     recordSelected = Signal(str)
     recordActivated = Signal(str)
     countChanged = Signal(int)
+    filtersChanged = Signal(object)  # {name: value}: remembered between runs by the window
+    contextRequested = Signal(object)  # (QMenu) a row's menu: the window adds its commands
+    stretch_key = "title"  # the column that takes the room the others leave
+    stretch_share = 0.36  # the least share of the width it keeps when room is short
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,8 +84,13 @@ class ListPanel(QWidget):
         self.search = QLineEdit()  # its clear button: MainWindow.settle()
         self.count_label = QLabel()
         mute(self.count_label)
+        # The filter controls, on one row or, when the panel is narrow (large text, long
+        # translations), on two: a control is never squeezed below its text.
         self.filter_bar = QHBoxLayout()
         self.filter_bar.setContentsMargins(0, 0, 0, 0)
+        self.filter_bar2 = QHBoxLayout()
+        self.filter_bar2.setContentsMargins(0, 0, 0, 0)
+        self.filter_widgets: list[QWidget] = []
         self.model = RecordTableModel(self.columns(), self.fetch, self.query, self)
         self.table = RecordTable()
         self.table.setModel(self.model)
@@ -83,8 +107,10 @@ class ListPanel(QWidget):
         self.body.addLayout(head)
         self.body.addWidget(self.search)
         self.body.addLayout(self.filter_bar)
+        self.body.addLayout(self.filter_bar2)
         self.build_filters()
         self.filter_bar.addStretch(1)
+        self.filter_bar2.addStretch(1)
         self.add_content()
         self.retranslate()
 
@@ -111,13 +137,46 @@ class ListPanel(QWidget):
         self.combos.append(combo)
         combo.changed.connect(self.refresh)
         self.filter_bar.addWidget(combo)
+        self.filter_widgets.append(combo)
         return combo
 
     def add_year_range(self) -> YearRange:
         self.year_range = YearRange(self.db.year_span(self.kind))
         self.year_range.changed.connect(self.refresh)
         self.filter_bar.addWidget(self.year_range)
+        self.filter_widgets.append(self.year_range)
         return self.year_range
+
+    def wrap_filters(self) -> None:
+        """Puts on the first row the filter controls that fit the panel's width at their
+        natural size, the others on a second row (which stays empty when all fit)."""
+        if not self.filter_widgets:
+            return
+        room = (
+            self.width() - self.body.contentsMargins().left() - self.body.contentsMargins().right()
+        )
+        spacing = max(0, self.filter_bar.spacing())
+        used, first_row = 0, 0
+        for widget in self.filter_widgets:
+            need = widget.sizeHint().width() + (spacing if first_row else 0)
+            if first_row and used + need > room:
+                break
+            used += need
+            first_row += 1
+        for i, widget in enumerate(self.filter_widgets):
+            target = self.filter_bar if i < first_row else self.filter_bar2
+            if target.indexOf(widget) < 0:
+                (self.filter_bar2 if target is self.filter_bar else self.filter_bar).removeWidget(
+                    widget
+                )
+                # Before the row's closing stretch, in the controls' order.
+                before = sum(1 for w in self.filter_widgets[:i] if target.indexOf(w) >= 0)
+                target.insertWidget(before, widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.wrap_filters()
 
     def _setup_table(self) -> None:
         table = self.table
@@ -141,13 +200,25 @@ class ListPanel(QWidget):
         # Sizing a column to its contents reads the first rows only (one block the model fetches
         # anyway), not Qt's default of 1000 rows, which would fetch and format nearly every row.
         header.setResizeContentsPrecision(RecordTableModel.BLOCK)
+        # The columns fit the width (fit_columns); a cell cut short shows its text as a tooltip.
+        set_enum_property(table, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_enum_property(table, "textElideMode", "ElideRight")
+        table.widthChanged.connect(self.fit_columns)
+        # A title longer than its column starts at its first word and ends with "…".
+        set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
+        set_enum_property(header, "textElideMode", "ElideRight")
+        set_enum_property(table, "contextMenuPolicy", "CustomContextMenu")
+        table.customContextMenuRequested.connect(self._row_menu)
         table.setTabKeyNavigation(False)
         table.activated.connect(self._on_activated)
         table.selectionModel().selectionChanged.connect(self._on_selection)
 
     def set_colors(self, colors: Colors) -> None:
-        """The theme changed (or the panel was just built): what the palette does not carry."""
+        """The theme changed (or the panel was just built): what the palette does not carry.
+        The text size may have changed too: the filters and columns are laid out again."""
         self.heading.setStyleSheet(title_sheet(colors))
+        self.wrap_filters()
+        self.fit_columns()
 
     def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         """A click on a column title (the header flips its own arrow): sort by that column."""
@@ -170,24 +241,110 @@ class ListPanel(QWidget):
         if not self._loaded:
             self._loaded = True
             self.refresh()
-            self.table.setColumnWidth(0, min(420, max(220, self._first_column_width())))
+            self.fit_columns()
 
-    def _first_column_width(self) -> int:
-        """Wide enough for the longest title among the first rows (the block fetched anyway).
-
-        Measured on the texts: Qt's resizeColumnToContents asks the style and the delegate
-        for every row's size, three times the cost, on the start-up path.
-        """
+    def _content_widths(self) -> list[int]:
+        """Each column's width for its title and its longest text among the first rows (the
+        block fetched anyway). Measured on the texts: Qt's resizeColumnToContents asks the
+        style and the delegate for every row's size, three times the cost."""
         metrics = self.table.fontMetrics()
-        texts = [
-            str(self.model.index(row, 0).data() or "")
-            for row in range(min(self.model.rowCount(), RecordTableModel.BLOCK))
+        header = self.table.horizontalHeader().fontMetrics()
+        labels = self.model.header_labels()
+        rows = range(min(self.model.rowCount(), RecordTableModel.BLOCK))
+        widths = []
+        for col, label in enumerate(labels):
+            texts = [str(self.model.index(row, col).data() or "") for row in rows]
+            content = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            widths.append(max(content + 20, header.horizontalAdvance(label) + 28, MIN_COLUMN))
+        return widths
+
+    def fit_columns(self) -> None:
+        """Columns sized to their content and to the table's width: the title column takes
+        what the others leave; when all do not fit, the widest give way first."""
+        if not self._loaded or not self.table.isVisibleTo(self.window()):
+            return
+        keys = [c.key for c in self.columns()]
+        stretch = keys.index(self.stretch_key) if self.stretch_key in keys else 0
+        widths = [
+            min(w, MAX_COLUMN) if i != stretch else w for i, w in enumerate(self._content_widths())
         ]
-        return max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
+        room = self.table.viewport().width()
+        if room <= 0:
+            return
+        others = sum(w for i, w in enumerate(widths) if i != stretch)
+        # The title keeps its share of the room; the other columns share the rest.
+        title_min = int(room * self.stretch_share)
+        if others + title_min > room:
+            budget = max(room - title_min, MIN_COLUMN * (len(widths) - 1))
+            while others > budget:
+                i = max((j for j in range(len(widths)) if j != stretch), key=lambda j: widths[j])
+                if widths[i] <= MIN_COLUMN:
+                    break
+                cut = min(widths[i] - MIN_COLUMN, others - budget, max(8, widths[i] // 8))
+                widths[i] -= cut
+                others -= cut
+        widths[stretch] = max(room - others, MIN_COLUMN)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for i, width in enumerate(widths):
+            self.table.setColumnWidth(i, width)
+        self.table.horizontalScrollBar().setValue(0)
 
     def refresh(self) -> None:
         self._loaded = True
         self.model.refresh()
+        self.filtersChanged.emit(self.filter_values())
+
+    def filter_values(self) -> dict[str, str]:
+        """The filters as set now (text, choices, years): what the window remembers."""
+        values = {"text": self.search.text()} if self.search.text() else {}
+        for i, combo in enumerate(self.combos):
+            if combo.value():
+                values[f"combo{i}"] = str(combo.value())
+        if self.year_range is not None:
+            start, end = self.year_range.bounds()
+            if start is not None or end is not None:
+                values["years"] = f"{start or ''}..{end or ''}"
+        return values
+
+    def restore_filters(self, values: dict[str, str]) -> None:
+        """Sets the filters remembered from the last run (unknown values are ignored)."""
+        if not values:
+            return
+        for i, combo in enumerate(self.combos):
+            if f"combo{i}" in values:
+                combo.set_value(values[f"combo{i}"])
+        if self.year_range is not None and "years" in values:
+            lo, _sep, hi = values["years"].partition("..")
+            span = self.year_range._span
+            try:
+                self.year_range.set_range(int(lo or span[0]), int(hi or span[1]))
+            except ValueError:
+                pass
+        self.search.setText(values.get("text", ""))
+
+    def has_filters(self) -> bool:
+        return bool(self.filter_values())
+
+    def _row_menu(self, pos: QPoint) -> None:
+        from PySide6.QtGui import QCursor
+
+        menu = self.row_menu(pos)
+        if menu is not None:
+            menu.exec(QCursor.pos())
+            menu.deleteLater()
+
+    def row_menu(self, pos: QPoint) -> QMenu | None:
+        """A row's menu: the row becomes current (its record opens), then its commands."""
+        from PySide6.QtWidgets import QMenu
+
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        self.contextRequested.emit(menu)
+        return menu
 
     def select_id(self, record_id: str) -> bool:
         """Makes `record_id` the current row if the list shows it (without re-opening it)."""
@@ -237,6 +394,7 @@ class ListPanel(QWidget):
             combo.retranslate()
         if self.year_range:
             self.year_range.retranslate()
+        self.wrap_filters()
         self.model.invalidate()
         self.header_model.set_labels(self.model.header_labels())
         self._on_count(self.model.rowCount())

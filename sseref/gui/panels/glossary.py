@@ -18,6 +18,9 @@ class GlossaryPanel(ListPanel):
     key = "glossary"
     title = N_("Glossary")
 
+    stretch_key = "summary"  # the definitions take the room; the names fit their words
+    stretch_share = 0.25
+
     def columns(self) -> list[Column]:
         return [
             Column("en", N_("English"), "title"),

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QStackedWidget, QToolButton
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+)
 
 from sseref.core import vocab
-from sseref.core.citation import format_spec
+from sseref.core.dateformat import format_spec
 from sseref.core.dates import parse_date
 from sseref.core.i18n import N_, _
 from sseref.core.listing import ListFilter
@@ -27,6 +34,7 @@ class HistoryPanel(ListPanel):
     key = "history"
     title = N_("History")
     modeChanged = Signal(str)
+    stretch_share = 0.45  # the events' titles matter more than their places
 
     def columns(self) -> list[Column]:
         return [
@@ -75,8 +83,9 @@ class HistoryPanel(ListPanel):
             switch.addWidget(button)
         self.legend = QLabel()
         mute(self.legend)
-        self.legend.setWordWrap(True)
+        self.legend.setWordWrap(False)  # one line: it is elided rather than wrapped
         self.legend.setMinimumWidth(60)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.zoom_in = QToolButton()
         self.zoom_out = QToolButton()
         self.zoom_in.clicked.connect(lambda: self.timeline.zoom_by(1.25))
@@ -93,9 +102,14 @@ class HistoryPanel(ListPanel):
         mode = mode if mode in MODES else "timeline"
         self.stack.setCurrentIndex(MODES.index(mode))
         self.mode_buttons[mode].setChecked(True)
-        self.zoom_in.setEnabled(mode == "timeline")
-        self.zoom_out.setEnabled(mode == "timeline")
+        # Zoom and the legend belong to the timeline: the list has neither (the legend keeps
+        # its place, empty, so that the mode buttons do not move).
+        for widget in (self.zoom_in, self.zoom_out):
+            widget.setVisible(mode == "timeline")
+        self._update_legend()
         self.modeChanged.emit(mode)
+        if mode == "list":
+            self.fit_columns()
 
     def mode(self) -> str:
         return MODES[self.stack.currentIndex()]
@@ -105,6 +119,16 @@ class HistoryPanel(ListPanel):
         self.colors = colors
         self.timeline.set_colors(colors)
         self.timeline.setStyleSheet(focus_frame_sheet(colors, "QGraphicsView"))
+        # The mode switch says which mode is on in every theme: the checked one is filled.
+        sheet = (
+            f"QToolButton {{ border: 1px solid {colors.muted}; border-radius: 4px;"
+            f" padding: 2px 10px; }}"
+            f"QToolButton:checked {{ background: {colors.accent}; color: #ffffff;"
+            f" border-color: {colors.accent}; }}"
+            f"QToolButton:focus {{ border: 2px solid {colors.accent}; }}"
+        )
+        for button in self.mode_buttons.values():
+            button.setStyleSheet(sheet)
         self._update_legend()
 
     def current_filter(self) -> ListFilter:
@@ -150,6 +174,9 @@ class HistoryPanel(ListPanel):
         }
 
     def _update_legend(self) -> None:
+        if self.mode() == "list":
+            self.legend.clear()
+            return
         colors = getattr(self, "colors", None)
         if colors is None:
             from sseref.gui.theme import LIGHT
@@ -163,10 +190,11 @@ class HistoryPanel(ListPanel):
                     swatch.format(c=colors.ssc, t=_("South-South")),
                     swatch.format(c=colors.both, t=_("Both")),
                     swatch.format(c=colors.other, t=_("Other")),
-                    _("● day  ▬ month or range  ┅ year only"),
                 ]
             )
         )
+        # How a date's precision is drawn: in the tooltip, so that the legend keeps one line.
+        self.legend.setToolTip(_("● day  ▬ month or range  ┅ year only"))
 
     def retranslate(self) -> None:
         super().retranslate()

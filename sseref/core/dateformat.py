@@ -1,28 +1,27 @@
 """Dates as people read them in English, Spanish or French, keeping the precision of the data.
 
-A date known to the year prints as the year, a month as "September 1978", a day as
-"12 September 1978" (per locale), and ranges as one interval ("30 August – 12 September 1978").
+The one date formatter of the program: the record page, the result list, the tables, the fact
+sheets, citations and the shared web view all print dates through it, so a date reads the same
+on screen and on paper. A date known to the year prints as the year, a month as
+"September 1978", a day as "12 September 1978" (per locale), and ranges as one interval
+("30 August – 12 September 1978"; years as "2024–2026").
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+import datetime as dt
+from typing import Literal
+
+from babel.dates import format_date, format_interval, format_skeleton
 
 from sseref.core.dates import DateError, DateSpec, PartialDate, Precision, parse_date
-from sseref.report import cldr_subset
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-# Babel (babel.dates) is imported where it is used: the short forms the interface's tables show
-# at start-up come from `cldr_subset`, without loading Babel's locale data.
 
 Style = Literal["long", "short"]
 
 
 def _locale(lang: str) -> str:
     """Babel's locale for a language: English dates follow UN usage ("18 April 2023")."""
-    return "en_GB" if lang == "en" else lang
+    return "en_GB" if lang in ("en", "en_GB") else lang
 
 
 # Babel skeletons per precision: the long style for key fields, the short one for timelines.
@@ -33,8 +32,6 @@ _SKELETONS: dict[Style, dict[Precision, str]] = {
 
 
 def _as_date(point: PartialDate) -> dt.date:
-    import datetime as dt  # with Babel, never for the lists' short dates (see above)
-
     return dt.date(point.year, point.month or 1, point.day or 1)
 
 
@@ -43,20 +40,15 @@ def format_point(point: PartialDate, lang: str, style: Style = "long") -> str:
     precision = point.precision
     if precision is Precision.YEAR:
         return str(point.year)
-    if style == "short":
-        day = point.day if precision is Precision.DAY else None
-        quick = cldr_subset.short_date(point.year, point.month or 1, day, _locale(lang))
-        if quick is not None:
-            return quick
-    from babel.dates import format_date, format_skeleton
-
     if precision is Precision.DAY and style == "long":
         return format_date(_as_date(point), format="long", locale=_locale(lang))
     return format_skeleton(_SKELETONS[style][precision], _as_date(point), locale=_locale(lang))
 
 
-def format_spec(spec: DateSpec, lang: str, style: Style = "long") -> str:
+def format_spec(spec: DateSpec | None, lang: str, style: Style = "long") -> str:
     """A date or a range in `lang`; a range of equal precision is one localized interval."""
+    if spec is None:
+        return ""
     if spec.end is None:
         return format_point(spec.start, lang, style)
     start, end = spec.start, spec.end
@@ -64,12 +56,28 @@ def format_spec(spec: DateSpec, lang: str, style: Style = "long") -> str:
         # UN style, the same in every language and whatever CLDR says this year: "2024–2026",
         # an en dash without spaces (CLDR 47 added spaces for English).
         return f"{start.year}\u2013{end.year}"
-    if start.precision is end.precision:
-        from babel.dates import format_interval
-
+    if start.precision is end.precision and style == "short":
         skeleton = _SKELETONS[style][start.precision]
         return format_interval(_as_date(start), _as_date(end), skeleton, locale=_locale(lang))
+    if start.precision is end.precision and start.year == end.year:
+        return _long_range_in_one_year(start, end, lang)
     return f"{format_point(start, lang, style)} – {format_point(end, lang, style)}"
+
+
+def _long_range_in_one_year(start: PartialDate, end: PartialDate, lang: str) -> str:
+    """ "30 August – 12 September 1978", "1–3 December 2009", "March – June 2019".
+
+    Built here rather than by Babel's interval formats, which fall back to abbreviated months
+    for long skeletons in some locales and CLDR versions; our three languages all write the day
+    before the month, so the shared year (and month) go once, at the end."""
+    end_text = format_point(end, lang, "long")
+    if start.precision is Precision.DAY and start.month == end.month:
+        return f"{start.day}\u2013{end_text}"
+    if start.precision is Precision.DAY:
+        head = format_skeleton("dMMMM", _as_date(start), locale=_locale(lang))
+    else:  # the month's full stand-alone name ("LLLL"): a skeleton may abbreviate it
+        head = format_date(_as_date(start), "LLLL", locale=_locale(lang))
+    return f"{head} – {end_text}"
 
 
 def format_text(text: str | None, lang: str, style: Style = "long") -> str:
@@ -84,6 +92,4 @@ def format_text(text: str | None, lang: str, style: Style = "long") -> str:
 
 def format_day(day: dt.date, lang: str) -> str:
     """A full calendar day (the cover's date, "data as of")."""
-    from babel.dates import format_date
-
     return format_date(day, format="long", locale=_locale(lang))

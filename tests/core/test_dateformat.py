@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from sseref.core.dateformat import format_day, format_spec, format_text
 from sseref.core.dates import parse_date
-from sseref.report.dates import format_day, format_spec, format_text
 
 
 def plain(text: str) -> str:
@@ -29,7 +29,13 @@ def plain(text: str) -> str:
         ("2024/2026", "en", "2024–2026"),
         ("2024/2026", "fr", "2024–2026"),
         ("1978-08-30/1978-09-12", "es", "30 de agosto – 12 de septiembre de 1978"),
-        ("1978-08-30/1978-09-12", "fr", "30 août – 12 sept. 1978"),
+        ("1978-08-30/1978-09-12", "fr", "30 août – 12 septembre 1978"),
+        ("1978-08-30/1978-09-12", "en", "30 August – 12 September 1978"),
+        ("2009-12-01/2009-12-03", "en", "1–3 December 2009"),
+        ("2009-12-01/2009-12-03", "es", "1–3 de diciembre de 2009"),
+        ("2019-03/2019-06", "en", "March – June 2019"),
+        ("2019-03/2019-06", "fr", "mars – juin 2019"),
+        ("1978-08-30/1979-01-02", "en", "30 August 1978 – 2 January 1979"),
     ],
 )
 def test_long_dates(text: str, lang: str, expected: str) -> None:

@@ -1,0 +1,1 @@
+"""The user's own documents: text and metadata extracted from files, in a sandboxed process."""
