@@ -308,6 +308,11 @@ class PersonalLayer(QObject):
             self.window.show_message(_("Starred") if result[0] else _("Unstarred"))
         self._sync()
 
+    def current_note(self) -> str | None:
+        """The open record's note text (for a fact sheet that includes it), or None."""
+        note = self.store.note(self.view.current) if self.view.current else None
+        return note.body if note is not None and note.body.strip() else None
+
     def _edit_current(self) -> None:
         self.edit_note()
 

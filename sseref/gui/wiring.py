@@ -182,6 +182,9 @@ def wire(window: MainWindow) -> None:
         if chosen is None:
             return
         lang, options = chosen
+        if options.pop("with_note", False):  # the user's note at the end of the sheet (#19)
+            note = window.personal.current_note()  # type: ignore[attr-defined]
+            options = {**options, "notes": {ids[0]: note} if note else None}
         if name == "export_pdf":
             folder = window.settings.save_folder
             options = {**options, "folder": Path(folder) if folder else None}

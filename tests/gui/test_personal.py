@@ -325,3 +325,30 @@ def test_a_window_shows_what_another_one_changed_when_activated(make_window: Any
     QApplication.sendEvent(first, QEvent(QEvent.Type.WindowActivate))
     assert layer(first).strip.star_button.isChecked()
     assert layer(first).dock.items.count() == 1
+
+
+def test_a_fact_sheet_includes_the_note_only_when_asked(
+    qtbot: Any, make_window: Any, monkeypatch: Any
+) -> None:
+    from sseref.gui import wiring
+    from sseref.gui.print_options import PrintOptionsDialog
+    from sseref.report.paper import Paper
+
+    window = make_window()
+    personal = layer(window)
+    window.record_view.open("org/alpha")
+    without = PrintOptionsDialog("x", Paper.A4, window, has_note=False)
+    qtbot.addWidget(without)
+    assert without.note_check.isHidden()
+    personal.store.set_note("org/alpha", "Ask about the strategy")
+    dialog = PrintOptionsDialog("x", Paper.A4, window, has_note=personal.current_note() is not None)
+    qtbot.addWidget(dialog)
+    assert not dialog.note_check.isHidden() and not dialog.note_check.isChecked()  # off
+    assert "with_note" not in dialog.options()
+    dialog.note_check.setChecked(True)
+    asked: list[dict[str, Any]] = []
+    monkeypatch.setattr(window, "ask_print_options", lambda: ("en", dialog.options()))
+    monkeypatch.setattr(wiring, "run_print", lambda *_a, **kw: asked.append(kw))
+    window.actions_.print_preview.trigger()
+    assert asked[-1]["notes"] == {"org/alpha": "Ask about the strategy"}
+    assert "with_note" not in asked[-1]
