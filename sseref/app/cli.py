@@ -34,10 +34,21 @@ def _open_db(args: argparse.Namespace) -> Database:
 
 
 def cmd_build_data(args: argparse.Namespace) -> int:
-    from sseref.ingest.build import BuildError, build_database, is_stale  # build time only
-
     data_dir = Path(args.source) if args.source else _default_data_dir()
     target = Path(args.database) if args.database else paths.database_path()
+    try:
+        return _build_data(args, data_dir, target)
+    except OSError as exc:  # a read-only install, a full disk: a sentence, not a traceback
+        from sseref.core.safefile import os_error_message
+
+        where = Path(exc.filename) if exc.filename else target
+        print(f"sseref build-data: {os_error_message(exc, where)}", file=sys.stderr)
+        return EXIT_FAIL
+
+
+def _build_data(args: argparse.Namespace, data_dir: Path, target: Path) -> int:
+    from sseref.ingest.build import BuildError, build_database, is_stale  # build time only
+
     steps = _post_build_steps()
     if args.if_stale and not is_stale(data_dir, target):
         stale = [step for step in steps if step.is_stale(target)]

@@ -22,6 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("sseref.app.search_cli", N_("search every record (EN/ES/FR, acronyms, symbols)")),
     "bench": ("sseref.app.bench_search", N_("benchmarks (search, …)")),
     "document": ("sseref.app.library_cli", N_("work with your own documents (text extraction)")),
+    "serve": (
+        "sseref.app.serve_cli",
+        N_("share the reference read-only with the browsers of the room"),
+    ),
     "user": ("sseref.app.user_cli", N_("export, import or count your own data")),
     "notes": ("sseref.app.user_cli", N_("your notes and tags")),
 }

@@ -93,9 +93,19 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
     from sseref.core.errors import SSERefError
 
     assert isinstance(app, QApplication)
-    dirs = paths.user_dirs().ensure()
+    dirs = paths.user_dirs()
+    try:
+        dirs.ensure()
+    except OSError as exc:  # UserFolderError: the message names the folder
+        from PySide6.QtWidgets import QMessageBox
+
+        # The reference itself is read-only: the window still opens, without what needs the
+        # folder (single-instance check, saved settings, a rebuilt index).
+        QMessageBox.warning(None, _("SSE Ref"), str(exc))
     lock = QLockFile(str(dirs.data / "sseref.lock"))
-    if not lock.tryLock(200):
+    if not lock.tryLock(200) and lock.error() == QLockFile.LockError.LockFailedError:
+        # Only another running copy holding the lock asks the question; a lock file that
+        # cannot be written (full disk, read-only folder) is not a second instance.
         from sseref.core.instance import ask_running_instance
 
         if ask_running_instance(dirs.data, timeout=SECOND_START_WAIT):
@@ -107,6 +117,11 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
         db = Database(
             Path(args.database) if getattr(args, "database", None) else paths.database_path()
         )
+        try:
+            db.check_integrity()  # a quick check of every page (a few ms): damage said now
+        except SSERefError:
+            db.close()
+            raise
     except SSERefError as exc:
         from PySide6.QtWidgets import QMessageBox
 
@@ -159,22 +174,26 @@ def _second_instance_ok() -> bool:
 def _start_search(window: object, db: object, bench_started: float | None = None) -> None:
     """After the window shows: open (or rebuild, with progress) the index, then enable search.
     With `bench_started`, answer one search as the window would, print the time, and quit."""
-    from sseref.gui.index_setup import prepare_engine
+    from sseref.gui.index_setup import IndexHealer, prepare_engine
     from sseref.gui.mainwindow import MainWindow
     from sseref.gui.search_service import EngineRunner
 
     assert isinstance(window, MainWindow)
+    current: list[object] = []
 
     def ready(engine: object, error: Exception | None) -> None:
         if engine is None:
             window.show_message(_("Search is unavailable: {error}").format(error=error))
             return
-        runner = EngineRunner(engine)
+        old = current[:]
+        current[:] = [engine]
+        runner = EngineRunner(engine, on_damaged=healer.report)
         personal = getattr(window, "personal", None)  # notes and tags join the search (#19)
         if personal is not None:
             personal.attach_search(runner)
         window.set_search_runner(runner)
-        window.destroyed.connect(lambda *_a: engine.close())  # type: ignore[attr-defined]
+        for previous in old:  # a damaged index replaced by a rebuilt one
+            previous.close()  # type: ignore[attr-defined]
         window.show_message(_("Ready"))
         if bench_started is not None:
             engine.search("cepal", limit=20, lang="en")  # type: ignore[attr-defined]
@@ -183,4 +202,8 @@ def _start_search(window: object, db: object, bench_started: float | None = None
 
             QApplication.quit()
 
+    # A search that finds the index damaged rebuilds it with progress, as at start-up.
+    healer = IndexHealer(window, db, ready)  # type: ignore[arg-type]
+    window.index_healer = healer  # type: ignore[attr-defined]
+    window.destroyed.connect(lambda *_a: [engine.close() for engine in current])  # type: ignore[attr-defined]
     window.index_task = prepare_engine(window, db, ready)  # type: ignore[arg-type, attr-defined]

@@ -12,11 +12,11 @@ from sseref.app.cliutil import kind_arg
 from sseref.core import paths
 from sseref.core.db import Database
 from sseref.core.i18n import _
-from sseref.search.engine import SearchEngine, SearchIndexError
+from sseref.search.engine import SearchEngine, SearchIndexError, SearchQueryError
 from sseref.search.lifecycle import open_engine, recover
 from sseref.search.results import SearchResults
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 def _progress(done: int, total: int) -> None:
@@ -63,10 +63,22 @@ def cmd_search(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     db = Database(Path(args.database) if args.database else paths.database_path())
     engine = open_engine(db, progress=_progress)
+    failures = 0
     try:
         queries = (line.rstrip("\r\n") for line in sys.stdin) if args.batch else [args.query]
         for text in queries:
-            engine, result = _run(engine, db, text, args, kind)
+            try:
+                engine, result = _run(engine, db, text, args, kind)
+            except SearchQueryError as exc:
+                if not args.batch:
+                    raise
+                # One odd query in a batch must not stop the ones after it.
+                failures += 1
+                print(f"sseref search: {exc}", file=sys.stderr)
+                if args.json:
+                    sys.stdout.write(json.dumps({"query": text, "error": str(exc)}) + "\n")
+                    sys.stdout.flush()
+                continue
             if args.json:
                 indent = None if args.batch else 2
                 sys.stdout.write(
@@ -78,7 +90,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     finally:
         engine.close()
         db.close()
-    return EXIT_OK
+    return EXIT_FAIL if failures else EXIT_OK
 
 
 def register(sub: Any) -> None:

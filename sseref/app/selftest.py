@@ -224,6 +224,10 @@ class SelfTest:
         if not self.database_path.is_file():
             raise CheckFailed(f"no database at {self.database_path}")
         self._db = Database(self.database_path)
+        # Every page read and checked: a damaged file fails here, not on the 88th record.
+        problems = self._db.integrity_problems(full=True)
+        if problems:
+            raise CheckFailed(f"the database is damaged: {'; '.join(problems[:3])}")
         stats = self._db.stats()
         counts: dict[str, int] = stats["counts"]
         empty = [kind for kind, n in counts.items() if not n]

@@ -6,8 +6,12 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
-_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_POINT = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# The years a record may carry. Every date in this range formats on screen and on paper (Babel,
+# Qt, datetime); 0000 or 9999 with a month broke both (year 0 does not exist in datetime, and
+# the day after 9999-12-31 cannot be computed).
+MIN_YEAR, MAX_YEAR = 1000, 2200
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -104,6 +108,8 @@ def _parse_point(text: str) -> PartialDate:
         raise DateError(f"'{text}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"'{text}': the year must be between {MIN_YEAR} and {MAX_YEAR}")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"'{text}': month {month} does not exist")
     if day is not None:

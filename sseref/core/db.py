@@ -110,7 +110,38 @@ class Database:
 
     def _all(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+                raise  # misuse (a closed connection), not damage
+            except sqlite3.DatabaseError as exc:  # a damaged page read only now (immutable)
+                raise self._damaged(exc) from exc
+
+    def _damaged(self, exc: Exception) -> DatabaseCorruptError:
+        return DatabaseCorruptError(
+            _(
+                "The reference database {path} is damaged ({error}). Reinstall the program "
+                "or rebuild the data with 'sseref build-data'."
+            ).format(path=self.path, error=exc)
+        )
+
+    def integrity_problems(self, *, full: bool = False) -> list[str]:
+        """SQLite's own check of every page: [] when sound ("quick_check", or the slower
+        "integrity_check" that also compares indexes with their tables when `full`)."""
+        pragma = "integrity_check" if full else "quick_check"
+        with self._lock:
+            try:
+                rows = self._conn.execute(f"pragma {pragma}(20)").fetchall()
+            except sqlite3.DatabaseError as exc:
+                return [str(exc)]
+        found = [str(row[0]) for row in rows]
+        return [] if found == ["ok"] else found
+
+    def check_integrity(self, *, full: bool = False) -> None:
+        """Raises DatabaseCorruptError (a message for people) when SQLite finds damage."""
+        problems = self.integrity_problems(full=full)
+        if problems:
+            raise self._damaged(Exception("; ".join(problems[:3])))
 
     # --- meta and counts -------------------------------------------------------------------
 

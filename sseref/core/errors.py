@@ -28,3 +28,10 @@ class UnknownRecordError(SSERefError, KeyError):
 
 class UnknownKindError(SSERefError, ValueError):
     """A kind name that is not one of the record kinds."""
+
+
+class UserFolderError(SSERefError, OSError):
+    """A user folder (settings, data, cache) cannot be created or written; names the folder.
+
+    Also an OSError, so code that already survives a failed write keeps doing so.
+    """

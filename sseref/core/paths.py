@@ -60,9 +60,31 @@ class UserDirs(NamedTuple):  # not a dataclass: cheaper to define at start-up
     cache: Path
 
     def ensure(self) -> UserDirs:
+        """Creates the folders; raises UserFolderError naming the first that is not writable."""
         for path in (self.config, self.data, self.cache):
-            path.mkdir(parents=True, exist_ok=True)
+            ensure_writable(path)
         return self
+
+
+def ensure_writable(path: Path) -> Path:
+    """Creates `path` if needed; raises UserFolderError (a message naming it) if unusable."""
+    from sseref.core.errors import UserFolderError  # only on this path: start-up stays lean
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        problem = None if os.access(path, os.W_OK | os.X_OK) else "permission denied"
+    except OSError as exc:
+        problem = exc.strerror or str(exc)
+    if problem is None:
+        return path
+    from sseref.core.i18n import _
+
+    raise UserFolderError(
+        _(
+            "SSE Ref cannot write in its folder {folder} ({error}): make it writable, free "
+            "some space, or start with --data-dir set to a writable folder."
+        ).format(folder=path, error=problem)
+    )
 
 
 def portable_root() -> Path | None:

@@ -8,14 +8,13 @@ overwritten: it is copied aside first and the error names that copy, so nothing 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sseref.core import safefile
 from sseref.core.errors import SSERefError
 from sseref.core.i18n import _
 from sseref.core.paths import user_dirs
@@ -90,16 +89,7 @@ class MeetingPack:
 def atomic_write_text(path: Path, text: str) -> None:
     """Replaces `path` with `text` so that readers see the old or the new content, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    safefile.write_bytes(path, text.encode("utf-8"))
 
 
 class MeetingPackStore:
@@ -129,13 +119,17 @@ class MeetingPackStore:
             return MeetingPack.from_json(json.loads(raw.decode("utf-8")))
         except ValueError as exc:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
             backup = self._keep_copy()
-            raise UserDataCorruptError(
-                _(
+            if backup is None:
+                message = _(
+                    "The meeting pack {path} is damaged ({error}) and no copy of it could be "
+                    "kept (is the disk full?); a new, empty pack is used."
+                ).format(path=self.path, error=exc)
+            else:
+                message = _(
                     "The meeting pack {path} is damaged ({error}). A copy was kept as {backup}; "
                     "a new, empty pack is used."
-                ).format(path=self.path, error=exc, backup=backup),
-                backup,
-            ) from exc
+                ).format(path=self.path, error=exc, backup=backup)
+            raise UserDataCorruptError(message, backup) from exc
 
     def load_or_empty(self) -> tuple[MeetingPack, str | None]:
         """The pack, or an empty one with the message to show when the file was damaged."""
@@ -149,7 +143,7 @@ class MeetingPackStore:
             atomic_write_text(
                 self.path, json.dumps(pack.to_json(), ensure_ascii=False, indent=2) + "\n"
             )
-        except OSError as exc:
+        except (OSError, safefile.WriteError) as exc:
             raise UserDataError(
                 _("The meeting pack could not be saved to {path}: {error}").format(
                     path=self.path, error=exc
@@ -164,7 +158,8 @@ class MeetingPackStore:
             if not backup.exists():
                 try:
                     shutil.copy2(self.path, backup)
-                except OSError:
+                except OSError:  # a full disk: no half copy is left to look like a backup
+                    backup.unlink(missing_ok=True)
                     return None
                 return backup
         return None

@@ -555,6 +555,9 @@ class ThreadUserIndex:
         assert isinstance(store, UserStore)
         return store
 
+    # The user side never breaks the bundled search: a busy or unreadable user database
+    # gives no user matches for this query (the window's own store reports the problem).
+
     def search_notes(
         self,
         text: str,
@@ -562,12 +565,21 @@ class ThreadUserIndex:
         marks: tuple[str, str] = ("[", "]"),
         snippets: bool = True,
     ) -> list[NoteHit]:
-        return self._store().search_notes(text, limit, marks, snippets)
+        try:
+            return self._store().search_notes(text, limit, marks, snippets)
+        except (sqlite3.Error, UserDataError):
+            return []
 
     def note_snippets(
         self, text: str, record_ids: list[str], marks: tuple[str, str] = ("[", "]")
     ) -> dict[str, str]:
-        return self._store().note_snippets(text, record_ids, marks)
+        try:
+            return self._store().note_snippets(text, record_ids, marks)
+        except (sqlite3.Error, UserDataError):
+            return {}
 
     def noted_records(self, limit: int = 200) -> list[NoteHit]:
-        return self._store().noted_records(limit)
+        try:
+            return self._store().noted_records(limit)
+        except (sqlite3.Error, UserDataError):
+            return []

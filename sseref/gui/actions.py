@@ -70,6 +70,7 @@ class Actions:
         self.zoom_reset = make(N_("&Actual size"), "Ctrl+0")
         self.large_text = make(N_("&Large text (for projectors)"), "Ctrl+Shift+L", checkable=True)
         self.reading_pane = make(N_("&Reading pane"), "F8", checkable=True)
+        self.share = make(N_("S&hare in this room…"))
         self.themes = {key: make(text, checkable=True) for key, text in THEME_LABELS.items()}
         # View → Language: "System default" (translated) then each language in itself.
         self.languages = {
@@ -127,6 +128,8 @@ class Actions:
         m["language"].addAction(self.languages["system"])
         m["language"].addSeparator()
         m["language"].addActions([a for k, a in self.languages.items() if k != "system"])
+        m["view"].addSeparator()
+        m["view"].addAction(self.share)
         m["go"] = bar.addMenu("")
         m["go"].addActions([self.back, self.forward, self.home])
         m["go"].addSeparator()

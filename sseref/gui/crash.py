@@ -51,6 +51,7 @@ class ExceptionHandler:
         self.previous: Hook = sys.excepthook
         self.last_dialog: ErrorDialog | None = None
         self._busy = False
+        self._told: set[str] = set()  # known failures already shown
 
     def install(self) -> ExceptionHandler:
         sys.excepthook = self
@@ -75,9 +76,26 @@ class ExceptionHandler:
             get_logger().error("Unexpected error\n%s", details)
         except OSError:
             path = None
+        from sseref.core.errors import SSERefError
+
+        known = isinstance(value, SSERefError)
+        if known and (str(value) in self._told or self._busy):
+            return  # logged; a list drawing row after row must not open a box per row
         app = QApplication.instance()
         if not self.show_dialog or app is None or self._busy:
             sys.stderr.write(details)
+            return
+        if known:  # a known failure (a damaged file): its message, no traceback
+            self._told.add(str(value))
+            from PySide6.QtWidgets import QMessageBox
+
+            from sseref.core.i18n import _
+
+            self._busy = True
+            try:
+                QMessageBox.warning(QApplication.activeWindow(), _("SSE Ref"), str(value))
+            finally:
+                self._busy = False
             return
         from sseref.gui.dialogs import ErrorDialog
 

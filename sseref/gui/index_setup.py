@@ -2,40 +2,43 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from sseref.core.db import Database
 from sseref.core.i18n import _
-from sseref.core.paths import shipped_index_dir, user_dirs
+from sseref.core.paths import ensure_writable, shipped_index_dir, user_dirs
 from sseref.gui.background import BackgroundTask
+
+log = logging.getLogger(__name__)
 
 
 def user_index_dir() -> Path:
-    return user_dirs().ensure().cache / "index"
+    """The rebuilt index's folder in the user's cache (UserFolderError if not writable)."""
+    return ensure_writable(user_dirs().cache) / "index"
 
 
 def index_problem(folder: Path, db: Database) -> str | None:
-    """Why the index in `folder` cannot serve this database ("missing", "stale"), or None."""
-    from sseref.search.indexer import read_manifest
-    from sseref.search.schema import INDEX_SCHEMA_VERSION
+    """Why the index in `folder` cannot serve this database ("missing", "stale", "corrupt"),
+    or None. It is the CLI's own test (manifest, file sizes and digests, the alias file, the
+    document count), so the window and the command line agree on damage."""
+    from sseref.search.lifecycle import expected_manifest, problem
 
-    manifest = read_manifest(folder)
-    if manifest is None:
-        return "missing"
-    if (
-        manifest.get("data_version") != db.meta().get("data_version")
-        or manifest.get("index_schema") != INDEX_SCHEMA_VERSION
-    ):
-        return "stale"
-    return None
+    why = problem(folder, expected_manifest(db))
+    if why is not None:
+        log.info("Search index %s not usable: %s", folder, why)
+    return why.split(" (")[0] if why else None
 
 
 def rebuild(db_path: Path, target: Path, progress: Any) -> None:
     """Indexes every record into `target` (runs on a worker thread with its own connection)."""
+    from sseref.core.safefile import os_error_message
+    from sseref.search.engine import SearchIndexError
     from sseref.search.indexer import build_index
 
     db = Database(db_path)
@@ -48,29 +51,47 @@ def rebuild(db_path: Path, target: Path, progress: Any) -> None:
             data_version=db.meta().get("data_version", ""),
             progress=progress,
         )
+    except OSError as exc:  # a full or read-only cache disk: said in one sentence
+        raise SearchIndexError(
+            _("The search index could not be rebuilt: {why}").format(
+                why=os_error_message(exc, target)
+            )
+        ) from exc
     finally:
         db.close()
 
 
 def prepare_engine(
-    parent: QWidget | None, db: Database, ready: Callable[[Any | None, Exception | None], None]
+    parent: QWidget | None,
+    db: Database,
+    ready: Callable[[Any | None, Exception | None], None],
+    *,
+    force: bool = False,
 ) -> BackgroundTask | None:
     """Opens the search engine: the shipped index if current, else the user's index, rebuilt
-    on a worker thread behind a progress dialog when missing, stale or damaged.
+    on a worker thread behind a progress dialog when missing, stale or damaged (always when
+    `force`: a search found the open index damaged).
 
     Calls `ready(engine, None)` or `ready(None, error)`; returns the running task, if any.
     """
     from sseref.search.engine import SearchEngine, SearchIndexError
 
     shipped = shipped_index_dir()
-    if shipped.is_dir() and index_problem(shipped, db) is None:
+    if not force and shipped.is_dir() and index_problem(shipped, db) is None:
         try:
             ready(SearchEngine(shipped), None)
             return None
         except SearchIndexError:
             pass
-    target = user_index_dir()
-    problem = index_problem(target, db)
+    try:
+        target = user_index_dir()
+    except OSError as exc:  # UserFolderError, naming the folder
+        ready(None, exc)
+        return None
+    from sseref.search.indexer import clean_stale
+
+    clean_stale(target)  # folders left by interrupted rebuilds
+    problem = "damaged" if force else index_problem(target, db)
     if problem is None:
         try:
             ready(SearchEngine(target), None)
@@ -94,3 +115,33 @@ def prepare_engine(
     task = BackgroundTask(parent, label, lambda progress: rebuild(db.path, target, progress))
     task.finished.connect(done)
     return task.start()
+
+
+class IndexHealer(QObject):
+    """A search found the open index damaged: rebuild it with progress, then search again.
+
+    `report()` may be called from the search thread; the rebuild starts on the UI thread.
+    """
+
+    damaged = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        db: Database,
+        ready: Callable[[Any | None, Exception | None], None],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._db = db
+        self._ready = ready
+        self.task: BackgroundTask | None = None
+        self.damaged.connect(self._rebuild, Qt.ConnectionType.QueuedConnection)
+
+    def report(self) -> None:
+        self.damaged.emit()
+
+    def _rebuild(self) -> None:
+        if self.task is not None and self.task.running:
+            return  # one rebuild at a time; later reports are the same damage
+        self.task = prepare_engine(self._parent, self._db, self._ready, force=True)

@@ -473,8 +473,15 @@ class MainWindow(QMainWindow):
             s.history_mode = cast("HistoryPanel", self.panels["history"]).mode()
         s.sync()
 
+    def search_engine(self) -> object | None:
+        """The open search engine once the index is ready (the shared site searches with it)."""
+        return getattr(self._runner, "engine", None)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
+        share = getattr(self, "share", None)  # View → Share in this room: quitting stops it
+        if share is not None:
+            share.shutdown()
         for panel in self.panels.built().values():
             panel.stop()
         if self._search_panel is not None:

@@ -12,9 +12,10 @@ embeds fonts that cover accented Latin letters and typographic quotes and dashes
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +43,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from sseref.core import safefile
 from sseref.core.db import Database
 from sseref.core.errors import SSERefError
+from sseref.core.i18n import _
 from sseref.report import Paper, ReportDocument, compose, paper_for_locale, parse_paper, templates
 
 LAYOUT_DPI = 96  # the text is laid out at this resolution, then scaled to the device
@@ -358,25 +361,77 @@ def render_pdf(
 def write_pdf(
     report: ReportDocument, out_path: str | os.PathLike[str], paper: Paper
 ) -> RenderResult:
-    """Paints `report` into a PDF file, replacing it only once the new one is complete."""
+    """Paints `report` into a PDF file, replacing it only once the new one is complete.
+
+    The PDF is written to a temporary file beside the target and checked (it ends as a PDF
+    does, its cross-reference table is where the trailer says, it has as many pages as were
+    painted) before it replaces the old file: on a full disk, QPdfWriter reports nothing and
+    would leave a truncated file. Raises WriteError (one sentence) when anything fails.
+    """
     ensure_gui_app()
-    target = Path(out_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".sseref-", suffix=".pdf", dir=target.parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp_name)
+    painted: list[RenderResult] = []
+    with safefile.atomic_output(
+        Path(out_path),
+        suffix=".pdf",
+        verify=lambda tmp: check_pdf(tmp, painted[0].pages, Path(out_path)),
+    ) as tmp:
+        writer = QPdfWriter(str(tmp))
         writer.setResolution(600)
         writer.setCreator("SSE Ref")
         writer.setTitle(report.title)
         _setup_page(writer, paper)
-        result = paint_report(writer, report)
-        del writer  # flushes and closes the file
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return result
+        try:
+            painted.append(paint_report(writer, report))
+        except safefile.WriteError:
+            raise
+        except SSERefError as exc:  # QPdfWriter refused a page: it could not write
+            raise safefile.WriteError(_failed_pdf_message(Path(out_path))) from exc
+        finally:
+            del writer  # flushes and closes the file
+    return painted[0]
+
+
+def _failed_pdf_message(target: Path) -> str:
+    """Qt gives no reason when a PDF write fails; a nearly full disk is the usual one."""
+    try:
+        info = os.statvfs(target.parent)
+        full = info.f_bavail * info.f_frsize < 1024 * 1024
+    except (OSError, AttributeError):  # no statvfs on Windows
+        full = False
+    if full:
+        return safefile.os_error_message(OSError(errno.ENOSPC, "full"), target)
+    return _("The PDF {path} could not be written; nothing was replaced.").format(path=target)
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_TRAILER = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+
+
+def check_pdf(path: Path, pages: int, target: Path | None = None) -> None:
+    """Raises WriteError unless `path` is a whole PDF of `pages` pages (a structural check).
+
+    Qt writes a classic cross-reference table, no object streams, so the page objects can be
+    counted in the bytes; pypdf is a test-only dependency and not needed here.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise safefile.WriteError(safefile.os_error_message(exc, path)) from exc
+    trailer = _TRAILER.search(data[-1024:])
+    whole = (
+        data.startswith(b"%PDF-")
+        and trailer is not None
+        and data[int(trailer.group(1)) :].startswith(b"xref")
+    )
+    if not whole:
+        raise safefile.WriteError(_failed_pdf_message(target or path))
+    found = len(_PAGE_OBJECT.findall(data))
+    if found != pages:
+        raise safefile.WriteError(
+            _("The PDF holds {found} pages instead of {pages}; nothing was replaced.").format(
+                found=found, pages=pages
+            )
+        )
 
 
 def _printer(paper: Paper | None):  # type: ignore[no-untyped-def]
@@ -475,8 +530,6 @@ def export_pdf(
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from sseref.core.i18n import _
-
     report = compose(
         db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name, notes=notes
     )
@@ -489,6 +542,9 @@ def export_pdf(
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
         write_pdf(report, path, paper or default_paper())
+    except safefile.WriteError as exc:  # already one sentence naming the path and why
+        QMessageBox.warning(parent, _("Export PDF"), str(exc))
+        return None
     except (OSError, SSERefError) as exc:
         QMessageBox.warning(
             parent, _("Export PDF"), _("The PDF could not be written: {error}").format(error=exc)

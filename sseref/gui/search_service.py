@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sseref.core.i18n import current_language
+from sseref.core.i18n import _, current_language
 from sseref.gui.search_worker import Outcome, ResultRow
 
 RESULT_LIMIT = 60
@@ -28,8 +28,10 @@ def filter_tokens(filters: dict[str, Any]) -> str:
 class EngineRunner:
     """Runs queries on one open engine; a newer query cancels the one still running."""
 
-    def __init__(self, engine: Any) -> None:
+    def __init__(self, engine: Any, on_damaged: Callable[[], None] | None = None) -> None:
         self.engine = engine
+        # Called (from the search thread) when a search finds the index damaged.
+        self.on_damaged = on_damaged
         # The user's notes and tags, merged at query time (set by gui.personal; issue 19).
         self.user_index: Any = None
         self.exists: Callable[[str], bool] | None = None
@@ -44,7 +46,7 @@ class EngineRunner:
     def __call__(
         self, text: str, filters: dict[str, Any], is_current: Callable[[], bool]
     ) -> Outcome:
-        from sseref.search.engine import SearchCancelled
+        from sseref.search.engine import SearchCancelled, SearchIndexError
 
         if not is_current():
             return Outcome(text)
@@ -66,6 +68,11 @@ class EngineRunner:
             )
         except SearchCancelled:
             return Outcome(text)
+        except SearchIndexError:
+            if self.on_damaged is None:
+                raise
+            self.on_damaged()
+            return Outcome(text, error=_("The search index is damaged: rebuilding it…"))
         hits = [
             ResultRow(
                 id=h.id,

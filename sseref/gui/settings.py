@@ -20,7 +20,12 @@ class GuiSettings:
 
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
-            path = user_dirs().ensure().config / "sseref.ini"
+            dirs = user_dirs()
+            try:
+                dirs.ensure()
+            except OSError:  # said once at start-up; the settings are just not kept
+                pass
+            path = dirs.config / "sseref.ini"
         self.path = path
         self._qs = QSettings(str(path), QSettings.Format.IniFormat)
 

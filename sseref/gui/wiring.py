@@ -209,6 +209,14 @@ def wire(window: MainWindow) -> None:
     actions.meeting_pack.triggered.connect(pack.open)
     window.language_relay.changed.connect(lambda _lang: pack.retranslate())
 
+    # Sharing in the room: off until the host starts it; its code loads on first use.
+    def open_share() -> None:
+        from sseref.gui.share_dialog import controller_for
+
+        controller_for(window).open_dialog()
+
+    actions.share.triggered.connect(open_share)
+
     # Comfort.
     for theme, action in actions.themes.items():
         action.triggered.connect(lambda _c=False, t=theme: window.set_theme(t))

@@ -8,6 +8,12 @@ from typing import Any
 
 import yaml
 
+# Limits on what one record file may be: far above the real data (5 KB files, 4 levels), far
+# below what hurts (a "billion laughs" file grew to 13 GB; 10,000 nested brackets overflowed
+# Python's stack).
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 12
+
 
 class LoadError(Exception):
     """A file that is not well-formed YAML (reported as file:line: message)."""
@@ -35,6 +41,39 @@ class RawRecord:
         return self.line
 
 
+class _GuardedLoader(yaml.BaseLoader):
+    """BaseLoader (every scalar stays text) that refuses anchors and aliases and deep nesting.
+
+    Aliases are refused before anything is expanded, so no alias bomb can grow; the data
+    format has no use for them (every record spells out its values).
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in the data", mark
+            )
+        if getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors (&name) are not allowed in the data", mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def _to_python(node: yaml.Node, path: str, lines: dict[str, int]) -> Any:
     """Converts a composed node; every scalar stays text (BaseLoader semantics)."""
     lines.setdefault(path, node.start_mark.line + 1)
@@ -59,12 +98,21 @@ def _to_python(node: yaml.Node, path: str, lines: dict[str, int]) -> Any:
 def load_file(file: Path) -> list[RawRecord]:
     """All records of one file (one YAML document each)."""
     try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(
+                file,
+                1,
+                f"file: {size // 1024} KB is too large (at most {MAX_FILE_BYTES // 1024} KB)",
+            )
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise LoadError(file, 1, f"file: not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise LoadError(file, 1, f"file: cannot be read ({exc.strerror or exc})") from exc
     records: list[RawRecord] = []
     try:
-        for node in yaml.compose_all(text, Loader=yaml.BaseLoader):
+        for node in yaml.compose_all(text, Loader=_GuardedLoader):
             if node is None:
                 continue
             lines: dict[str, int] = {}
@@ -82,6 +130,8 @@ def load_file(file: Path) -> list[RawRecord]:
         raise LoadError(file, line, message) from None
     except yaml.YAMLError as exc:
         raise LoadError(file, 1, f"yaml: YAML syntax: {exc}") from None
+    except RecursionError:  # a guard above should stop it first; never a traceback
+        raise LoadError(file, 1, f"yaml: nested more than {MAX_DEPTH} levels deep") from None
     return records
 
 

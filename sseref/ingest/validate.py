@@ -27,6 +27,24 @@ VOCAB_FIELDS: dict[str, dict[str, str]] = {
 DATE_FIELDS = ("founded", "date")
 TEXT_FIELDS = ("headquarters", "place", "symbol", "publisher", "seed")
 URL_FIELDS = ("website", "url")
+# The longest text each field may hold (by the last part of its path), far above the data's
+# longest (a 923-character summary, a 164-character name): a pasted 1 MB "name" once wrote
+# the database and then hung the index build at every start.
+MAX_LENGTH = {
+    "summary": 4000,
+    "url": 2000,
+    "website": 2000,
+    "note": 2000,
+    "title": 500,
+    "name": 400,
+    "publisher": 300,
+    "aliases": 200,
+    "acronym": 40,
+}
+DEFAULT_MAX_LENGTH = 300
+# Control characters (a tab and a line break are text) and the bidirectional overrides and
+# isolates, which would reorder what a terminal or a page shows around them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _a(kind: str) -> str:
@@ -94,6 +112,8 @@ class _Checker:
         if not isinstance(data, dict):
             self.fail("", "a record must be a mapping of fields")
             return None
+        if not self.plain_texts(data):
+            return None  # the other checks would quote the offending text in their messages
         record_id = data.get("id")
         if not isinstance(record_id, str):
             self.fail("id", "missing (every record needs an id such as 'org/untfsse')")
@@ -140,6 +160,38 @@ class _Checker:
         self.relations(data.get("relations", []))
         self.sources(data.get("sources"))
         return Checked(self.raw, record_id, kind, data)
+
+    def plain_texts(self, data: Any, path: str = "") -> bool:
+        """Every text within its length limit and free of control characters."""
+        ok = True
+        if isinstance(data, dict):
+            for key, value in data.items():
+                ok = self.plain_texts(value, f"{path}.{key}" if path else str(key)) and ok
+                if _CONTROL.search(str(key)):
+                    self.fail(path or "record", "a field name holds a control character")
+                    ok = False
+            return ok
+        if isinstance(data, list):
+            for i, value in enumerate(data, 1):
+                ok = self.plain_texts(value, f"{path}.{i}") and ok
+            return ok
+        if not isinstance(data, str):
+            return True
+        parts = [p for p in path.split(".") if not p.isdigit()]
+        name = "summary" if parts[0] == "summary" else parts[-1]
+        limit = MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH)
+        if len(data) > limit:
+            self.fail(path, f"{len(data)} characters is too long (at most {limit})")
+            ok = False
+        bad = _CONTROL.search(data)
+        if bad:
+            self.fail(
+                path,
+                f"holds the control character U+{ord(bad.group()):04X} at position "
+                f"{bad.start() + 1}: remove it",
+            )
+            ok = False
+        return ok
 
     def str_list(self, path: str, value: Any) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):

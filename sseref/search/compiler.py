@@ -13,6 +13,9 @@ from sseref.search.query import Item, ParsedQuery
 from sseref.search.vocabulary import Vocabulary
 
 MAX_EXPANSIONS = 6
+# Other names added per query, all aliases together: a query of two dozen acronyms would
+# otherwise search ~150 alternatives (the slowest query of the fuzzer).
+MAX_ALTERNATIVES = 24
 ALIAS_WEIGHT = 0.5
 KIND_WORDS = {
     **{k: k for k in vocab.KINDS},
@@ -53,6 +56,7 @@ class Compiled:
     words: set[str] = field(default_factory=set)  # folded words to highlight
     stems: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
+    alternatives_left: int = MAX_ALTERNATIVES
 
 
 class Compiler:
@@ -185,7 +189,8 @@ class Compiler:
             span = self.aliases.longest_match(words, j)
             if span:
                 key = " ".join(words[j : j + span])
-                alts = self.aliases.expansions(key)[:MAX_EXPANSIONS]
+                alts = self.aliases.expansions(key)[: min(MAX_EXPANSIONS, out.alternatives_left)]
+                out.alternatives_left -= len(alts)
                 last_is_prefix = run[owner[j + span - 1]].prefix and j + span == len(words)
                 own = self.words_and(words[j : j + span], out, prefix_last=last_is_prefix)
                 if span > 1 and not last_is_prefix:
@@ -307,13 +312,24 @@ def _or(subs: list[wq.Node]) -> wq.Node:
     return subs[0] if len(subs) == 1 else wq.Or(subs)
 
 
+def _year(text: str) -> int | None:
+    """A year typed in decimal digits (any script's: int() reads them all), else None.
+
+    isdigit() is not enough: it is true for "❶" or "²", which int() refuses.
+    """
+    text = text.strip()
+    return int(text) if text.isdecimal() and len(text) <= 4 else None
+
+
 def _year_range(value: str) -> wq.Filter | None:
+    """`year:` values: 1978, >=1990, <2000, 1970..1980 (also 1970-1980, ..1980); else None."""
     value = value.strip()
-    if value.isdigit() and len(value) <= 4:
-        return wq.Filter("year", low=int(value), high=int(value))
+    single = _year(value)
+    if single is not None:
+        return wq.Filter("year", low=single, high=single)
     for op, lo, hi in ((">=", 0, None), ("<=", None, 0), (">", 1, None), ("<", None, -1)):
-        if value.startswith(op) and value[len(op) :].strip().isdigit():
-            year = int(value[len(op) :].strip())
+        year = _year(value[len(op) :]) if value.startswith(op) else None
+        if year is not None:
             return wq.Filter(
                 "year",
                 low=year + lo if lo is not None else None,
@@ -321,8 +337,8 @@ def _year_range(value: str) -> wq.Filter | None:
             )
     match = _YEAR_RANGE.match(value)
     if match and (match.group(1) or match.group(2)):
-        start = int(match.group(1)) if match.group(1) else None
-        end = int(match.group(2)) if match.group(2) else None
+        start = _year(match.group(1) or "")
+        end = _year(match.group(2) or "")
         if start is not None and end is not None and end < start:
             start, end = end, start
         return wq.Filter("year", low=start, high=end)

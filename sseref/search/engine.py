@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import heapq
+import logging
+import os
 import re
+import struct
 import threading
+import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,11 +22,12 @@ from sseref.search.aliases import AliasTable
 from sseref.search.compiler import Compiled, Compiler
 from sseref.search.documents import FACET_SEP
 from sseref.search.evaluate import Evaluator
-from sseref.search.indexer import ALIASES, open_index
+from sseref.search.indexer import ALIASES, open_index, read_manifest
 from sseref.search.query import ParsedQuery, parse
 from sseref.search.results import Highlighter, Hit, SearchResults
 from sseref.search.vocabulary import Vocabulary
 
+log = logging.getLogger(__name__)
 FACET_NAMES = ("kind", "type", "region", "theme", "lang", "decade")
 # An organization named by the query comes before the events and documents about it; the
 # prior only reorders the best candidates, so it costs nothing on large result sets.
@@ -37,6 +43,31 @@ class SearchCancelled(Exception):
 
 class SearchIndexError(SSERefError):
     """The index cannot be read (missing or damaged files): rebuild it."""
+
+
+class SearchQueryError(SSERefError):
+    """A query failed for a reason that is not the index's (a bug): the index is not rebuilt."""
+
+
+# Exceptions that are evidence of a damaged index file whatever code raised them.
+_INDEX_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, struct.error)
+
+
+def _index_evidence(exc: BaseException) -> bool:
+    """True when `exc` says the index files are damaged, not that the query was odd.
+
+    A read error, a truncated file or a bad compressed block is the index's; anything else
+    counts only when it was raised inside Whoosh's reading code (a bad posting list, say),
+    not in our compiler or result code.
+    """
+    if isinstance(exc, _INDEX_ERRORS):
+        return True
+    tb = exc.__traceback__
+    deepest = None
+    while tb is not None:
+        deepest = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return deepest is not None and f"{os.sep}whoosh{os.sep}" in deepest
 
 
 class CancelToken:
@@ -142,6 +173,7 @@ class SearchEngine:
                     path=self.index_dir, error=exc
                 )
             ) from exc
+        self._check_alias_file()
         self._aliases = AliasTable.load(self.index_dir / ALIASES)
         self._compiler = Compiler(self._vocab, self._aliases, self._facets.values)
         # Whoosh readers share file handles: one query at a time, the newest one next.
@@ -152,6 +184,26 @@ class SearchEngine:
         self._cache: OrderedDict[tuple[Any, ...], SearchResults] = OrderedDict()
 
     # --- lifecycle -----------------------------------------------------------------------
+
+    def _check_alias_file(self) -> None:
+        """The alias table against its digest in the manifest: a damaged one would silently
+        drop acronym matches (CEPAL = ECLAC), so it is damage like any other."""
+        manifest = read_manifest(self.index_dir) or {}
+        entry = (manifest.get("files") or {}).get(ALIASES)
+        if not isinstance(entry, list) or len(entry) != 2 or not entry[1]:
+            return  # an index without a recorded digest (large, or older): nothing to compare
+        path = self.index_dir / ALIASES
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError as exc:
+            digest = str(exc)
+        if digest != entry[1]:
+            self._close_partly_open()
+            raise SearchIndexError(
+                _("The search index {path} cannot be read: {error}").format(
+                    path=self.index_dir, error=f"{ALIASES} is damaged"
+                )
+            )
 
     def _close_partly_open(self) -> None:
         """A damaged index was refused: what did open is closed, not left to the collector."""
@@ -225,10 +277,17 @@ class SearchEngine:
                 self._run(parsed, result, lang, facets, token)
             except SearchCancelled:
                 raise
-            except (OSError, EOFError, ValueError, KeyError, IndexError) as exc:
-                raise SearchIndexError(
-                    _("The search index {path} cannot be read: {error}").format(
-                        path=self.index_dir, error=exc
+            except Exception as exc:  # noqa: BLE001 - sorted into index damage or a query bug
+                if _index_evidence(exc):
+                    raise SearchIndexError(
+                        _("The search index {path} cannot be read: {error}").format(
+                            path=self.index_dir, error=exc
+                        )
+                    ) from exc
+                log.exception("Query %r failed", text)
+                raise SearchQueryError(
+                    _("This search could not be run ({error}); the index is fine.").format(
+                        error=f"{type(exc).__name__}: {exc}"
                     )
                 ) from exc
         with self._gen_lock:

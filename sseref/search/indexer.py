@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ def build_index(
     """Indexes `records` into `target` atomically (built beside it, then swapped in)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(target)
     tmp = target.with_name(f"{target.name}.building-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
@@ -83,6 +85,42 @@ def build_index(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return manifest
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name != "posix":  # no harmless "is it there" signal: assume it is
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's live process
+        return True
+    return True
+
+
+def clean_stale(target: Path, *, max_age: float = 24 * 3600) -> list[Path]:
+    """Removes `target`'s leftovers from interrupted builds (`*.building-PID`, `*.old-PID`)
+    whose process is gone (or, where that cannot be asked, older than `max_age` seconds)."""
+    removed: list[Path] = []
+    try:
+        siblings = list(Path(target).parent.iterdir())
+    except OSError:
+        return removed
+    for path in siblings:
+        head, _sep, pid = path.name.rpartition("-")
+        if head not in (f"{target.name}.building", f"{target.name}.old") or not pid.isdecimal():
+            continue
+        if int(pid) == os.getpid():
+            continue
+        try:
+            old_enough = time.time() - path.stat().st_mtime > max_age
+        except OSError:
+            continue
+        if not _pid_alive(int(pid)) or (os.name != "posix" and old_enough):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 def _alias_view(rec: Record) -> Record:

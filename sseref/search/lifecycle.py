@@ -12,9 +12,16 @@ from typing import Any
 from sseref.core import paths
 from sseref.core.db import Database
 from sseref.core.i18n import _
+from sseref.core.safefile import os_error_message
 from sseref.core.schema import SCHEMA_VERSION
 from sseref.search.engine import SearchEngine, SearchIndexError
-from sseref.search.indexer import DIGEST_LIMIT, build_index, open_index, read_manifest
+from sseref.search.indexer import (
+    DIGEST_LIMIT,
+    build_index,
+    clean_stale,
+    open_index,
+    read_manifest,
+)
 from sseref.search.schema import INDEX_SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -84,15 +91,23 @@ def cache_index_dir() -> Path:
 def rebuild(db: Database, target: Path | None = None, progress: Progress | None = None) -> Path:
     """Builds the index for `db` into the cache folder (or `target`)."""
     target = Path(target) if target else cache_index_dir()
+    paths.ensure_writable(target.parent)  # else a message naming the folder, no traceback
     expected = expected_manifest(db)
     log.info("Rebuilding the search index into %s", target)
-    build_index(
-        db.iter_records(),
-        target,
-        total=expected["record_count"],
-        data_version=expected["data_version"],
-        progress=progress or (lambda _d, _t: None),
-    )
+    try:
+        build_index(
+            db.iter_records(),
+            target,
+            total=expected["record_count"],
+            data_version=expected["data_version"],
+            progress=progress or (lambda _d, _t: None),
+        )
+    except OSError as exc:  # a full or read-only cache disk: the old index stays as it was
+        raise SearchIndexError(
+            _("The search index could not be rebuilt: {why}").format(
+                why=os_error_message(exc, target)
+            )
+        ) from exc
     return target
 
 
@@ -107,6 +122,7 @@ def ensure_index(
     """A folder holding an index that matches `db`: shipped, cached, or rebuilt now."""
     shipped = Path(shipped) if shipped else paths.shipped_index_dir()
     cache = Path(cache) if cache else cache_index_dir()
+    clean_stale(cache)  # folders left by interrupted rebuilds
     expected = expected_manifest(db)
     if not force:
         for folder in (shipped, cache):

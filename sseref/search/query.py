@@ -11,6 +11,10 @@ from sseref.search import symbols
 
 MAX_QUERY_CHARS = 512  # a pasted page is cut, not refused
 MAX_ITEMS = 24
+# Words in the whole query, counted after folding: one pasted token can unfold into hundreds
+# ("ﷺ" is four words in NFKD), and each word costs stems, aliases and postings. 32 is more
+# than any real question; the rest is ignored, which bounds the slowest query.
+MAX_WORDS = 32
 FIELD_NAMES = {
     "kind": "kind",
     "type": "type",
@@ -100,7 +104,7 @@ def parse(text: str, *, as_you_type: bool = True) -> ParsedQuery:
     negate_next = False
     or_pending = False
     last_item: Item | None = None
-    count = 0
+    count = words_used = 0
     for token in tokens:
         if count >= MAX_ITEMS:
             break
@@ -137,6 +141,13 @@ def parse(text: str, *, as_you_type: bool = True) -> ParsedQuery:
             item = _word_item(token, negated)
         if item is None:
             continue
+        if item.kind != "filter":
+            item.words = item.words[: MAX_WORDS - words_used]
+            if not item.words:
+                break
+            if item.kind == "phrase" and len(item.words) == 1:
+                item.kind = "word"
+            words_used += len(item.words)
         count += 1
         if item.kind == "filter":
             if item.value:

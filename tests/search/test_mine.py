@@ -87,3 +87,12 @@ def test_the_thread_reader(notes: UserStore) -> None:
     thread.start()
     thread.join()
     assert found == [["term/cooperative"]]
+
+
+def test_an_unreadable_user_database_gives_no_user_matches(tmp_path: Path) -> None:
+    path = tmp_path / "user.db"
+    path.write_bytes(b"not a database" * 100)
+    reader = ThreadUserIndex(path)
+    assert reader.search_notes("x") == [] and reader.noted_records() == []
+    assert reader.note_snippets("x", ["a/b"]) == {}
+    assert path.read_bytes().startswith(b"not a database")  # a reader never moves it aside
