@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "sseref.app.serve_cli",
         N_("share the reference read-only with the browsers of the room"),
     ),
+    "user": ("sseref.app.user_cli", N_("export, import or count your own data")),
+    "notes": ("sseref.app.user_cli", N_("your notes and tags")),
 }
 
 

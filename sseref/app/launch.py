@@ -200,7 +200,11 @@ def _start_search(window: object, db: object, bench_started: float | None = None
             return
         old = current[:]
         current[:] = [engine]
-        window.set_search_runner(EngineRunner(engine, on_damaged=healer.report))
+        runner = EngineRunner(engine, on_damaged=healer.report)
+        personal = getattr(window, "personal", None)  # notes and tags join the search (#19)
+        if personal is not None:
+            personal.attach_search(runner)
+        window.set_search_runner(runner)
         for previous in old:  # a damaged index replaced by a rebuilt one
             previous.close()  # type: ignore[attr-defined]
         window.show_message(_("Ready"))

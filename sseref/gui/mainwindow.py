@@ -429,7 +429,9 @@ class MainWindow(QMainWindow):
         from sseref.gui.print_options import PrintOptionsDialog
         from sseref.gui.printing import default_paper
 
-        dialog = PrintOptionsDialog(_("Fact sheet"), default_paper(), self)
+        personal = getattr(self, "personal", None)  # the user's note can go on the sheet
+        has_note = personal is not None and personal.current_note() is not None
+        dialog = PrintOptionsDialog(_("Fact sheet"), default_paper(), self, has_note=has_note)
         if dialog.exec() != PrintOptionsDialog.DialogCode.Accepted:
             return None
         return dialog.language(), dialog.options()

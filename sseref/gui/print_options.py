@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QWidget,
+)
 
 from sseref.core import vocab
 from sseref.core.i18n import LANGUAGES, _, current_language
@@ -27,7 +34,9 @@ def fill_second_languages(combo: QComboBox, first: str) -> None:
 class PrintOptionsDialog(QDialog):
     """Language, optional second language side by side, and paper, like the meeting pack's."""
 
-    def __init__(self, title: str, paper: Paper, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, paper: Paper, parent: QWidget | None = None, *, has_note: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.lang_combo = QComboBox()
@@ -50,6 +59,11 @@ class PrintOptionsDialog(QDialog):
         form.addRow(_("Language:"), self.lang_combo)
         form.addRow(_("Second language:"), self.second_combo)
         form.addRow(_("Paper:"), self.paper_combo)
+        # The user's own note on the record (issue 19): offered when there is one, off by default.
+        self.note_check = QCheckBox(_("Include my note"))
+        self.note_check.setVisible(has_note)
+        if has_note:
+            form.addRow("", self.note_check)
         for label, combo in (
             (_("Language:"), self.lang_combo),
             (_("Second language:"), self.second_combo),
@@ -68,7 +82,10 @@ class PrintOptionsDialog(QDialog):
 
     def options(self) -> dict[str, object]:
         """The keyword arguments the printing functions take."""
-        return {
+        options: dict[str, object] = {
             "paper": self.paper_combo.currentData(),
             "bilingual": self.second_combo.currentData(),
         }
+        if self.note_check.isChecked():
+            options["with_note"] = True  # turned into the note itself by the window
+        return options

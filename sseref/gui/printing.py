@@ -16,7 +16,7 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -452,11 +452,14 @@ def print_preview(
     paper: Paper | None = None,
     bilingual: str | None = None,
     meeting_name: str | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> int:
     """Shows QPrintPreviewDialog for the records' sheet or pack; returns the dialog's result."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    report = compose(db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name)
+    report = compose(
+        db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name, notes=notes
+    )
     printer = _printer(paper)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(report.title)
@@ -486,11 +489,14 @@ def print_records(
     paper: Paper | None = None,
     bilingual: str | None = None,
     meeting_name: str | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> bool:
     """Asks for a printer (QPrintDialog) and prints; True when something was printed."""
     from PySide6.QtPrintSupport import QPrintDialog
 
-    report = compose(db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name)
+    report = compose(
+        db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name, notes=notes
+    )
     printer = _printer(paper)
     printer.setDocName(report.title)
     dialog = QPrintDialog(printer, parent)
@@ -517,13 +523,16 @@ def export_pdf(
     bilingual: str | None = None,
     meeting_name: str | None = None,
     folder: Path | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> Path | None:
     """Asks for a file name (in `folder`, else Documents) and writes the PDF; returns its path,
     or None when cancelled."""
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    report = compose(db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name)
+    report = compose(
+        db, record_ids, lang, bilingual=bilingual, meeting_name=meeting_name, notes=notes
+    )
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     where = folder if folder is not None and folder.is_dir() else Path(documents or Path.home())
     start = str(where / suggested_file_name(report))

@@ -32,6 +32,9 @@ class EngineRunner:
         self.engine = engine
         # Called (from the search thread) when a search finds the index damaged.
         self.on_damaged = on_damaged
+        # The user's notes and tags, merged at query time (set by gui.personal; issue 19).
+        self.user_index: Any = None
+        self.exists: Callable[[str], bool] | None = None
         self._token: Any = None
         self._lock = threading.Lock()
 
@@ -52,8 +55,16 @@ class EngineRunner:
             token = self._token
         query = f"{text} {filter_tokens(filters)}".strip()
         try:
-            results = self.engine.search(
-                query, limit=RESULT_LIMIT, lang=current_language(), token=token
+            from sseref.search.mine import search_with_mine
+
+            results = search_with_mine(
+                self.engine,
+                self.user_index,
+                query,
+                exists=self.exists,
+                limit=RESULT_LIMIT,
+                lang=current_language(),
+                token=token,
             )
         except SearchCancelled:
             return Outcome(text)

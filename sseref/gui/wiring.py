@@ -184,6 +184,9 @@ def wire(window: MainWindow) -> None:
         if chosen is None:
             return
         lang, options = chosen
+        if options.pop("with_note", False):  # the user's note at the end of the sheet (#19)
+            note = window.personal.current_note()  # type: ignore[attr-defined]
+            options = {**options, "notes": {ids[0]: note} if note else None}
         if name == "export_pdf":
             folder = window.settings.save_folder
             options = {**options, "folder": Path(folder) if folder else None}
@@ -270,6 +273,10 @@ def after_first_frame(window: MainWindow) -> None:
     QGuiApplication.styleHints().colorSchemeChanged.connect(
         lambda _scheme: window.follow_system_scheme()
     )
+    # The personal layer (favourites, lists, history, notes, saved searches): after the frame.
+    from sseref.gui.personal import install_personal
+
+    install_personal(window)
 
 
 def watch_second_starts(window: MainWindow, data_dir: Path) -> ActivationWatcher:

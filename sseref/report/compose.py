@@ -8,8 +8,9 @@ each part, the footer text and, for a pack, the HTML again with the contents' pa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from sseref.core import dateformat as dates
 from sseref.core.db import Database
@@ -18,7 +19,7 @@ from sseref.core.i18n import _, normalize_language
 from sseref.report import templates
 from sseref.report.glossary import glossary_body
 from sseref.report.i18n import Translator
-from sseref.report.markup import esc, paragraph
+from sseref.report.markup import esc, heading, paragraph
 from sseref.report.sheets import SheetBuilder, SheetParts
 
 PAGE_BREAK = "page-break-before: always"
@@ -121,12 +122,14 @@ def compose(
     glossary: bool = False,
     pack: bool | None = None,
     today: dt.date | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> ReportDocument:
     """The printable document for some records.
 
     Several ids (or a meeting name, or `pack=True`) make a meeting pack with a cover and a
     table of contents. `bilingual` names a second language shown beside `lang`. `glossary`
-    puts the given terms (all terms when none are given) on one glossary sheet.
+    puts the given terms (all terms when none are given) on one glossary sheet. `notes` (record
+    id → the user's note) adds each note at the end of its sheet; nothing adds them by default.
     """
     lang = normalize_language(lang)
     second = normalize_language(bilingual) if bilingual else None
@@ -151,7 +154,9 @@ def compose(
         for index, record_id in enumerate(ids, start=1):
             sheet = builder.build(record_id, own_language_only=other is not None)
             second_sheet = other.build(record_id, own_language_only=True) if other else None
-            parts.append(_sheet_part(f"sheet-{index}", sheet, second_sheet, tr))
+            part = _sheet_part(f"sheet-{index}", sheet, second_sheet, tr)
+            note = (notes or {}).get(record_id, "")
+            parts.append(_with_note(part, note, tr) if note.strip() else part)
 
     as_of = data_as_of(db, lang)
     if is_pack:
@@ -212,6 +217,15 @@ def _sheet_part(key: str, sheet: SheetParts, second: SheetParts | None, tr: Tran
         continued_head=_("{title} (continued)").format(title=sheet.title),
         html=html,
     )
+
+
+def _with_note(part: Part, note: str, tr: Translator) -> Part:
+    """The user's own note after the sheet's sources, as escaped plain text (paragraphs kept)."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", note.strip()) if p.strip()]
+    body = "".join(
+        paragraph("<br/>".join(esc(line) for line in p.splitlines()), "note") for p in paragraphs
+    )
+    return replace(part, html=part.html + heading(tr._("My note")) + body)
 
 
 def _bilingual_body(first: SheetParts, second: SheetParts) -> str:

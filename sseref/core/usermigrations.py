@@ -1,0 +1,97 @@
+"""The user database's schema, as numbered migration steps (PRAGMA user_version is the number).
+
+Never edit a step once released: add a new one. Each step runs in one transaction, after a
+backup of the file (see core.userdb), so a failed step leaves the previous version intact.
+Tests open a database built at every earlier version and migrate it to the latest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from sqlite3 import Connection
+
+# Version 1: records the user touched (stable id + last known title), favourites, reading lists,
+# history and notes.
+V1 = """
+CREATE TABLE record (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    seen_at TEXT NOT NULL
+);
+CREATE TABLE favourite (
+    record_id TEXT PRIMARY KEY REFERENCES record(id),
+    added_at TEXT NOT NULL
+);
+CREATE TABLE reading_list (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE list_item (
+    list_id INTEGER NOT NULL REFERENCES reading_list(id) ON DELETE CASCADE,
+    record_id TEXT NOT NULL REFERENCES record(id),
+    position INTEGER NOT NULL,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (list_id, record_id)
+);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES record(id),
+    opened_at TEXT NOT NULL
+);
+CREATE INDEX history_opened ON history(opened_at);
+CREATE TABLE note (
+    record_id TEXT PRIMARY KEY REFERENCES record(id),
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+# Version 2: tags, saved searches, and the user-side full-text index over notes, tags and the
+# last known titles (accents folded like the bundled search; prefix indexes for search as you
+# type; ranked by bm25 with tags and titles above the note's text); existing notes are indexed.
+V2 = """
+CREATE TABLE tag (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE record_tag (
+    record_id TEXT NOT NULL REFERENCES record(id),
+    tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    PRIMARY KEY (record_id, tag_id)
+);
+CREATE TABLE saved_search (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    query TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_count INTEGER
+);
+CREATE VIRTUAL TABLE user_text USING fts5(
+    record_id UNINDEXED, title, note, tags,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'
+);
+INSERT INTO user_text (user_text, rank) VALUES ('rank', 'bm25(0.0, 1.0, 4.0, 6.0)');
+INSERT INTO user_text (record_id, title, note, tags)
+    SELECT n.record_id, r.title, n.body, '' FROM note n JOIN record r ON r.id = n.record_id;
+"""
+
+
+def _script(sql: str) -> Callable[[Connection], None]:
+    def run(conn: Connection) -> None:
+        # executescript() would COMMIT first: run statement by statement inside our transaction.
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return run
+
+
+# (version reached, step): applied in order to databases below that version.
+MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
+    (1, _script(V1)),
+    (2, _script(V2)),
+)
+LATEST = MIGRATIONS[-1][0]

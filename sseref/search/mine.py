@@ -1,0 +1,168 @@
+"""The user's notes and tags searched together with the bundled records, ranked together.
+
+The user-side index (an FTS5 table in the user database, see core.userstore) is queried with
+the query's words; its matches are merged with the bundled index's hits at query time:
+
+- a bundled hit whose record the user's text also matches gains a bonus (the user's own words
+  about a record say it matters to them), its snippet keeps the bundled text;
+- a record found only through the user's text joins the results with a score scaled to the
+  bundled hits' and the note's snippet;
+- `mine:` (or `mine:yes`) keeps only the records the user's text matches, ranked by it;
+  `mine:` alone lists every record with a note or tags, the newest note first.
+
+Filters other than `kind:` cannot be checked on the user side (the user database does not hold
+years, regions…): with such filters, records found only through the user's text are left out
+and bundled hits are merely re-ranked; under `mine:` such filters are ignored.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, Protocol
+
+from sseref.core import vocab
+from sseref.core.userstore import NoteHit
+from sseref.search.results import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, Hit, SearchResults
+
+_MINE = re.compile(r"(?<!\S)mine:(?:yes|true|1|oui|si|sí)?(?!\S)", re.IGNORECASE)
+_FILTER = re.compile(r"(?<!\S)-?[\w]+:\S*")
+_NEGATED = re.compile(r'(?<!\S)-("[^"]*"|\S+)')
+_KIND = re.compile(r"(?<!\S)kind:(\S+)", re.IGNORECASE)
+_OPEN, _CLOSE = "\x02", "\x03"
+USER_BONUS = 0.5  # share of the best bundled score given to the best user match
+USER_LIMIT = 200  # user matches merged per query (best first)
+
+
+class UserIndex(Protocol):
+    """What the merge needs from the user side (core.userstore.UserStore provides it)."""
+
+    def search_notes(
+        self, text: str, limit: int = ..., marks: tuple[str, str] = ..., snippets: bool = ...
+    ) -> list[NoteHit]: ...
+
+    def note_snippets(
+        self, text: str, record_ids: list[str], marks: tuple[str, str] = ...
+    ) -> dict[str, str]: ...
+
+    def noted_records(self, limit: int = ...) -> list[NoteHit]: ...
+
+
+def split_mine(text: str) -> tuple[str, bool]:
+    """The query without its `mine:` token, and whether it was there."""
+    stripped = _MINE.sub(" ", text)
+    return " ".join(stripped.split()), stripped != text
+
+
+def user_words(text: str) -> str:
+    """The words the user side can match: field filters and negated words left out."""
+    return " ".join(_FILTER.sub(" ", _NEGATED.sub(" ", text)).replace(" OR ", " ").split())
+
+
+def _snippet(raw: str) -> str:
+    return html.escape(raw).replace(_OPEN, HIGHLIGHT_OPEN).replace(_CLOSE, HIGHLIGHT_CLOSE)
+
+
+def _kinds(text: str) -> set[str] | None:
+    found = _KIND.findall(text)
+    if not found:
+        return None
+    kinds = set()
+    for value in found:
+        value = value.lower().rstrip("s")
+        kinds.add(vocab.PREFIX_TO_KIND.get(value, value))
+    return kinds
+
+
+def merge(
+    bundled: SearchResults,
+    user_hits: list[NoteHit],
+    *,
+    text: str,
+    only_mine: bool,
+    exists: Callable[[str], bool] | None = None,
+    snippets: Callable[[list[str]], dict[str, str]] | None = None,
+) -> SearchResults:
+    """Bundled and user hits in one ranked list (see the module's description).
+
+    `snippets` gives the note snippets of records found only through the user's text, asked
+    for the rows kept only (making a snippet for every match would cost more than the search).
+    """
+    if not user_hits:
+        if only_mine:
+            return replace(bundled, hits=[], total=0, facets={})
+        return bundled
+    best_bundled = max((h.score for h in bundled.hits), default=1.0) or 1.0
+    best_user = max(h.rank for h in user_hits) or 1.0
+    bonus = {h.record.id: USER_BONUS * best_bundled * (h.rank / best_user) for h in user_hits}
+    by_id = {h.record.id: h for h in user_hits}
+    kinds = _kinds(text)
+    other_filters = any(
+        not f.lstrip("-").lower().startswith("kind:") for f in _FILTER.findall(text)
+    )
+    merged: list[Hit] = []
+    for hit in [] if only_mine else bundled.hits:
+        if hit.id in bonus:
+            merged.append(replace(hit, score=hit.score + bonus.pop(hit.id)))
+        else:
+            merged.append(hit)
+    added = 0
+    if only_mine or not other_filters:
+        for record_id, extra in bonus.items():
+            note = by_id[record_id]
+            kind = note.record.kind or vocab.kind_of(record_id) or ""
+            if kinds is not None and kind not in kinds:
+                continue
+            if exists is not None and not exists(record_id):
+                continue  # no longer in the data: found with `sseref notes search`
+            merged.append(
+                Hit(
+                    id=record_id,
+                    kind=kind,
+                    title=note.record.title or record_id,
+                    snippet=_snippet(note.snippet),
+                    score=extra,
+                )
+            )
+            added += 1
+    merged.sort(key=lambda h: -h.score)
+    kept = merged[: bundled.limit or len(merged)]
+    wanted = [h.id for h in kept if h.id in by_id and not h.snippet]
+    if snippets is not None and wanted:
+        found = snippets(wanted)
+        kept = [replace(h, snippet=_snippet(found[h.id])) if h.id in found else h for h in kept]
+    total = len(merged) if only_mine else bundled.total + added
+    facets = {} if only_mine else bundled.facets
+    return replace(bundled, hits=kept, total=max(total, len(kept)), facets=facets)
+
+
+def search_with_mine(
+    engine: Any,
+    user: UserIndex | None,
+    text: str,
+    *,
+    exists: Callable[[str], bool] | None = None,
+    **options: Any,
+) -> SearchResults:
+    """engine.search(text, **options) with the user's notes and tags merged in."""
+    rest, only_mine = split_mine(text)
+    if user is None:
+        return engine.search(rest, **options)  # type: ignore[no-any-return]
+    words = user_words(rest)
+    limit = int(options.get("limit", 20))
+    marks = (_OPEN, _CLOSE)
+    if words:
+        user_hits = user.search_notes(words, limit=USER_LIMIT, marks=marks, snippets=False)
+    else:  # `mine:` alone lists every record with a note or tags
+        user_hits = user.noted_records(USER_LIMIT) if only_mine else []
+
+    def snippets(ids: list[str]) -> dict[str, str]:
+        return user.note_snippets(words, ids, marks) if words else {}
+
+    if only_mine:  # the user's side alone: the bundled index is not consulted
+        empty = SearchResults(query=text, limit=limit)
+        return merge(empty, user_hits, text=rest, only_mine=True, exists=exists, snippets=snippets)
+    bundled = engine.search(rest, **options)
+    return merge(bundled, user_hits, text=rest, only_mine=False, exists=exists, snippets=snippets)
