@@ -25,7 +25,13 @@ from typing import Any, Protocol
 
 from sseref.core import vocab
 from sseref.core.userstore import NoteHit
-from sseref.search.results import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, Hit, SearchResults
+from sseref.search.results import (
+    HIGHLIGHT_CLOSE,
+    HIGHLIGHT_OPEN,
+    FixedExcerpt,
+    Hit,
+    SearchResults,
+)
 
 _MINE = re.compile(r"(?<!\S)mine:(?:yes|true|1|oui|si|sí)?(?!\S)", re.IGNORECASE)
 _FILTER = re.compile(r"(?<!\S)-?[\w]+:\S*")
@@ -122,7 +128,7 @@ def merge(
                     id=record_id,
                     kind=kind,
                     title=note.record.title or record_id,
-                    snippet=_snippet(note.snippet),
+                    excerpt=FixedExcerpt(_snippet(note.snippet)),
                     score=extra,
                 )
             )
@@ -132,7 +138,10 @@ def merge(
     wanted = [h.id for h in kept if h.id in by_id and not h.snippet]
     if snippets is not None and wanted:
         found = snippets(wanted)
-        kept = [replace(h, snippet=_snippet(found[h.id])) if h.id in found else h for h in kept]
+        kept = [
+            replace(h, excerpt=FixedExcerpt(_snippet(found[h.id]))) if h.id in found else h
+            for h in kept
+        ]
     total = len(merged) if only_mine else bundled.total + added
     facets = {} if only_mine else bundled.facets
     return replace(bundled, hits=kept, total=max(total, len(kept)), facets=facets)

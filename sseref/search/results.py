@@ -46,6 +46,20 @@ class Excerpt:
         return self._text
 
 
+class FixedExcerpt(Excerpt):
+    """A snippet made elsewhere (a note's, by the user database), behind the same interface."""
+
+    __slots__ = ()
+
+    def __init__(self, text: str) -> None:
+        self._summaries = {}
+        self._lang = ""
+        self._text = text
+
+    def source_language(self) -> str | None:
+        return None
+
+
 @dataclass(frozen=True)
 class Hit:
     """One ranked record; its snippet is computed on first use."""

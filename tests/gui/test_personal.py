@@ -267,7 +267,7 @@ def test_notes_are_found_by_the_search_box(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: window.search_panel.outcome.text == "zanzibar", timeout=5000)
     outcome = window.search_panel.outcome
     assert [h.id for h in outcome.hits] == ["term/cooperative"]
-    assert "<b>Zanzibar</b>" in outcome.hits[0].snippet
+    assert "<b>Zanzibar</b>" in outcome.hits[0].snippet_html()  # made when painted
     window.search_box.setText("mine: cooperative")
     qtbot.waitUntil(lambda: window.search_panel.outcome.text == "mine: cooperative", timeout=5000)
     assert window.search_panel.outcome.total == 0  # the note does not say "cooperative"
