@@ -27,7 +27,7 @@ EXCLUDES: list[str] = [
     "sqlite_fts4",
     "yaml",
     "_yaml",
-    "click",
+    # (click stays: Uvicorn, the meeting-sharing server, imports it when it loads.)
     "click_default_group",
     "tabulate",
     "dateutil",
@@ -68,14 +68,9 @@ EXCLUDES: list[str] = [
     "ensurepip",
     "venv",
     "distutils",
-    # Only Whoosh's multi-process writer would use it (benchmark corpora, one process in the
-    # bundle); PyInstaller's runtime hook for it would import it at every start (~10 ms).
-    "multiprocessing",
+    # multiprocessing and ssl stay in the bundle: Uvicorn (meeting sharing) imports both when it
+    # loads, although the server runs in one process and serves plain HTTP on the local network.
     "whoosh.multiproc",
-    # Offline by construction: no TLS (drops libssl/libcrypto); hashlib then uses its built-in
-    # sha/md5 modules. urllib and http.client, which Whoosh imports, treat ssl as optional.
-    "ssl",
-    "_ssl",
     "_hashlib",
     # East Asian codecs: all our text is UTF-8
     "_codecs_cn",
