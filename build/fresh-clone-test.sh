@@ -57,9 +57,9 @@ WORK="$(mktemp -d "$CACHE/fresh-run.XXXXXX")"
 ROOTFS="$WORK/root"
 cleanup() {
   local m
-  for m in dev/pts dev sys proc; do umount "$ROOTFS/$m" 2>/dev/null || umount -l "$ROOTFS/$m" 2>/dev/null || true; done
+  for m in dev/shm dev/pts dev sys proc; do umount "$ROOTFS/$m" 2>/dev/null || umount -l "$ROOTFS/$m" 2>/dev/null || true; done
   # Never delete through a mount that is still there (the host's /dev, /proc or /sys).
-  for m in dev/pts dev sys proc; do
+  for m in dev/shm dev/pts dev sys proc; do
     if mountpoint -q "$ROOTFS/$m" 2>/dev/null; then
       echo "fresh-clone-test: $ROOTFS/$m is still mounted; leaving $WORK" >&2
       return 0
@@ -82,6 +82,8 @@ mount -t proc proc "$ROOTFS/proc"
 mount -t sysfs sys "$ROOTFS/sys"
 mount --bind /dev "$ROOTFS/dev"
 mount --bind /dev/pts "$ROOTFS/dev/pts"
+mkdir -p "$ROOTFS/dev/shm" 2>/dev/null || true
+mount -t tmpfs -o size=256m shm "$ROOTFS/dev/shm" 2>/dev/null || true
 
 commit="$(git -C "$REPO" rev-parse "$REF")"
 say "Cloning $commit into the root (git clone, as from the public repository)"

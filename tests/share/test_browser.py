@@ -83,6 +83,9 @@ def _browser(driver_url: str, viewport: str, downloads: Path, profile: Path) -> 
         "--headless=new",
         "--no-sandbox",
         "--disable-gpu",
+        # Containers and chroots often have no (or a tiny) /dev/shm: Chromium's renderer then
+        # dies at start ("unable to connect to renderer"). Its temporary files go to /tmp.
+        "--disable-dev-shm-usage",
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
