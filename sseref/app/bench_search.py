@@ -39,9 +39,12 @@ def _percentiles(times: list[float]) -> tuple[float, float, float]:
 
 
 def writer_processes(count: int) -> int:
-    """Two index writers for a large corpus, where processes can be started: the standalone
-    bundle leaves multiprocessing out (its import would slow every start), so it uses one."""
-    if count < 5000 or importlib.util.find_spec("multiprocessing") is None:
+    """Two index writers for a large corpus, where processes can be started: the frozen
+    program cannot start Python children and the bundle leaves Whoosh's multi-process writer
+    out, so it uses one."""
+    if count < 5000 or getattr(sys, "frozen", False):
+        return 1
+    if importlib.util.find_spec("multiprocessing") is None:
         return 1
     return 2
 

@@ -84,7 +84,6 @@ def test_excludes_build_time_and_test_packages() -> None:
         "sseref.ingest",
         "sqlite_utils",
         "yaml",
-        "click",
         "tabulate",
         "importlinter",
         "pytest",
@@ -94,13 +93,19 @@ def test_excludes_build_time_and_test_packages() -> None:
         assert name in pyi_common.EXCLUDES
 
 
-def test_the_bundle_leaves_multiprocessing_out_and_indexes_in_one_process(
+def test_the_bundle_keeps_what_sharing_needs_and_indexes_in_one_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from sseref.app import bench_search
 
-    assert "multiprocessing" in pyi_common.EXCLUDES  # its runtime hook would slow every start
+    # Uvicorn (meeting sharing) imports click, ssl and multiprocessing when it loads.
+    for name in ("click", "ssl", "multiprocessing"):
+        assert name not in pyi_common.EXCLUDES
+    assert "whoosh.multiproc" in pyi_common.EXCLUDES
     assert "multiprocessing" not in (BUILD / "sseref_main.py").read_text("utf-8").split('"""')[2]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert bench_search.writer_processes(50_000) == 1  # the frozen program: one writer
+    monkeypatch.delattr(sys, "frozen")
     assert bench_search.writer_processes(100) == 1
     assert bench_search.writer_processes(50_000) == 2
     real_find_spec = importlib.util.find_spec
