@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sseref.core import vocab
 from sseref.core.i18n import _
 from sseref.core.paths import user_dirs
 from sseref.core.userdata import UserDataError
@@ -18,7 +19,7 @@ from sseref.core.userdb import UserDatabase, utc_now
 from sseref.core.userstore import NoteHit, UserRecord, fts_query
 
 DOC_PREFIX = "mydoc:"  # the id of a document in search results: "mydoc:<sha256>"
-DOC_KIND = "my-document"
+DOC_KIND = vocab.MY_DOCUMENT_KIND
 LIBRARY_DIR = "library"
 MAX_META_CHARS = 500
 _COLUMNS = "sha256, file_name, title, authors, date, language, format, size, pages, imported_at"

@@ -21,6 +21,8 @@ KIND_FOLDERS = {
     "initiative": "initiatives",
     "term": "glossary",
 }
+# The kind of the user's imported documents in search results (not a kind of bundled record).
+MY_DOCUMENT_KIND = "my-document"
 KIND_LABELS = {
     "organization": N_("Organization"),
     "event": N_("Event"),

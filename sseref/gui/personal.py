@@ -103,6 +103,9 @@ class PersonalLayer(QObject):
         self._refresh_titles()
         self._connect()
         self.attach_search(getattr(window, "_runner", None))
+        from sseref.gui.my_documents import DocumentsLayer  # issue 20: the user's documents
+
+        self.documents = DocumentsLayer(window, self)
         self.retranslate()
         if self.view.current:
             self._on_shown(self.view.current)
