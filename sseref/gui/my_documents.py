@@ -13,7 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QFileSystemWatcher,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAction, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +53,7 @@ if TYPE_CHECKING:
     from sseref.gui.personal import PersonalLayer
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+SETTLE_MS = 1500  # a file being copied into the watched folder gets this long to finish
 COLUMNS = ("title", "authors", "date", "language", "format")
 
 
@@ -287,8 +297,22 @@ class DocumentsLayer(QObject):
             first = file_menu.actions()[0] if file_menu.actions() else None
             file_menu.insertAction(first, self.import_action)  # type: ignore[arg-type]
             file_menu.insertSeparator(first)  # type: ignore[arg-type]
+        self.watch_action = QAction(window)
+        self.unwatch_action = QAction(window)
         personal.menu.addSeparator()
-        personal.menu.addActions([self.import_action, self.panel_action])
+        personal.menu.addActions(
+            [self.import_action, self.panel_action, self.watch_action, self.unwatch_action]
+        )
+        # The watched folder: new files there are imported by themselves (like Kiwix's
+        # monitored directory). A file is tried once per (path, size, modification time).
+        self.watcher = QFileSystemWatcher(self)
+        self.scan_timer = QTimer(self)
+        self.scan_timer.setSingleShot(True)
+        self.scan_timer.setInterval(SETTLE_MS)
+        self.scan_timer.timeout.connect(self.scan_watched)
+        self.watcher.directoryChanged.connect(lambda _path: self.scan_timer.start())
+        self._seen: set[tuple[str, int, int]] = set()
+        self._quiet = False
         self.panel = DocumentsPanel(window)
         self.panel.hide()
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.panel)
@@ -309,9 +333,13 @@ class DocumentsLayer(QObject):
         self.page.openOriginal.connect(self.open_original)
         self.page.removeRequested.connect(self.remove)
         window.language_relay.changed.connect(lambda _lang: self.retranslate())
+        self.watch_action.triggered.connect(lambda _c=False: self.choose_watched_folder())
+        self.unwatch_action.triggered.connect(lambda _c=False: self.watch(None))
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self.retranslate()
+        saved = window.settings.watched_folder
+        self.watch(Path(saved) if saved and Path(saved).is_dir() else None, remember=False)
 
     def retranslate(self) -> None:
         self.import_action.setText(_("Import &documents…"))
@@ -319,6 +347,8 @@ class DocumentsLayer(QObject):
             _("Add PDF, Word, OpenDocument, EPUB, HTML, Markdown or text files to your library")
         )
         self.panel_action.setText(_("&My documents panel"))
+        self.watch_action.setText(_("&Watch a folder for new documents…"))
+        self.unwatch_action.setText(_("Stop watching the folder"))
         self.panel.retranslate()
         self.page.retranslate()
 
@@ -399,11 +429,15 @@ class DocumentsLayer(QObject):
         if names:
             self.import_paths([Path(n) for n in names])
 
-    def import_paths(self, paths: list[Path]) -> bool:
-        """Imports off the UI thread behind a progress dialog with Cancel; False if busy."""
+    def import_paths(self, paths: list[Path], *, quiet: bool = False) -> bool:
+        """Imports off the UI thread behind a progress dialog with Cancel; False if busy.
+
+        `quiet` (the watched folder): the report goes to the status bar, not a dialog."""
         if self.task is not None and self.task.running:
-            self.window.show_message(_("An import is already running."))
+            if not quiet:
+                self.window.show_message(_("An import is already running."))
             return False
+        self._quiet = quiet
         from sseref.gui.background import BackgroundTask
 
         db_path = self.docs.db.path
@@ -441,6 +475,10 @@ class DocumentsLayer(QObject):
         outcomes = list(outcomes or [])
         self.reload()
         summary, details = report_text(outcomes)
+        if self._quiet:
+            self.window.show_message(summary)
+            self.imported.emit(outcomes)
+            return
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(_("Import documents"))
@@ -456,6 +494,63 @@ class DocumentsLayer(QObject):
         new = [o.document for o in outcomes if o.status == IMPORTED and o.document]
         if new:
             self.open_key(new[0].key)
+
+    # --- the watched folder ----------------------------------------------------------------
+
+    @property
+    def watched(self) -> Path | None:
+        folders = self.watcher.directories()
+        return Path(folders[0]) if folders else None
+
+    def choose_watched_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, _("Watch a folder"))
+        if folder:
+            self.watch(Path(folder))
+
+    def watch(self, folder: Path | None, *, remember: bool = True) -> None:
+        """Watches `folder` (None: stops); its files are looked at now and on every change."""
+        if self.watcher.directories():
+            self.watcher.removePaths(self.watcher.directories())
+        if folder is not None:
+            self.watcher.addPath(str(folder))
+            self.scan_timer.start()
+        else:
+            self.scan_timer.stop()
+        if remember:
+            self.window.settings.watched_folder = str(folder) if folder else ""
+        self.unwatch_action.setEnabled(folder is not None)
+        if folder is not None and remember:
+            self.window.show_message(
+                _("New documents in {folder} will be imported.").format(folder=folder)
+            )
+
+    def scan_watched(self) -> list[Path]:
+        """Imports the watched folder's files not tried yet; returns them."""
+        folder = self.watched
+        if folder is None or not folder.is_dir():
+            return []
+        new: list[Path] = []
+        signatures = []
+        for path in sorted(folder.iterdir()):
+            try:
+                if path.is_symlink() or not path.is_file() or path.name.startswith("."):
+                    continue  # links may point out of the folder; dot files are partial copies
+                if path.suffix.lower() not in SUFFIXES:
+                    continue
+                info = path.stat()
+            except OSError:
+                continue
+            signature = (str(path), info.st_size, info.st_mtime_ns)
+            if signature not in self._seen:
+                new.append(path)
+                signatures.append(signature)
+        if not new:
+            return []
+        if not self.import_paths(new, quiet=True):
+            self.scan_timer.start()  # busy with another import: look again later
+            return []
+        self._seen.update(signatures)
+        return new
 
     # --- drag and drop onto the window -----------------------------------------------------
 

@@ -161,3 +161,30 @@ def test_documents_are_found_by_the_search_box_and_open_their_page(
     window.search_box.setText("mine:")
     qtbot.waitUntil(lambda: window.search_panel.outcome.text == "mine:", timeout=5000)
     assert key in [h.id for h in window.search_panel.outcome.hits]
+
+
+def test_a_watched_folder_imports_new_files_by_itself(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    window = make_window()
+    layer = documents(window)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    samples.write(folder, "first.txt", samples.ENGLISH)
+    samples.write(folder, "ignored.exe", b"MZ")
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        layer.watch(folder)
+    assert [o.path.name for o in blocker.args[0]] == ["first.txt"]
+    assert layer.report is None  # the watched folder reports in the status bar only
+    assert window.settings.watched_folder == str(folder)
+    # A file that appears later is imported when the folder changes.
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        samples.write(folder, "later.md", f"# Later\n\n{samples.SPANISH}")
+    assert [o.status for o in blocker.args[0]] == ["imported"]
+    assert sorted(d.file_name for d in layer.docs.documents()) == ["first.txt", "later.md"]
+    assert layer.scan_watched() == []  # nothing new: nothing tried again
+    # The next window watches the same folder.
+    again = documents(make_window())
+    assert again.watched == folder
+    again.watch(None)
+    assert again.watched is None and window.settings.watched_folder == ""
