@@ -191,16 +191,24 @@ class DocumentPage(QWidget):
         self.text = QPlainTextEdit()  # plain text: nothing in a document is interpreted
         self.text.setReadOnly(True)
         self.form = QFormLayout()
-        for widget in (self.title, self.authors, self.date, self.language):
-            self.form.addRow("", widget)
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.open_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.labels = [QLabel() for _i in range(4)]
+        for label, widget in zip(
+            self.labels, (self.title, self.authors, self.date, self.language), strict=True
+        ):
+            label.setBuddy(widget)
+            self.form.addRow(label, widget)
+        # Two rows of buttons: the record pane is often narrow.
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.addWidget(self.save_button)
+        first.addStretch(1)
+        second.addWidget(self.open_button)
+        second.addWidget(self.remove_button)
+        second.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.facts)
-        layout.addLayout(buttons)
+        layout.addLayout(first)
+        layout.addLayout(second)
         layout.addWidget(self.find_box)
         layout.addWidget(self.text, 1)
         self.save_button.clicked.connect(lambda _c=False: self._save())
@@ -210,10 +218,10 @@ class DocumentPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for row, text in enumerate((_("Title"), _("Authors"), _("Date"), _("Language"))):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)  # type: ignore[union-attr]
+        for label, text in zip(
+            self.labels, (_("&Title"), _("A&uthors"), _("&Date"), _("&Language")), strict=True
+        ):
+            label.setText(text)
         self.authors.setPlaceholderText(_("Separate authors with ;"))
         self.date.setPlaceholderText(_("YYYY, YYYY-MM or YYYY-MM-DD"))
         self.save_button.setText(_("Save changes"))
