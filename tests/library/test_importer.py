@@ -116,3 +116,55 @@ def test_cancel_stops_between_files(docs: DocumentStore, tmp_path: Path) -> None
         docs, paths, progress=lambda d, t: seen.append((d, t)), cancelled=lambda: len(seen) >= 1
     )
     assert len(outcomes) == 1 and seen[0] == (0, 3)
+
+
+def test_a_mixed_folder_of_hostile_files_loses_nothing_and_explains_each_refusal(
+    docs: DocumentStore, tmp_path: Path
+) -> None:
+    import zipfile
+
+    good = import_file(docs, samples.write(tmp_path, "kept.txt", samples.ENGLISH))
+    assert good.status == IMPORTED
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    bomb = inbox / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 20_000_000)
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        '<w:document xmlns:w="x">&lol2;</w:document>'
+    )
+    samples.write(inbox, "laughs.docx", samples.zip_bytes({"word/document.xml": laughs}))
+    samples.write(inbox, "truncated.pdf", samples.pdf_bytes()[:120])
+    samples.write(inbox, "zip named.epub", b"PK\x03\x04 broken")
+    samples.write(inbox, "empty.md", b"")
+    samples.write(inbox, "line\nbreak \u202ename.txt", samples.FRENCH)  # newline, RTL mark
+    samples.write(inbox, "latin1.txt", samples.SPANISH.encode("latin-1"))
+    samples.write(
+        inbox,
+        "page.html",
+        "<title>Hostile</title><script>alert(1)</script><iframe src='http://x'></iframe>"
+        "<img src='http://example.invalid/a.png'><a href='javascript:alert(2)'>link</a>"
+        f"<p>{samples.ENGLISH}</p>",
+    )
+    outside = samples.write(tmp_path, "outside.txt", "a file outside the folder")
+    (inbox / "link.txt").symlink_to(outside)
+    outcomes = import_files(docs, [inbox])
+    by_name = {o.path.name: o for o in outcomes}
+    assert "link.txt" not in by_name  # a link out of the folder is not followed
+    assert len(outcomes) == 8
+    refused = {n for n, o in by_name.items() if o.status == REFUSED}
+    assert refused == {"bomb.docx", "laughs.docx", "truncated.pdf", "zip named.epub", "empty.md"}
+    for name in refused:
+        message = by_name[name].message
+        assert message.endswith(".") and "\n" not in message and len(message) < 300, name
+    assert "zip bomb" in by_name["bomb.docx"].message
+    html_doc = by_name["page.html"].document
+    assert html_doc is not None and html_doc.title == "Hostile"
+    text = docs.text(html_doc.sha256)
+    assert "alert" not in text and "javascript" not in text
+    assert "economía" in docs.text(by_name["latin1.txt"].document.sha256)  # type: ignore[union-attr]
+    # Nothing of the library was lost, and refused files left no copy behind.
+    assert docs.by_hash(good.document.sha256) is not None  # type: ignore[union-attr]
+    assert len(docs.documents()) == 4 and len(_library_files(docs)) == 4
