@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,9 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX resource 
 
 
 @pytest.fixture
-def docs(tmp_path: Path) -> DocumentStore:
+def docs(tmp_path: Path) -> Iterator[DocumentStore]:
     db = UserDatabase(tmp_path / "data" / "user.db")
-    yield DocumentStore(db)  # type: ignore[misc]
+    yield DocumentStore(db)
     db.close()
 
 
