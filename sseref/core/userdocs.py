@@ -18,7 +18,7 @@ from sseref.core.userdata import UserDataError
 from sseref.core.userdb import UserDatabase, utc_now
 from sseref.core.userstore import NoteHit, UserRecord, fts_query
 
-DOC_PREFIX = "mydoc:"  # the id of a document in search results: "mydoc:<sha256>"
+DOC_PREFIX = vocab.MY_DOCUMENT_PREFIX  # a document's id in search results: "mydoc:<sha256>"
 DOC_KIND = vocab.MY_DOCUMENT_KIND
 LIBRARY_DIR = "library"
 MAX_META_CHARS = 500

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from sseref.library.importer import file_sha256
 from tests.library import samples
@@ -141,7 +141,7 @@ def test_files_dropped_on_the_window_are_imported(qtbot: Any, window: Any, tmp_p
 
 
 def test_documents_are_found_by_the_search_box_and_open_their_page(
-    qtbot: Any, window: Any, tmp_path: Path
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     layer = documents(window)
     src = samples.write(tmp_path, "brief.txt", "Quixadá cooperatives met the ministry in 2025.")
@@ -156,6 +156,13 @@ def test_documents_are_found_by_the_search_box_and_open_their_page(
     key = "mydoc:" + file_sha256(src)
     assert [h.id for h in hits] == [key]
     assert "<b>Quixadá</b>" in hits[0].snippet_html()
+    # The row's menu (star, lists, note) is for records only: none for a document.
+    popped: list[Any] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, _pos, _at=None: popped.append(menu))
+    results = window.search_panel.list
+    rect = results.visualRect(results.model().index(0, 0))
+    window.personal._context_menu(results, rect.center())
+    assert popped == []
     window.record_view.open(hits[0].id)  # what activating the row does
     assert layer.page.isVisible() and "Quixadá" in layer.page.text.toPlainText()
     window.search_box.setText("mine:")
