@@ -78,6 +78,32 @@ INSERT INTO user_text (record_id, title, note, tags)
     SELECT n.record_id, r.title, n.body, '' FROM note n JOIN record r ON r.id = n.record_id;
 """
 
+# Version 3: the private library (issue 20). One row per imported file, keyed by the SHA-256 of
+# its content (the copy in <data>/library/ab/<sha256>.<format> is named by it, so the same file
+# is never stored twice); its extracted text in its own FTS5 table (title and authors above the
+# body), so the user's documents are searched with the bundled records.
+V3 = """
+CREATE TABLE document (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    file_name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    authors TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    pages INTEGER,
+    imported_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE document_text USING fts5(
+    sha256 UNINDEXED, title, authors, body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'
+);
+INSERT INTO document_text (document_text, rank) VALUES ('rank', 'bm25(0.0, 6.0, 3.0, 1.0)')
+"""
+
 
 def _script(sql: str) -> Callable[[Connection], None]:
     def run(conn: Connection) -> None:
@@ -93,5 +119,6 @@ def _script(sql: str) -> Callable[[Connection], None]:
 MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _script(V1)),
     (2, _script(V2)),
+    (3, _script(V3)),
 )
 LATEST = MIGRATIONS[-1][0]

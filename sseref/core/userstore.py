@@ -484,6 +484,19 @@ class UserStore:
             for row in rows
         ]
 
+    def search_documents(
+        self, text: str, limit: int = 200, marks: tuple[str, str] = ("[", "]")
+    ) -> list[NoteHit]:
+        """The user's imported documents matching `text` (see core.userdocs), with snippets."""
+        from sseref.core.userdocs import DocumentStore  # userdocs builds on this module
+
+        return DocumentStore(self.db).search(text, limit, marks)
+
+    def recent_documents(self, limit: int = 200) -> list[NoteHit]:
+        from sseref.core.userdocs import DocumentStore
+
+        return DocumentStore(self.db).recent(limit)
+
     # --- saved searches --------------------------------------------------------------------
 
     def save_search(self, name: str, query: str, count: int | None = None) -> int:
@@ -581,5 +594,19 @@ class ThreadUserIndex:
     def noted_records(self, limit: int = 200) -> list[NoteHit]:
         try:
             return self._store().noted_records(limit)
+        except (sqlite3.Error, UserDataError):
+            return []
+
+    def search_documents(
+        self, text: str, limit: int = 200, marks: tuple[str, str] = ("[", "]")
+    ) -> list[NoteHit]:
+        try:
+            return self._store().search_documents(text, limit, marks)
+        except (sqlite3.Error, UserDataError):
+            return []
+
+    def recent_documents(self, limit: int = 200) -> list[NoteHit]:
+        try:
+            return self._store().recent_documents(limit)
         except (sqlite3.Error, UserDataError):
             return []

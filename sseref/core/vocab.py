@@ -21,6 +21,9 @@ KIND_FOLDERS = {
     "initiative": "initiatives",
     "term": "glossary",
 }
+# The kind of the user's imported documents in search results (not a kind of bundled record).
+MY_DOCUMENT_KIND = "my-document"
+MY_DOCUMENT_PREFIX = "mydoc:"  # their ids: "mydoc:<sha256>" (see core.userdocs)
 KIND_LABELS = {
     "organization": N_("Organization"),
     "event": N_("Event"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -41,11 +42,23 @@ class BackgroundTask(QObject):
 
     finished = Signal(object, object)
 
-    def __init__(self, parent: QWidget | None, label: str, work: Work) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        label: str,
+        work: Work,
+        cancel: threading.Event | None = None,
+    ) -> None:
         super().__init__(parent)
         self.dialog = QProgressDialog(label, "", 0, 0, parent)
         self.dialog.setWindowTitle(_("Please wait"))
-        self.dialog.setCancelButton(None)
+        # With `cancel`, a Cancel button sets it; the work checks it between its steps.
+        self.cancel = cancel
+        if cancel is None:
+            self.dialog.setCancelButton(None)
+        else:
+            self.dialog.setCancelButtonText(_("Cancel"))
+            self.dialog.canceled.connect(self._on_cancel)
         # Not modal: a modal QProgressDialog spins the event loop inside setValue().
         self.dialog.setWindowModality(Qt.WindowModality.NonModal)
         self.dialog.setMinimumDuration(0)
@@ -66,6 +79,13 @@ class BackgroundTask(QObject):
         self.dialog.show()
         self.worker_thread.start()
         return self
+
+    def _on_cancel(self) -> None:
+        if self.cancel is not None:
+            self.cancel.set()
+            if self.running:  # QProgressDialog hides itself on cancel: say it is stopping
+                self.dialog.setLabelText(_("Stopping after the current file…"))
+                self.dialog.show()
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:

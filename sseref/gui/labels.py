@@ -40,6 +40,8 @@ def language_label(code: str | None) -> str:
 
 
 def kind_label(kind: str) -> str:
+    if kind == vocab.MY_DOCUMENT_KIND:
+        return _("My document")
     return label(vocab.KIND_LABELS, kind)
 
 

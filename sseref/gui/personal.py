@@ -103,6 +103,9 @@ class PersonalLayer(QObject):
         self._refresh_titles()
         self._connect()
         self.attach_search(getattr(window, "_runner", None))
+        from sseref.gui.my_documents import DocumentsLayer  # issue 20: the user's documents
+
+        self.documents = DocumentsLayer(window, self)
         self.retranslate()
         if self.view.current:
             self._on_shown(self.view.current)
@@ -229,7 +232,9 @@ class PersonalLayer(QObject):
 
     def _context_menu(self, view: QAbstractItemView, pos: QPoint) -> None:
         record_id = view.indexAt(pos).data(ID_ROLE)
-        if record_id:
+        # An imported document (issue 20) is not a record: starring or listing it would
+        # store an id the data never has.
+        if record_id and not str(record_id).startswith(vocab.MY_DOCUMENT_PREFIX):
             self.record_menu(record_id).popup(view.viewport().mapToGlobal(pos))
 
     # --- records ---------------------------------------------------------------------------

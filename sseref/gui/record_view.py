@@ -15,6 +15,8 @@ from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.theme import LIGHT, Colors, focus_frame_sheet, mute
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QMenu, QTextBrowser
@@ -63,6 +65,9 @@ class RecordView(QWidget):
         self._start_page = False  # the start page is shown (not the one-line hint)
         self._scroll: dict[str, int] = {}  # where each page was left, for Back and Forward
         self.find_bar: FindBar | None = None
+        # other_page(id) shows a page for ids that are not records (True) or gives the pane
+        # back (False); set by gui.my_documents.
+        self.other_page: Callable[[str], bool] | None = None
         self.retranslate()
 
     @property
@@ -97,6 +102,9 @@ class RecordView(QWidget):
 
     def open(self, record_id: str) -> bool:
         """Shows `record_id` and makes it the newest history entry."""
+        # A page of the user's own (an imported document) takes ids the data does not have.
+        if self.other_page is not None and self.other_page(record_id):
+            return True
         if record_id == self.current:
             return True
         if not self._show(record_id):

@@ -139,6 +139,15 @@ class GuiSettings:
         self._qs.setValue("history/recent", ids)
 
     @property
+    def watched_folder(self) -> str:
+        """The folder whose new documents are imported by themselves ("" when none)."""
+        return str(self._qs.value("library/watched_folder", "") or "")
+
+    @watched_folder.setter
+    def watched_folder(self, value: str) -> None:
+        self._qs.setValue("library/watched_folder", value)
+
+    @property
     def save_folder(self) -> str | None:
         """Where the last file was saved (exports start there); None until one is saved."""
         value = self._qs.value("files/folder")

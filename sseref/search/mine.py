@@ -1,4 +1,4 @@
-"""The user's notes and tags searched together with the bundled records, ranked together.
+"""The user's notes, tags and imported documents searched with the bundled records, ranked together.
 
 The user-side index (an FTS5 table in the user database, see core.userstore) is queried with
 the query's words; its matches are merged with the bundled index's hits at query time:
@@ -7,8 +7,11 @@ the query's words; its matches are merged with the bundled index's hits at query
   about a record say it matters to them), its snippet keeps the bundled text;
 - a record found only through the user's text joins the results with a score scaled to the
   bundled hits' and the note's snippet;
-- `mine:` (or `mine:yes`) keeps only the records the user's text matches, ranked by it;
-  `mine:` alone lists every record with a note or tags, the newest note first.
+- the user's imported documents (core.userdocs) join like records found only through the
+  user's text, with a snippet of their own text; their ids start with "mydoc:";
+- `mine:` (or `mine:yes`) keeps only the records and documents the user's text matches, ranked
+  by it; `mine:` alone lists every record with a note or tags (the newest note first), then
+  every document.
 
 Filters other than `kind:` cannot be checked on the user side (the user database does not hold
 years, regions…): with such filters, records found only through the user's text are left out
@@ -24,6 +27,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from sseref.core import vocab
+from sseref.core.userdocs import DOC_PREFIX
 from sseref.core.userstore import NoteHit
 from sseref.search.results import (
     HIGHLIGHT_CLOSE,
@@ -121,7 +125,8 @@ def merge(
             kind = note.record.kind or vocab.kind_of(record_id) or ""
             if kinds is not None and kind not in kinds:
                 continue
-            if exists is not None and not exists(record_id):
+            mine_only = record_id.startswith(DOC_PREFIX)  # not in the bundled data, by design
+            if exists is not None and not mine_only and not exists(record_id):
                 continue  # no longer in the data: found with `sseref notes search`
             merged.append(
                 Hit(
@@ -147,6 +152,12 @@ def merge(
     return replace(bundled, hits=kept, total=max(total, len(kept)), facets=facets)
 
 
+def _documents(user: UserIndex, method: str, *args: Any) -> list[NoteHit]:
+    """The user's documents, when the user side has a library (older indexes do not)."""
+    found = getattr(user, method, None)
+    return list(found(*args)) if found is not None else []
+
+
 def search_with_mine(
     engine: Any,
     user: UserIndex | None,
@@ -164,8 +175,12 @@ def search_with_mine(
     marks = (_OPEN, _CLOSE)
     if words:
         user_hits = user.search_notes(words, limit=USER_LIMIT, marks=marks, snippets=False)
-    else:  # `mine:` alone lists every record with a note or tags
-        user_hits = user.noted_records(USER_LIMIT) if only_mine else []
+        user_hits += _documents(user, "search_documents", words, USER_LIMIT, marks)
+    elif only_mine:  # `mine:` alone lists every record with a note or tags, and every document
+        user_hits = user.noted_records(USER_LIMIT)
+        user_hits += _documents(user, "recent_documents", USER_LIMIT)
+    else:
+        user_hits = []
 
     def snippets(ids: list[str]) -> dict[str, str]:
         return user.note_snippets(words, ids, marks) if words else {}

@@ -10,6 +10,7 @@ import pytest
 from sseref.core import usermigrations
 from sseref.core.userdata import UserDataError
 from sseref.core.userdb import USER_DB, UserDatabase, UserDataNewerError
+from sseref.core.userdocs import DocumentStore
 from sseref.core.usermigrations import LATEST, MIGRATIONS
 from sseref.core.userstore import UserStore
 
@@ -52,6 +53,12 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, start: int) -> None
         )
         conn.execute("INSERT INTO note VALUES ('org/ilo', 'Ask about the 2025 strategy', 'x')")
         conn.execute("INSERT INTO favourite VALUES ('org/ilo', 'x')")
+        if start >= 2:  # the version-2 program indexed each note as it saved it
+            conn.execute(
+                "INSERT INTO user_text (record_id, title, note, tags) VALUES "
+                "('org/ilo', 'International Labour Organization', "
+                "'Ask about the 2025 strategy', '')"
+            )
         conn.close()
     db = UserDatabase(path)
     assert db.version == LATEST
@@ -69,6 +76,11 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, start: int) -> None
         old.close()
     else:
         assert db.backups() == []
+    # The private library (version 3) is there and usable whatever the starting version.
+    docs = DocumentStore(db, tmp_path / "library")
+    assert docs.documents() == []
+    docs.add(sha256="a" * 64, file_name="law.txt", fmt="txt", size=5, text="cooperative law")
+    assert [h.record.title for h in docs.search("cooperative")] == ["law.txt"]
     db.close()
 
 

@@ -96,3 +96,39 @@ def test_an_unreadable_user_database_gives_no_user_matches(tmp_path: Path) -> No
     assert reader.search_notes("x") == [] and reader.noted_records() == []
     assert reader.note_snippets("x", ["a/b"]) == {}
     assert path.read_bytes().startswith(b"not a database")  # a reader never moves it aside
+
+
+def test_imported_documents_are_searched_with_the_bundled_records(
+    fixture_engine: SearchEngine, notes: UserStore, fixture_db: object
+) -> None:
+    from sseref.core.userdocs import DOC_KIND, DocumentStore
+
+    docs = DocumentStore(notes.db, Path(str(notes.db.path)).parent / "library")
+    doc = docs.add(
+        sha256="b" * 64,
+        file_name="brief.pdf",
+        fmt="pdf",
+        size=10,
+        title="Ministry brief",
+        text="The cooperative sector in Quixadá employs many people.",
+    )
+    exists = fixture_db.exists  # type: ignore[attr-defined]
+    # A word only the document has: it is found, with a snippet of its own text.
+    only = search_with_mine(fixture_engine, notes, "quixada", exists=exists, limit=20)
+    assert [h.id for h in only.hits] == [doc.key]
+    assert only.hits[0].kind == DOC_KIND and only.hits[0].title == "Ministry brief"
+    assert "<b>Quixadá</b>" in only.hits[0].snippet
+    # A word the bundled data has too: the document is ranked among the bundled hits.
+    plain = fixture_engine.search("cooperative", limit=20)
+    merged = search_with_mine(fixture_engine, notes, "cooperative", exists=exists, limit=20)
+    assert doc.key in [h.id for h in merged.hits]
+    assert merged.total == plain.total + 1
+    # mine: keeps the user's side only (notes and documents); mine: alone lists them all.
+    mine = search_with_mine(fixture_engine, notes, "mine: cooperative", exists=exists)
+    assert {h.id for h in mine.hits} == {"init/gamma", doc.key}
+    listed = search_with_mine(fixture_engine, notes, "mine:", exists=exists)
+    assert doc.key in [h.id for h in listed.hits]
+    # The thread reader (the window's search thread) finds them too.
+    reader = ThreadUserIndex(notes.db.path)
+    assert [h.record.id for h in reader.search_documents("quixada")] == [doc.key]
+    assert [h.record.id for h in reader.recent_documents()] == [doc.key]

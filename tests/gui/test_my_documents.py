@@ -1,0 +1,197 @@
+"""The user's documents in the window: import with progress, drop, the panel, the page, search."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+
+from sseref.library.importer import file_sha256
+from tests.library import samples
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX resource limits")
+
+
+def documents(window: Any) -> Any:
+    from sseref.gui.my_documents import DocumentsLayer
+
+    layer = window.personal.documents
+    assert isinstance(layer, DocumentsLayer)
+    return layer
+
+
+def wait_import(qtbot: Any, layer: Any) -> list[Any]:
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        pass
+    return list(blocker.args[0])
+
+
+def test_import_from_the_file_menu_reports_and_lists(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layer = documents(window)
+    assert layer.import_action in window.actions_.menus["file"].actions()
+    law = samples.write(tmp_path, "law.pdf", samples.pdf_bytes("Cooperatives in Zanzibar"))
+    fake = samples.write(tmp_path, "fake.pdf", b"<html>not a pdf</html>")
+    report = samples.write(
+        tmp_path, "report.docx", samples.docx_bytes([samples.SPANISH], "Informe", "CEPAL")
+    )
+    chosen: list[str] = []
+
+    def pick(parent: Any, caption: str, folder: str, filters: str) -> tuple[list[str], str]:
+        chosen.append(filters)
+        return [str(law), str(fake), str(report), str(law)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(pick))
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        layer.import_action.trigger()
+        assert layer.task.dialog.isVisible()  # progress, off the UI thread
+    outcomes = blocker.args[0]
+    assert "*.pdf" in chosen[0] and "*.docx" in chosen[0]
+    assert [o.status for o in outcomes] == ["imported", "refused", "imported", "duplicate"]
+    assert layer.report is not None
+    assert layer.report.text() == "Imported: 2. Already in your library: 1. Refused: 1."
+    assert "fake.pdf: The file was not imported:" in layer.report.detailedText()
+    layer.report.close()
+    # The first new document is shown in the record pane: metadata and plain text.
+    page = layer.page
+    assert page.isVisible() and page.title.text() == "Draft law"
+    assert "Cooperatives in Zanzibar" in page.text.toPlainText()
+    # The panel lists both, filtered and sorted.
+    layer.panel_action.trigger()
+    assert layer.panel.isVisible()
+    assert sorted(r[0] for r in layer.panel.rows()) == ["Draft law", "Informe"]
+    layer.panel.filter.setText("cepal")
+    assert layer.panel.rows() == [["Informe", "CEPAL", "2024-06-20", "es", "DOCX"]]  # from docProps
+    layer.panel.filter.clear()
+    layer.panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [r[0] for r in layer.panel.rows()] == ["Informe", "Draft law"]
+
+
+def test_the_page_edits_metadata_finds_text_and_gives_the_pane_back(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    layer = documents(window)
+    src = samples.write(
+        tmp_path, "note.html", "<title>Brief</title><p>Hello <b>bold</b> &lt;script&gt;</p>"
+    )
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([src])
+    key = "mydoc:" + file_sha256(src)
+    assert window.record_view.open(key) and layer.page.isVisible()
+    assert not window.record_view.browser.isVisible()
+    # The text is shown as text: markup in the document is never interpreted.
+    assert "<script>" in layer.page.text.toPlainText()
+    layer.page.find_box.setText("script")
+    assert layer.page.find_next()
+    assert layer.page.text.textCursor().selectedText() == "script"
+    layer.page.title.setText("Ministry brief")
+    layer.page.authors.setText("CEPAL; OIT")
+    layer.page.date.setText("2025-03")
+    layer.page.save_button.click()
+    doc = layer.docs.by_key(key)
+    assert doc.title == "Ministry brief" and doc.authors == ("CEPAL", "OIT")
+    assert doc.date == "2025-03"
+    # Opening a bundled record gives the pane back to the record page.
+    assert window.record_view.open("org/alpha")
+    assert not layer.page.isVisible() and window.record_view.browser.isVisible()
+    # Remove: the row and the copy go.
+    window.record_view.open(key)
+    copy = layer.docs.file_path(doc.sha256, doc.format)
+    assert copy.is_file()
+    layer.page.remove_button.click()
+    assert layer.docs.by_key(key) is None and not copy.exists()
+    assert not layer.page.isVisible()
+
+
+def test_files_dropped_on_the_window_are_imported(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    layer = documents(window)
+    src = samples.write(tmp_path, "dropped.md", f"# Dropped\n\n{samples.FRENCH}")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(src))])
+    # Qt delivers a drop to the widget that accepted the drag's entry: enter first.
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    assert [o.status for o in blocker.args[0]] == ["imported"]
+    assert layer.report is not None
+    layer.report.close()
+    assert [d.title for d in layer.docs.documents()] == ["Dropped"]
+
+
+def test_documents_are_found_by_the_search_box_and_open_their_page(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layer = documents(window)
+    src = samples.write(tmp_path, "brief.txt", "Quixadá cooperatives met the ministry in 2025.")
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([src])
+    layer.report.close()
+    window.record_view.open("org/alpha")
+    window.search_box.setText("quixada")
+    qtbot.waitUntil(lambda: window.search_panel.outcome is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.search_panel.outcome.text == "quixada", timeout=5000)
+    hits = window.search_panel.outcome.hits
+    key = "mydoc:" + file_sha256(src)
+    assert [h.id for h in hits] == [key]
+    assert "<b>Quixadá</b>" in hits[0].snippet_html()
+    # The row's menu (star, lists, note) is for records only: none for a document.
+    popped: list[Any] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, _pos, _at=None: popped.append(menu))
+    results = window.search_panel.list
+    rect = results.visualRect(results.model().index(0, 0))
+    window.personal._context_menu(results, rect.center())
+    assert popped == []
+    window.record_view.open(hits[0].id)  # what activating the row does
+    assert layer.page.isVisible() and "Quixadá" in layer.page.text.toPlainText()
+    window.search_box.setText("mine:")
+    qtbot.waitUntil(lambda: window.search_panel.outcome.text == "mine:", timeout=5000)
+    assert key in [h.id for h in window.search_panel.outcome.hits]
+
+
+def test_a_watched_folder_imports_new_files_by_itself(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    window = make_window()
+    layer = documents(window)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    samples.write(folder, "first.txt", samples.ENGLISH)
+    samples.write(folder, "ignored.exe", b"MZ")
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        layer.watch(folder)
+    assert [o.path.name for o in blocker.args[0]] == ["first.txt"]
+    assert layer.report is None  # the watched folder reports in the status bar only
+    assert window.settings.watched_folder == str(folder)
+    # A file that appears later is imported when the folder changes.
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        samples.write(folder, "later.md", f"# Later\n\n{samples.SPANISH}")
+    assert [o.status for o in blocker.args[0]] == ["imported"]
+    assert sorted(d.file_name for d in layer.docs.documents()) == ["first.txt", "later.md"]
+    assert layer.scan_watched() == []  # nothing new: nothing tried again
+    # The next window watches the same folder.
+    again = documents(make_window())
+    assert again.watched == folder
+    again.watch(None)
+    assert again.watched is None and window.settings.watched_folder == ""
