@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from pathlib import Path
 from typing import Any
 
 from sseref.search import analysis as an
 
 PREFIX_SCAN_LIMIT = 4000  # candidates looked at for one prefix (a 1-letter prefix has many)
 PREFIX_TERMS = 4  # the most frequent completions searched: bounded work per keystroke
+# Written beside the index by the indexer: walking every term of the index with Whoosh at
+# each start cost about 100 ms; reading this file costs a few.
+VOCABULARY_FILE = "vocabulary.tsv"
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -38,17 +42,43 @@ def max_distance(word: str) -> int:
 class Vocabulary:
     """Every folded word of the `plain` field with its document frequency, sorted."""
 
-    def __init__(self, reader: Any, fieldname: str = "plain") -> None:
+    def __init__(
+        self, reader: Any, terms: list[str], freqs: list[int], fieldname: str = "plain"
+    ) -> None:
         self._reader = reader
         self._field = fieldname
+        self.terms = terms
+        self.freqs = freqs
+        self._pos = {t: i for i, t in enumerate(terms)}
+
+    @classmethod
+    def from_reader(cls, reader: Any, fieldname: str = "plain") -> Vocabulary:
+        """Walks every term of the field in the index (what the indexer does, once)."""
         terms: list[str] = []
         freqs: list[int] = []
         for text, info in reader.iter_field(fieldname):
             terms.append(text if isinstance(text, str) else text.decode("utf-8"))
             freqs.append(info.doc_frequency())
-        self.terms = terms
-        self.freqs = freqs
-        self._pos = {t: i for i, t in enumerate(terms)}
+        return cls(reader, terms, freqs, fieldname)
+
+    def save(self, path: Path) -> None:
+        """One "word<TAB>document frequency" line per word, in the index's term order."""
+        lines = [f"{t}\t{f}\n" for t, f in zip(self.terms, self.freqs, strict=True)]
+        path.write_text("".join(lines), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path, reader: Any, fieldname: str = "plain") -> Vocabulary:
+        """The vocabulary the indexer saved (OSError or ValueError when missing or damaged)."""
+        terms: list[str] = []
+        freqs: list[int] = []
+        # split("\n"), not splitlines(): a word may hold U+2028 or U+0085, not a newline.
+        for line in path.read_text(encoding="utf-8").split("\n")[:-1]:
+            term, _tab, freq = line.partition("\t")
+            terms.append(term)
+            freqs.append(int(freq))
+        if terms != sorted(terms):
+            raise ValueError(f"{path.name}: words out of order")
+        return cls(reader, terms, freqs, fieldname)
 
     def __len__(self) -> int:
         return len(self.terms)
