@@ -13,6 +13,7 @@ from sseref.core.db import Database
 from sseref.search import lifecycle
 from sseref.search.engine import SearchEngine, SearchIndexError
 from sseref.search.indexer import MANIFEST
+from sseref.search.vocabulary import VOCABULARY_FILE
 
 
 @pytest.fixture
@@ -150,14 +151,14 @@ def test_unchanged_files_are_digested_once(fixture_db: Database, shipped: Path) 
 def test_a_rewritten_file_is_digested_again(fixture_db: Database, shipped: Path) -> None:
     expected = lifecycle.expected_manifest(fixture_db)
     assert lifecycle.problem(shipped, expected, trust_unchanged=True) is None
-    vocabulary = shipped / "vocabulary.tsv"
+    vocabulary = shipped / VOCABULARY_FILE
     stat = vocabulary.stat()
     data = bytearray(vocabulary.read_bytes())
     data[0] ^= 0x01
     vocabulary.write_bytes(bytes(data))  # same size, a new modification time
     os.utime(vocabulary, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert lifecycle.problem(shipped, expected, trust_unchanged=True) == (
-        "corrupt (vocabulary.tsv content)"
+        "corrupt (vocabulary.json content)"
     )
 
 
@@ -179,9 +180,9 @@ def test_the_vocabulary_file_is_part_of_the_checked_index(
     fixture_db: Database, shipped: Path
 ) -> None:
     manifest = json.loads((shipped / MANIFEST).read_text("utf-8"))
-    assert "vocabulary.tsv" in manifest["files"]
-    (shipped / "vocabulary.tsv").unlink()
+    assert VOCABULARY_FILE in manifest["files"]
+    (shipped / VOCABULARY_FILE).unlink()
     expected = lifecycle.expected_manifest(fixture_db)
-    assert lifecycle.problem(shipped, expected) == "corrupt (vocabulary.tsv missing)"
+    assert lifecycle.problem(shipped, expected) == "corrupt (vocabulary.json missing)"
     with pytest.raises(SearchIndexError):
         SearchEngine(shipped)
