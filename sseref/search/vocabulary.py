@@ -92,6 +92,13 @@ class Vocabulary:
         i = self._pos.get(word)
         return self.freqs[i] if i is not None else 0
 
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        """Documents holding `text` in any field of the index (0 for unusual text)."""
+        try:
+            return int(self._reader.doc_frequency(fieldname, text))
+        except Exception:  # noqa: BLE001 - unusual text in an exact lookup
+            return 0
+
     def expand(self, prefix: str, limit: int = PREFIX_TERMS) -> list[str]:
         """The `limit` most frequent words starting with `prefix` (the prefix itself first)."""
         lo = bisect.bisect_left(self.terms, prefix)
