@@ -129,3 +129,57 @@ def test_the_installed_whoosh_is_a_version_this_layout_was_checked_on() -> None:
         f"layout as of {wi.PINNED_DISTRIBUTION} {', '.join(wi.PINNED_VERSIONS)}. If the other "
         "tests in this file pass, the layout is unchanged: add the version to PINNED_VERSIONS."
     )
+
+
+class _PublicMatcher:
+    """A Whoosh matcher seen through its public methods only (another layout)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def is_active(self) -> bool:
+        return bool(self._inner.is_active())
+
+    def id(self) -> int:
+        return int(self._inner.id())
+
+    def weight(self) -> float:
+        return float(self._inner.weight())
+
+    def value(self) -> bytes:
+        return bytes(self._inner.value())
+
+    def next(self) -> None:
+        self._inner.next()
+
+
+class _PublicLeaf:
+    """A segment reader seen through its public methods only."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def postings(self, fieldname: str, text: str) -> _PublicMatcher:
+        return _PublicMatcher(self._inner.postings(fieldname, text))
+
+    def doc_count_all(self) -> int:
+        return int(self._inner.doc_count_all())
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        return int(self._inner.doc_field_length(docnum, fieldname, default))
+
+
+def test_another_layout_falls_back_to_the_public_api(leaf: Any) -> None:
+    """The same answers, slower, when the private layout is not there."""
+    from sseref.search.evaluate import _leaf_norms
+
+    word = _common_word(leaf)
+    public = _PublicLeaf(leaf)
+    assert wi.postings(public, "plain", word) == wi.postings(leaf, "plain", word)
+    ids = wi.postings(leaf, "plain", word)[0]
+    assert wi.values_for(public, "plain", word, ids[1:]) == wi.values_for(
+        leaf, "plain", word, ids[1:]
+    )
+    assert wi.length_bytes(public, "plain") is None
+    assert _leaf_norms(public, "plain", 10.0) == _leaf_norms(leaf, "plain", 10.0)
+    assert wi.layout_problems(public, "plain", word)
