@@ -65,28 +65,13 @@ def _open_checked(folder: Path, db: Database, expected: dict[str, Any]) -> tuple
 
 
 def rebuild(db_path: Path, target: Path, progress: Any) -> None:
-    """Indexes every record into `target` (runs on a worker thread with its own connection)."""
-    from sseref.core.safefile import os_error_message
-    from sseref.search.engine import SearchIndexError
-    from sseref.search.indexer import build_index
+    """Indexes every record into `target` as the command line does (`search.lifecycle`); runs
+    on a worker thread, with a connection of its own."""
+    from sseref.search.lifecycle import rebuild as rebuild_index
 
     db = Database(db_path)
     try:
-        total = sum(db.counts().values())
-        build_index(
-            db.iter_records(),
-            target,
-            total=total,
-            data_version=db.meta().get("data_version", ""),
-            progress=progress,
-            symbols=db.symbols(),
-        )
-    except OSError as exc:  # a full or read-only cache disk: said in one sentence
-        raise SearchIndexError(
-            _("The search index could not be rebuilt: {why}").format(
-                why=os_error_message(exc, target)
-            )
-        ) from exc
+        rebuild_index(db, target, progress)
     finally:
         db.close()
 

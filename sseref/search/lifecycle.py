@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from sseref.core.schema import SCHEMA_VERSION
 from sseref.search.engine import SearchEngine, SearchIndexError
 from sseref.search.indexer import (
     DIGEST_LIMIT,
+    MANIFEST,
     build_index,
     clean_stale,
     open_index,
@@ -28,6 +30,7 @@ from sseref.search.schema import INDEX_SCHEMA_VERSION
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 CACHE_FOLDER = paths.INDEX_CACHE_FOLDER
+LEGACY_WINDOW_FOLDER = "index"
 # Index files whose digests matched, by folder, with each file's size and modification time.
 VERIFIED_FILE = "verified-indexes.json"
 
@@ -168,6 +171,11 @@ def rebuild(db: Database, target: Path | None = None, progress: Progress | None 
                 why=os_error_message(exc, target)
             )
         ) from exc
+    if target == cache_index_dir():
+        # Before one folder served both, the window rebuilt into `<cache>/index`: unused now.
+        legacy = target.with_name(LEGACY_WINDOW_FOLDER)
+        if (legacy / MANIFEST).is_file():
+            shutil.rmtree(legacy, ignore_errors=True)
     return target
 
 

@@ -186,3 +186,15 @@ def test_the_vocabulary_file_is_part_of_the_checked_index(
     assert lifecycle.problem(shipped, expected) == "corrupt (vocabulary.json missing)"
     with pytest.raises(SearchIndexError):
         SearchEngine(shipped)
+
+
+def test_the_window_s_old_cache_folder_goes_with_the_first_rebuild(
+    fixture_db: Database, _user_dirs: Path
+) -> None:
+    legacy = _user_dirs / "cache" / lifecycle.LEGACY_WINDOW_FOLDER
+    legacy.mkdir(parents=True)
+    (legacy / MANIFEST).write_text("{}", "utf-8")
+    unrelated = _user_dirs / "cache" / "other"
+    unrelated.mkdir()
+    assert lifecycle.rebuild(fixture_db) == _user_dirs / "cache" / lifecycle.CACHE_FOLDER
+    assert not legacy.exists() and unrelated.is_dir()
