@@ -74,6 +74,15 @@ def index_dir_for(database: Path) -> Path:
     return bundled_index_dir()
 
 
+def index_cache_dir() -> Path:
+    """The one folder where the command line and the window rebuild the search index: the
+    user's cache, never the install folder."""
+    return user_dirs().cache / INDEX_CACHE_FOLDER
+
+
+INDEX_CACHE_FOLDER = "search-index"
+
+
 PACKS_FOLDER = "data-packs"  # in the user data folder: installed packs and the pointer
 PACKS_POINTER = "current.json"  # {"active": folder name or null, "history": [...]}
 PACKS_INSTALLED = "installed"

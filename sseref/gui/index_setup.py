@@ -12,52 +12,66 @@ from PySide6.QtWidgets import QWidget
 
 from sseref.core.db import Database
 from sseref.core.i18n import _
-from sseref.core.paths import ensure_writable, index_dir_for, user_dirs
+from sseref.core.paths import ensure_writable, index_cache_dir, index_dir_for
 from sseref.gui.background import BackgroundTask
 
 log = logging.getLogger(__name__)
 
 
 def user_index_dir() -> Path:
-    """The rebuilt index's folder in the user's cache (UserFolderError if not writable)."""
-    return ensure_writable(user_dirs().cache) / "index"
+    """The rebuilt index's folder in the user's cache (UserFolderError if not writable): the
+    command line's folder too (`search.lifecycle`), so each uses the index the other built."""
+    target = index_cache_dir()
+    ensure_writable(target.parent)
+    return target
 
 
-def index_problem(folder: Path, db: Database) -> str | None:
+def index_problem(
+    folder: Path, db: Database, *, count: bool = True, expected: dict[str, Any] | None = None
+) -> str | None:
     """Why the index in `folder` cannot serve this database ("missing", "stale", "corrupt"),
     or None. It is the CLI's own test (manifest, file sizes and digests, the alias file, the
-    document count), so the window and the command line agree on damage."""
+    document count), so the window and the command line agree on damage; files unchanged
+    since their digests last matched are not read again. Without `count` the caller compares
+    the document count itself, once the index is open."""
     from sseref.search.lifecycle import expected_manifest, problem
 
-    why = problem(folder, expected_manifest(db))
+    if expected is None:
+        expected = expected_manifest(db)
+    why = problem(folder, expected, count=count, trust_unchanged=True)
     if why is not None:
         log.info("Search index %s not usable: %s", folder, why)
     return why.split(" (")[0] if why else None
 
 
+def _open_checked(folder: Path, db: Database, expected: dict[str, Any]) -> tuple[Any, str | None]:
+    """(engine, None) when the index in `folder` serves `db`, else (None, the problem). The
+    document count is compared on the engine itself: opening the index a second time only
+    to count its documents cost as much as opening it."""
+    from sseref.search.engine import SearchEngine, SearchIndexError
+
+    why = index_problem(folder, db, count=False, expected=expected)
+    if why is not None:
+        return None, why
+    try:
+        engine = SearchEngine(folder)
+    except SearchIndexError:
+        return None, "corrupt"
+    if engine.doc_count() != expected["record_count"]:
+        log.info("Search index %s not usable: corrupt (document count)", folder)
+        engine.close()
+        return None, "corrupt"
+    return engine, None
+
+
 def rebuild(db_path: Path, target: Path, progress: Any) -> None:
-    """Indexes every record into `target` (runs on a worker thread with its own connection)."""
-    from sseref.core.safefile import os_error_message
-    from sseref.search.engine import SearchIndexError
-    from sseref.search.indexer import build_index
+    """Indexes every record into `target` as the command line does (`search.lifecycle`); runs
+    on a worker thread, with a connection of its own."""
+    from sseref.search.lifecycle import rebuild as rebuild_index
 
     db = Database(db_path)
     try:
-        total = sum(db.counts().values())
-        build_index(
-            db.iter_records(),
-            target,
-            total=total,
-            data_version=db.meta().get("data_version", ""),
-            progress=progress,
-            symbols=db.symbols(),
-        )
-    except OSError as exc:  # a full or read-only cache disk: said in one sentence
-        raise SearchIndexError(
-            _("The search index could not be rebuilt: {why}").format(
-                why=os_error_message(exc, target)
-            )
-        ) from exc
+        rebuild_index(db, target, progress)
     finally:
         db.close()
 
@@ -76,14 +90,15 @@ def prepare_engine(
     Calls `ready(engine, None)` or `ready(None, error)`; returns the running task, if any.
     """
     from sseref.search.engine import SearchEngine, SearchIndexError
+    from sseref.search.lifecycle import expected_manifest
 
+    expected = expected_manifest(db)
     shipped = index_dir_for(db.path)  # the index that came with the database opened
-    if not force and shipped.is_dir() and index_problem(shipped, db) is None:
-        try:
-            ready(SearchEngine(shipped), None)
+    if not force and shipped.is_dir():
+        engine, _why = _open_checked(shipped, db, expected)
+        if engine is not None:
+            ready(engine, None)
             return None
-        except SearchIndexError:
-            pass
     try:
         target = user_index_dir()
     except OSError as exc:  # UserFolderError, naming the folder
@@ -92,13 +107,12 @@ def prepare_engine(
     from sseref.search.indexer import clean_stale
 
     clean_stale(target)  # folders left by interrupted rebuilds
-    problem = "damaged" if force else index_problem(target, db)
-    if problem is None:
-        try:
-            ready(SearchEngine(target), None)
+    problem: str | None = "damaged"
+    if not force:
+        engine, problem = _open_checked(target, db, expected)
+        if engine is not None:
+            ready(engine, None)
             return None
-        except SearchIndexError:
-            problem = "damaged"
     label = {
         "missing": _("Preparing the search index for the first time…"),
         "stale": _("The data has changed: updating the search index…"),

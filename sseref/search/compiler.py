@@ -159,10 +159,7 @@ class Compiler:
         return _or(parts)
 
     def _has(self, fieldname: str, text: str) -> bool:
-        try:
-            return bool(self.vocab._reader.doc_frequency(fieldname, text) > 0)
-        except Exception:  # noqa: BLE001 - unusual text in an exact lookup
-            return False
+        return self.vocab.doc_frequency(fieldname, text) > 0
 
     # --- aliases -------------------------------------------------------------------------
 

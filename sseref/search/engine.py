@@ -25,7 +25,7 @@ from sseref.search.evaluate import Evaluator
 from sseref.search.indexer import ALIASES, open_index, read_manifest
 from sseref.search.query import ParsedQuery, parse
 from sseref.search.results import Excerpt, Highlighter, Hit, SearchResults
-from sseref.search.vocabulary import Vocabulary
+from sseref.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
 log = logging.getLogger(__name__)
 FACET_NAMES = ("kind", "type", "region", "theme", "lang", "decade")
@@ -166,7 +166,7 @@ class SearchEngine:
             self._ix = open_index(self.index_dir)
             self._searcher = self._ix.searcher()
             reader = self._searcher.reader()
-            self._vocab = Vocabulary(reader)
+            self._vocab = Vocabulary.load(self.index_dir / VOCABULARY_FILE, reader)
             self._facets = FacetTable(reader)
             self._eval = Evaluator(self._searcher, years=self._facets.years)
         except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damaged files

@@ -10,26 +10,20 @@ from __future__ import annotations
 
 import bisect
 import math
-import struct
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from itertools import accumulate
-from pickle import loads
 from typing import Any
 
 from whoosh.query import NumericRange
-from whoosh.reading import TermNotFound
-from whoosh.system import _INT_SIZE
 
 from sseref.search import nodes as n
+from sseref.search import whoosh_internals as wi
 from sseref.search.schema import pair_terms
 
 PAIRED_FIELD, PAIRS_FIELD = "plain", "pairs"  # positional field and its adjacent-pair field
 
 K1, B = 1.2, 0.75
-_COUNT = struct.Struct(">I")
-_F32 = struct.Struct("<f")
 TERM_CACHE_POSTINGS = 3_000_000  # cached per-term scores kept across queries (≈ 150 MB max)
 Scores = dict[int, float]
 Check = Callable[[], None]
@@ -41,23 +35,15 @@ def _no_check() -> None:
 
 def _leaf_norms(leaf: Any, fieldname: str, avg: float) -> list[float]:
     """BM25 length norms of one segment's documents. Whoosh keeps each document's field
-    length as one byte in a column: the bytes are read in one piece and mapped through a
-    256-entry table (reading them one call per document made a cold query 3x slower)."""
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-    from whoosh.util.numeric import byte_to_length
-
+    length as one byte: the bytes are read in one piece and mapped through a 256-entry table
+    (reading them one call per document made a cold query 3x slower)."""
     count = leaf.doc_count_all()
-    table = [K1 * (1 - B + B * (byte_to_length(b) if b else 0) / avg) for b in range(256)]
-    try:
-        perdoc = getattr(leaf, "_perdoc", leaf)  # a segment reader's per-document part
-        column = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-        if column is None:
-            return [table[0]] * count
-        stored = column._count
-        raw = bytes(column._dbfile.get(column._basepos, stored)) if stored else b""
-    except AttributeError:  # another codec: one document at a time
+    table = [K1 * (1 - B + B * (wi.byte_to_length(b) if b else 0) / avg) for b in range(256)]
+    raw = wi.length_bytes(leaf, fieldname)
+    if raw is None:  # another layout: one document at a time
         length = leaf.doc_field_length
         return [K1 * (1 - B + B * (length(d, fieldname, 0) or 0) / avg) for d in range(count)]
+    stored = len(raw)
     return [table[b] for b in raw[:count]] + [table[0]] * (count - min(stored, count))
 
 
@@ -94,25 +80,9 @@ class Evaluator:
         ids: list[int] = []
         weights: list[float] = []
         for leaf, base in self.leaves:
-            try:
-                m = leaf.postings(fieldname, text)
-            except TermNotFound:
-                continue
-            if hasattr(m, "_goto") and hasattr(m, "_read_ids"):
-                # Fast path for Whoosh 3 codec leaf matchers (the pinned version's layout).
-                while True:
-                    m._read_ids()
-                    m._read_weights()
-                    ids.extend(m._ids if not base else [d + base for d in m._ids])
-                    weights.extend(m._weights)
-                    if m._lastblock:
-                        break
-                    m._goto(m._nextoffset)
-            else:
-                while m.is_active():
-                    ids.append(m.id() + base)
-                    weights.append(m.weight())
-                    m.next()
+            local, leaf_weights = wi.postings(leaf, fieldname, text)
+            ids.extend(local if not base else [d + base for d in local])
+            weights.extend(leaf_weights)
         return ids, weights
 
     def _norm(self, fieldname: str) -> list[float]:
@@ -280,13 +250,12 @@ class Evaluator:
         field = self.schema[fieldname] if fieldname in self.schema else None
         factor = idf * (K1 + 1) * (getattr(field, "field_boost", 1.0) or 1.0)
         norm = self._norm(fieldname)
-        # The weight the postings hold: the value's count times the format's boost, stored
-        # as a 32-bit float (rounded the same way here, so scores equal term()'s).
+        # The weight the postings hold (the value's count times the format's boost), so
+        # scores equal term()'s.
         boost = float(getattr(getattr(field, "format", None), "field_boost", 1.0) or 1.0)
         out: Scores = {}
-        for d, raw in self._values(fieldname, text, wanted):
-            count = _COUNT.unpack_from(raw)[0]  # Positions values start with their count
-            w = _F32.unpack(_F32.pack(count * boost))[0]
+        for d, raw in self._encoded_positions(fieldname, text, wanted):
+            w = wi.stored_weight(raw, boost)
             out[d] = factor * w / (w + norm[d])
         return out
 
@@ -308,8 +277,8 @@ class Evaluator:
             offsets = [i for i, w in enumerate(words) if w == word]
             alive = candidates if first else starts.keys()
             found: dict[int, set[int]] = {}
-            for docnum, raw in self._values(fieldname, word, sorted(alive)):
-                positions = _positions(raw)
+            for docnum, raw in self._encoded_positions(fieldname, word, sorted(alive)):
+                positions = wi.positions(raw)
                 allowed = {p - offsets[0] for p in positions}
                 for offset in offsets[1:]:
                     allowed.intersection_update(p - offset for p in positions)
@@ -329,7 +298,9 @@ class Evaluator:
         except Exception:  # noqa: BLE001 - unusual text: treat as rare
             return 0
 
-    def _values(self, fieldname: str, text: str, wanted: list[int]) -> list[tuple[int, bytes]]:
+    def _encoded_positions(
+        self, fieldname: str, text: str, wanted: list[int]
+    ) -> list[tuple[int, bytes]]:
         """(docnum, encoded positions) of `text` for the sorted docnums in `wanted`."""
         out: list[tuple[int, bytes]] = []
         if not wanted:
@@ -340,33 +311,7 @@ class Evaluator:
             if lo >= hi:
                 continue
             local = [d - base for d in wanted[lo:hi]]
-            keep = set(local)
-            try:
-                m = leaf.postings(fieldname, text)
-            except TermNotFound:
-                continue
-            if not (hasattr(m, "_goto") and hasattr(m, "_read_values") and hasattr(m, "_maxid")):
-                while m.is_active():
-                    if m.id() in keep:
-                        out.append((m.id() + base, m.value()))
-                    m.next()
-                continue
-            j = 0
-            while True:
-                # Whole blocks, as in postings(); a block's last id is known from its
-                # header, so blocks before the next wanted document are never decoded.
-                if local[j] <= m._maxid:
-                    m._read_ids()
-                    m._read_values()
-                    for d, v in zip(m._ids, m._values, strict=True):
-                        if d in keep:
-                            out.append((d + base, v))
-                    j = bisect.bisect_right(local, m._maxid, j)
-                    if j >= len(local):
-                        break
-                if m._lastblock:
-                    break
-                m._goto(m._nextoffset)
+            out.extend((d + base, v) for d, v in wi.values_for(leaf, fieldname, text, local))
         return out
 
     def docs(self, node: n.Filter) -> frozenset[int]:
@@ -410,14 +355,6 @@ class Evaluator:
             if more:
                 scores = {d: s + more.get(d, 0.0) for d, s in scores.items()}
         return scores
-
-
-def _positions(raw: bytes) -> list[int]:
-    """Decodes Whoosh's `Positions` value (a count, then pickled position deltas)."""
-    body = raw[_INT_SIZE:]
-    if not body.endswith(b"."):
-        body += b"."
-    return list(accumulate(loads(body)))
 
 
 def _scaled(scores: Scores, boost: float) -> Scores:

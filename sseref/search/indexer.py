@@ -18,6 +18,7 @@ from sseref.core.schema import SCHEMA_VERSION
 from sseref.search.aliases import build_aliases
 from sseref.search.documents import record_document
 from sseref.search.schema import INDEX_SCHEMA_VERSION, build_schema
+from sseref.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
 MANIFEST = "sseref-index.json"
 ALIASES = "aliases.json"
@@ -73,6 +74,8 @@ def build_index(
                 progress(count, total)
         progress(count, total)
         writer.commit()
+        with ix.reader() as reader:
+            Vocabulary.from_reader(reader).save(tmp / VOCABULARY_FILE)
         ix.close()
         build_aliases(kept).save(tmp / ALIASES)
         manifest = {

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from sseref.core.schema import SCHEMA_VERSION
 from sseref.search.engine import SearchEngine, SearchIndexError
 from sseref.search.indexer import (
     DIGEST_LIMIT,
+    MANIFEST,
     build_index,
     clean_stale,
     open_index,
@@ -26,7 +29,10 @@ from sseref.search.schema import INDEX_SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
-CACHE_FOLDER = "search-index"
+CACHE_FOLDER = paths.INDEX_CACHE_FOLDER
+LEGACY_WINDOW_FOLDER = "index"
+# Index files whose digests matched, by folder, with each file's size and modification time.
+VERIFIED_FILE = "verified-indexes.json"
 
 
 def expected_manifest(db: Database) -> dict[str, Any]:
@@ -40,8 +46,22 @@ def expected_manifest(db: Database) -> dict[str, Any]:
     }
 
 
-def problem(folder: Path, expected: dict[str, Any], *, deep: bool = True) -> str | None:
-    """Why the index in `folder` cannot serve `expected` (None when it can)."""
+def problem(
+    folder: Path,
+    expected: dict[str, Any],
+    *,
+    deep: bool = True,
+    count: bool = True,
+    trust_unchanged: bool = False,
+) -> str | None:
+    """Why the index in `folder` cannot serve `expected` (None when it can).
+
+    `deep` compares every file's digest with the manifest's; with `trust_unchanged` the files
+    whose size and modification time are those recorded when their digests last matched are
+    not read again (digesting 17 MB at each start of the window cost about 25 ms; a file
+    rewritten, even at the same size, has a new modification time). `count` opens the index
+    to compare its document count (a caller about to open it may compare that itself).
+    """
     folder = Path(folder)
     manifest = read_manifest(folder)
     if manifest is None:
@@ -53,39 +73,81 @@ def problem(folder: Path, expected: dict[str, Any], *, deep: bool = True) -> str
     if not isinstance(files, dict) or not files:
         return "corrupt (no file list)"
     total = 0
+    stamps: dict[str, list[int]] = {}
     for name, entry in files.items():
         path = folder / name
         try:
-            size = path.stat().st_size
+            stat = path.stat()
         except OSError:
             return f"corrupt ({name} missing)"
-        total += size
-        if not isinstance(entry, list) or len(entry) != 2 or size != entry[0]:
+        total += stat.st_size
+        if not isinstance(entry, list) or len(entry) != 2 or stat.st_size != entry[0]:
             return f"corrupt ({name} size)"
+        stamps[name] = [stat.st_size, stat.st_mtime_ns]
     if deep and total <= DIGEST_LIMIT:
+        verified = _verified(folder, manifest) if trust_unchanged else {}
         for name, (_size, digest) in files.items():
-            if (
-                digest
-                and hashlib.blake2b((folder / name).read_bytes(), digest_size=16).hexdigest()
-                != digest
-            ):
+            if not digest or verified.get(name) == stamps[name]:
+                continue
+            if hashlib.blake2b((folder / name).read_bytes(), digest_size=16).hexdigest() != digest:
                 return f"corrupt ({name} content)"
-    try:
-        ix = open_index(folder)
+        if trust_unchanged and verified != stamps:
+            _remember_verified(folder, manifest, stamps)
+    if count:
         try:
-            count = ix.doc_count_all()
-        finally:
-            ix.close()
-    except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damaged files
-        return f"corrupt ({type(exc).__name__})"
-    if count != expected.get("record_count"):
-        return "corrupt (document count)"
+            ix = open_index(folder)
+            try:
+                found = ix.doc_count_all()
+            finally:
+                ix.close()
+        except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damaged files
+            return f"corrupt ({type(exc).__name__})"
+        if found != expected.get("record_count"):
+            return "corrupt (document count)"
     return None
+
+
+def _verified_key(folder: Path, manifest: dict[str, Any]) -> str:
+    # The manifest's own digest is part of the key: a rebuilt index never inherits a stamp.
+    text = json.dumps(manifest, sort_keys=True).encode("utf-8")
+    return f"{folder.resolve()}|{hashlib.blake2b(text, digest_size=8).hexdigest()}"
+
+
+def _verified(folder: Path, manifest: dict[str, Any]) -> dict[str, list[int]]:
+    try:
+        data = json.loads((paths.user_dirs().cache / VERIFIED_FILE).read_text("utf-8"))
+        found = data.get(_verified_key(folder, manifest), {})
+    except (OSError, ValueError, AttributeError):
+        return {}  # no record: every digest is compared
+    return found if isinstance(found, dict) else {}
+
+
+def _remember_verified(
+    folder: Path, manifest: dict[str, Any], stamps: dict[str, list[int]]
+) -> None:
+    """Records that these files' digests matched (best effort: only a speed-up)."""
+    path = paths.user_dirs().cache / VERIFIED_FILE
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if not isinstance(data, dict):
+            data = {}
+    except (OSError, ValueError):
+        data = {}
+    prefix = f"{folder.resolve()}|"
+    data = {k: v for k, v in data.items() if not k.startswith(prefix)}  # older builds' records
+    data[_verified_key(folder, manifest)] = stamps
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def cache_index_dir() -> Path:
     """The rebuilt index lives in the user's cache folder, never in the install folder."""
-    return paths.user_dirs().cache / CACHE_FOLDER
+    return paths.index_cache_dir()
 
 
 def rebuild(db: Database, target: Path | None = None, progress: Progress | None = None) -> Path:
@@ -109,6 +171,11 @@ def rebuild(db: Database, target: Path | None = None, progress: Progress | None 
                 why=os_error_message(exc, target)
             )
         ) from exc
+    if target == cache_index_dir():
+        # Before one folder served both, the window rebuilt into `<cache>/index`: unused now.
+        legacy = target.with_name(LEGACY_WINDOW_FOLDER)
+        if (legacy / MANIFEST).is_file():
+            shutil.rmtree(legacy, ignore_errors=True)
     return target
 
 

@@ -7,8 +7,9 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 
 # Bumped whenever the schema or the analysis changes: a shipped or cached index of another
 # version is rebuilt.
-# 7: cooperative/cooperation stems; 8: co-operative = cooperative; 9: `cites`
-INDEX_SCHEMA_VERSION = 9
+# 7: cooperative/cooperation stems; 8: co-operative = cooperative; 9: `cites`;
+# 10: the vocabulary file beside the index
+INDEX_SCHEMA_VERSION = 10
 
 # Field boosts (BM25F): a hit in a name or an acronym says far more than one in a summary.
 BOOST_EXACT = 8.0

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import json
+from pathlib import Path
 from typing import Any
 
 from sseref.search import analysis as an
 
 PREFIX_SCAN_LIMIT = 4000  # candidates looked at for one prefix (a 1-letter prefix has many)
 PREFIX_TERMS = 4  # the most frequent completions searched: bounded work per keystroke
+# Written beside the index by the indexer: walking every term of the index with Whoosh at
+# each start cost about 100 ms; reading this file costs a few.
+VOCABULARY_FILE = "vocabulary.json"
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -38,17 +43,47 @@ def max_distance(word: str) -> int:
 class Vocabulary:
     """Every folded word of the `plain` field with its document frequency, sorted."""
 
-    def __init__(self, reader: Any, fieldname: str = "plain") -> None:
+    def __init__(
+        self, reader: Any, terms: list[str], freqs: list[int], fieldname: str = "plain"
+    ) -> None:
         self._reader = reader
         self._field = fieldname
+        self.terms = terms
+        self.freqs = freqs
+        self._pos = {t: i for i, t in enumerate(terms)}
+
+    @classmethod
+    def from_reader(cls, reader: Any, fieldname: str = "plain") -> Vocabulary:
+        """Walks every term of the field in the index (what the indexer does, once)."""
         terms: list[str] = []
         freqs: list[int] = []
         for text, info in reader.iter_field(fieldname):
             terms.append(text if isinstance(text, str) else text.decode("utf-8"))
             freqs.append(info.doc_frequency())
-        self.terms = terms
-        self.freqs = freqs
-        self._pos = {t: i for i, t in enumerate(terms)}
+        return cls(reader, terms, freqs, fieldname)
+
+    def save(self, path: Path) -> None:
+        """The words and their document frequencies, in the index's term order (JSON: one
+        C-speed parse at start-up, and any character a word may hold)."""
+        data = {"terms": self.terms, "freqs": self.freqs}
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+    @classmethod
+    def load(cls, path: Path, reader: Any, fieldname: str = "plain") -> Vocabulary:
+        """The vocabulary the indexer saved (OSError or ValueError when missing or damaged)."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        terms, freqs = data["terms"], data["freqs"]
+        if not (
+            isinstance(terms, list)
+            and isinstance(freqs, list)
+            and len(terms) == len(freqs)
+            and all(isinstance(t, str) for t in terms)
+            and all(isinstance(f, int) for f in freqs)
+        ):
+            raise ValueError(f"{path.name}: not a vocabulary")
+        if terms != sorted(terms):
+            raise ValueError(f"{path.name}: words out of order")
+        return cls(reader, terms, freqs, fieldname)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -56,6 +91,13 @@ class Vocabulary:
     def frequency(self, word: str) -> int:
         i = self._pos.get(word)
         return self.freqs[i] if i is not None else 0
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        """Documents holding `text` in any field of the index (0 for unusual text)."""
+        try:
+            return int(self._reader.doc_frequency(fieldname, text))
+        except Exception:  # noqa: BLE001 - unusual text in an exact lookup
+            return 0
 
     def expand(self, prefix: str, limit: int = PREFIX_TERMS) -> list[str]:
         """The `limit` most frequent words starting with `prefix` (the prefix itself first)."""

@@ -238,3 +238,48 @@ def test_add_to_meeting_pack(window: Any) -> None:
     window.record_view.open("org/alpha")
     window.actions_.add_to_pack.trigger()
     assert "meeting pack" in window.status_label.text()
+
+
+def test_window_and_command_line_share_one_index_folder(
+    window: Any,
+    qtbot: Any,
+    fixture_db: Any,
+    fixture_db_path: Path,
+    monkeypatch: Any,
+    capsys: Any,
+) -> None:
+    """The command line rebuilds the index; the window opens that one, rebuilding nothing;
+    and the reverse: an index the window rebuilt is the one the command line then uses."""
+    from sseref.app.cli import main
+    from sseref.gui import index_setup
+    from sseref.search import lifecycle
+    from sseref.search.indexer import MANIFEST
+
+    # No index shipped beside this database: both build theirs in the user's cache.
+    monkeypatch.setattr(index_setup, "index_dir_for", lambda _db_path: Path("/nonexistent"))
+    monkeypatch.setattr(lifecycle.paths, "shipped_index_dir", lambda: Path("/nonexistent"))
+    assert main(["--database", str(fixture_db_path), "search", "alpha", "--json"]) == 0
+    capsys.readouterr()
+    built = index_setup.user_index_dir()
+    written = (built / MANIFEST).stat().st_mtime_ns
+    got: dict[str, Any] = {}
+    task = index_setup.prepare_engine(window, fixture_db, lambda e, err: got.update(e=e, err=err))
+    assert task is None, "the window rebuilt the index the command line had just built"
+    assert got["e"] is not None and got["e"].index_dir == built
+    assert "org/alpha" in [h.id for h in got["e"].search("alpha").hits]
+    got["e"].close()
+    assert (built / MANIFEST).stat().st_mtime_ns == written
+
+    got.clear()  # now the window rebuilds (a search found its index damaged) ...
+    task = index_setup.prepare_engine(
+        window, fixture_db, lambda e, err: got.update(e=e, err=err), force=True
+    )
+    assert task is not None
+    qtbot.waitUntil(lambda: "e" in got, timeout=20000)
+    got["e"].close()
+    rebuilt = (built / MANIFEST).stat().st_mtime_ns
+    assert rebuilt != written
+    # ... and the command line answers from that index without building another.
+    assert main(["--database", str(fixture_db_path), "search", "alpha", "--json"]) == 0
+    assert "org/alpha" in capsys.readouterr().out
+    assert (built / MANIFEST).stat().st_mtime_ns == rebuilt

@@ -20,6 +20,7 @@ from sseref.core.errors import DatabaseCorruptError, SSERefError, UserFolderErro
 from sseref.search import lifecycle
 from sseref.search.engine import SearchEngine, SearchIndexError
 from sseref.search.indexer import ALIASES, MANIFEST
+from sseref.search.vocabulary import VOCABULARY_FILE
 from tests.conftest import ROOT
 
 
@@ -170,6 +171,10 @@ INDEX_DAMAGE = {
     "toc garbage": lambda f: [p.write_bytes(b"garbage") for p in f.glob("*.toc")],
     "alias file garbage": lambda f: (f / ALIASES).write_bytes(b"\x00garbage{"),
     "alias file emptied": lambda f: (f / ALIASES).write_text("{}", "utf-8"),
+    "vocabulary file deleted": lambda f: (f / VOCABULARY_FILE).unlink(),
+    "vocabulary file truncated": lambda f: (f / VOCABULARY_FILE).write_text(
+        '{"terms": [], "freqs": []}', "utf-8"
+    ),
     "manifest deleted": lambda f: (f / MANIFEST).unlink(),
     "manifest garbage": lambda f: (f / MANIFEST).write_text("{not json", "utf-8"),
     "manifest of another data version": lambda f: (f / MANIFEST).write_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,9 @@ import pytest
 
 from sseref.core.db import Database
 from sseref.search import lifecycle
+from sseref.search.engine import SearchEngine, SearchIndexError
 from sseref.search.indexer import MANIFEST
+from sseref.search.vocabulary import VOCABULARY_FILE
 
 
 @pytest.fixture
@@ -122,3 +125,76 @@ def test_never_writes_into_the_program_folder(
             shipped=tmp_path / "none",
             cache=tmp_path / "install" / "generated" / "cache",
         )
+
+
+def _flip_keeping_mtime(path: Path) -> None:
+    """Changes a byte without changing the size or the modification time (bit rot)."""
+    stat = path.stat()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_unchanged_files_are_digested_once(fixture_db: Database, shipped: Path) -> None:
+    """The window's check reads a file again only when its size or time changed."""
+    expected = lifecycle.expected_manifest(fixture_db)
+    assert lifecycle.problem(shipped, expected, trust_unchanged=True) is None  # digests read
+    segment = max(shipped.glob("*.seg"), key=lambda p: p.stat().st_size)
+    _flip_keeping_mtime(segment)
+    # Recorded as verified and untouched since: not read again (the documented trade-off) ...
+    assert lifecycle.problem(shipped, expected, trust_unchanged=True) is None
+    # ... while the full check (the command line's) still reads every byte.
+    assert lifecycle.problem(shipped, expected) == f"corrupt ({segment.name} content)"
+
+
+def test_a_rewritten_file_is_digested_again(fixture_db: Database, shipped: Path) -> None:
+    expected = lifecycle.expected_manifest(fixture_db)
+    assert lifecycle.problem(shipped, expected, trust_unchanged=True) is None
+    vocabulary = shipped / VOCABULARY_FILE
+    stat = vocabulary.stat()
+    data = bytearray(vocabulary.read_bytes())
+    data[0] ^= 0x01
+    vocabulary.write_bytes(bytes(data))  # same size, a new modification time
+    os.utime(vocabulary, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert lifecycle.problem(shipped, expected, trust_unchanged=True) == (
+        "corrupt (vocabulary.json content)"
+    )
+
+
+def test_a_rebuilt_index_never_inherits_an_old_verification(
+    fixture_db: Database, tmp_path: Path
+) -> None:
+    expected = lifecycle.expected_manifest(fixture_db)
+    folder = lifecycle.rebuild(fixture_db, tmp_path / "index")
+    assert lifecycle.problem(folder, expected, trust_unchanged=True) is None
+    lifecycle.rebuild(fixture_db, folder)  # new files, a new manifest
+    segment = max(folder.glob("*.seg"), key=lambda p: p.stat().st_size)
+    _flip_keeping_mtime(segment)
+    assert lifecycle.problem(folder, expected, trust_unchanged=True) == (
+        f"corrupt ({segment.name} content)"
+    )
+
+
+def test_the_vocabulary_file_is_part_of_the_checked_index(
+    fixture_db: Database, shipped: Path
+) -> None:
+    manifest = json.loads((shipped / MANIFEST).read_text("utf-8"))
+    assert VOCABULARY_FILE in manifest["files"]
+    (shipped / VOCABULARY_FILE).unlink()
+    expected = lifecycle.expected_manifest(fixture_db)
+    assert lifecycle.problem(shipped, expected) == "corrupt (vocabulary.json missing)"
+    with pytest.raises(SearchIndexError):
+        SearchEngine(shipped)
+
+
+def test_the_window_s_old_cache_folder_goes_with_the_first_rebuild(
+    fixture_db: Database, _user_dirs: Path
+) -> None:
+    legacy = _user_dirs / "cache" / lifecycle.LEGACY_WINDOW_FOLDER
+    legacy.mkdir(parents=True)
+    (legacy / MANIFEST).write_text("{}", "utf-8")
+    unrelated = _user_dirs / "cache" / "other"
+    unrelated.mkdir()
+    assert lifecycle.rebuild(fixture_db) == _user_dirs / "cache" / lifecycle.CACHE_FOLDER
+    assert not legacy.exists() and unrelated.is_dir()
