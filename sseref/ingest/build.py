@@ -18,7 +18,7 @@ from sqlite_utils.db import Table
 from sseref.core import vocab
 from sseref.core.dates import parse_date
 from sseref.core.db import fold_text
-from sseref.core.schema import SCHEMA_VERSION
+from sseref.core.schema import SCHEMA_VERSION, TABLES
 from sseref.ingest.loader import LoadError, RawRecord, load_file, record_files
 from sseref.ingest.validate import Checked, Problem, Report, validate
 
@@ -243,23 +243,8 @@ def _create_tables(db: sqlite_utils.Database) -> None:
 
 
 def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
-    rows: dict[str, list[dict[str, Any]]] = {
-        t: []
-        for t in (
-            "records",
-            "names",
-            "aliases",
-            "summaries",
-            "themes",
-            "organizations",
-            "events",
-            "documents",
-            "document_languages",
-            "initiatives",
-            "relations",
-            "sources",
-        )
-    }
+    # Every table of the schema but `meta`, which is written last, once the rows are in.
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES if t != "meta"}
     relation_id = 0
     for rec in records:
         d = rec.data
