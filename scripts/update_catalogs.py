@@ -20,7 +20,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
 LANGUAGES = ("es", "fr")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "n_": (1, 2)}
 
 
 def extract() -> Catalog:
@@ -97,7 +97,11 @@ def main() -> int:
                 ignore_obsolete=True,
                 include_lineno=False,
             )
-        missing = sum(1 for m in catalog if m.id and not m.string)
+        missing = sum(
+            1
+            for m in catalog
+            if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string])
+        )
         print(f"{lang}: {len(catalog)} messages, {missing} untranslated")
     return 0
 
