@@ -8,10 +8,10 @@ from sseref.core.i18n import _
 
 
 def kind_arg(value: str) -> str:
-    """Accepts `organization`, `organizations`, `org`, `people`, `countries`, … for convenience."""
+    """Accepts `organization`, `organizations`, `org`, … for convenience."""
     aliases = {
         **{p: k for k, p in vocab.KINDS.items()},
-        **{folder: k for k, folder in vocab.KIND_FOLDERS.items()},
+        **{folder: k for k, folder in vocab.KIND_FOLDERS.items()},  # people, countries, glossary
         "organisation": "organization",
         **{k: k for k in vocab.KINDS},
     }

@@ -8,7 +8,12 @@ from sseref.core import vocab
 from sseref.core.dateformat import format_text
 from sseref.core.i18n import _, current_language
 
-TYPE_VOCABS = vocab.TYPE_VOCABULARIES
+TYPE_VOCABS = {
+    "organization": vocab.ORG_TYPES,
+    "event": vocab.EVENT_TYPES,
+    "document": vocab.DOC_TYPES,
+    "initiative": vocab.INITIATIVE_TYPES,
+}
 
 
 def label(table: dict[str, str], key: str | None) -> str:
