@@ -121,6 +121,10 @@ def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> 
     for alias in rec.aliases:
         names.extend(an.all_stems(alias))
         plain.extend(an.words(alias))
+    for role in rec.roles if rec.kind == "person" else ():
+        # A person is named by their role as much as by their name ("the Executive Secretary").
+        for lang, title in role.titles.items():
+            names.extend(an.stems(title, lang if lang in an.LANGS else "en"))
     for lang, text in rec.summaries.items():
         body.extend(an.stems(text, lang if lang in an.LANGS else "en"))
         plain.extend(an.words(text))
