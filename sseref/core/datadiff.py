@@ -64,6 +64,16 @@ _ROLES_QUERY = """select person_id, 'roles', '', group_concat(line, '; ')
              order by ro.person_id, ro.position) group by person_id"""
 
 
+def _fact_query(table: str, name: str) -> str:
+    """A changeable fact with its "as of" date ("Geneva (as of 2025-10)"), or its explicit
+    unknown, so that a newer date or a fact found at last shows as a change."""
+    return f"""select t.id, '{name}', '', coalesce(
+            t.{name} || coalesce(' (as of ' || f.as_of || ')', ''),
+            case when f.unknown then 'unknown (checked ' || f.checked || ')' end)
+        from {table} t left join facts f on f.record_id = t.id and f.field = '{name}'
+        where t.{name} is not null or f.unknown"""
+
+
 def _field_queries(conn: sqlite3.Connection) -> list[str]:
     """The queries for `conn`'s database: the kinds' columns it has (an older database may
     lack a table or a column a newer program declares)."""
@@ -73,11 +83,16 @@ def _field_queries(conn: sqlite3.Connection) -> list[str]:
     queries = list(_COMMON_QUERIES)
     for spec in kinds.SPECS.values():
         columns = have.get(spec.table, set())
-        queries += [
-            f"select id, '{f.name}', '', {f.name} from {spec.table} where {f.name} is not null"
-            for f in spec.columns
-            if f.name in columns and f.label
-        ]
+        for f in spec.columns:
+            if f.name not in columns or not f.label:
+                continue
+            if f.type == "fact" and "facts" in have:
+                queries.append(_fact_query(spec.table, f.name))
+            else:
+                queries.append(
+                    f"select id, '{f.name}', '', {f.name} from {spec.table} "
+                    f"where {f.name} is not null"
+                )
         for f in spec.list_fields:
             table, item, owner = spec.list_table(f), item_column(f.item), f"{spec.key}_id"
             if table in have:

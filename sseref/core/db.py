@@ -72,19 +72,33 @@ _TYPE_SQL = _across(lambda s: s.type_field.name if s.type_field else None)
 _REGION_SQL = _across(lambda s: "region" if s.field("region") else None)
 _EXTRA_SQL = _across(lambda s: next((f.name for f in s.columns if f.list_extra), None))
 
-# Sort keys the GUI's lists may ask for, and the SQL expression each one orders by.
-_ORDERS: dict[str, str] = {
-    "natural": "r.sort_date, r.id",
-    "title": _TITLE_KEY_SQL.format(col="r.id"),
-    "acronym": f"{_ACRONYM_KEY_SQL.format(col='r.id')} is null, "
-    f"{_ACRONYM_KEY_SQL.format(col='r.id')}",
-    "type": _TYPE_SQL,
-    "region": f"{_REGION_SQL} is null, {_REGION_SQL}",
-    "date": "r.sort_date is null, r.sort_date",
-    "place": "events.place is null, events.place",
-    "symbol": "documents.symbol is null, documents.symbol",
-    "issuer": _TITLE_KEY_SQL.format(col="documents.issuing_body"),
-    "role": "role is null, role",
+
+def _nulls_last(expr: str) -> tuple[str, ...]:
+    return (f"{expr} is null", expr)
+
+
+def _column_orders() -> dict[str, tuple[str, ...]]:
+    """A sort key for every column of the kinds' tables (a reference sorts by its title)."""
+    orders: dict[str, tuple[str, ...]] = {}
+    for name in dict.fromkeys(f.name for s in _TABLED for f in s.columns):
+        expr = _across(lambda s, n=name: n if s.field(n) in s.columns else None)  # type: ignore[misc]
+        ref = any((f := s.field(name)) is not None and f.type == "ref" for s in _TABLED)
+        orders[name] = _nulls_last(_TITLE_KEY_SQL.format(col=expr) if ref else expr)
+    return orders
+
+
+# Sort keys the GUI's lists may ask for, and the SQL expressions each one orders by (each
+# expression takes the direction: a list of expressions, as expressions hold commas).
+_ORDERS: dict[str, tuple[str, ...]] = {
+    **_column_orders(),
+    "natural": ("r.sort_date", "r.id"),
+    "title": (_TITLE_KEY_SQL.format(col="r.id"),),
+    "acronym": _nulls_last(_ACRONYM_KEY_SQL.format(col="r.id")),
+    "type": (_TYPE_SQL,),
+    "region": _nulls_last(_REGION_SQL),
+    "date": _nulls_last("r.sort_date"),
+    "issuer": (_TITLE_KEY_SQL.format(col="documents.issuing_body"),),
+    "role": _nulls_last("role"),
 }
 
 
@@ -316,8 +330,7 @@ class Database:
         direction = " desc" if descending else ""
         if order == "natural" and kind in _BY_NAME:
             order = "title"  # names, not founding dates, are what people scan these lists by
-        sort = _ORDERS.get(order, _ORDERS["natural"])
-        sort = ", ".join(part + direction for part in sort.split(", "))
+        sort = ", ".join(part + direction for part in _ORDERS.get(order, _ORDERS["natural"]))
         sql = f"""
             select r.id, (select min(x.type) from relations x where x.source_id = r.id
                           and x.target_id = :role_target
