@@ -181,7 +181,7 @@ class RecordView(QWidget):
                 self.browser.setHtml(html)
                 self.browser.setAccessibleDescription(_("Start page"))
             elif self._browser is not None:
-                from html import escape
+                from markupsafe import escape
 
                 self._browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
             return
