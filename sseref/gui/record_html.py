@@ -15,7 +15,7 @@ from typing import Any
 from sseref.core.i18n import LANGUAGES
 from sseref.core.models import Record, Relation
 from sseref.gui.theme import Colors
-from sseref.report.present import FactRow, Presenter
+from sseref.report.present import FactRow, Presenter, relation_order
 from sseref.report.render import render
 
 MINI_TIMELINE_URL = "sseref-mini-timeline"
@@ -89,7 +89,7 @@ def record_page(
         "summary_notes": [_fallback(p, "summary", summary_lang)] if summary_lang != lang else [],
         "other": _other_languages(record, p, other_languages),
         "facts": [_fact(row, page, p) for row in p.facts(record)],
-        "sections": [],
+        "roles": _roles(record, p),
         "relations_heading": _("Related records"),
         "relations": _relations(record, related_dates, p),
         "mini_timeline": (
@@ -175,16 +175,42 @@ def _fact(row: FactRow, page: Page, p: Presenter) -> dict[str, Any]:
     }
 
 
+def _roles(record: Record, p: Presenter) -> dict[str, Any] | None:
+    """A person's roles (with their organizations), or the people holding roles in an
+    organization; each with its period, "as of" date and source."""
+    if not record.roles:
+        return None
+    of_person = record.kind == "person"
+    items = []
+    for row in p.roles(record):
+        source = row.source
+        if source is None:
+            ref = ""
+        elif of_person:
+            ref = p.source_ref(source)  # the numbered list below
+        else:
+            ref = p.source_brief(source)  # the person's sources are on the person's page
+        items.append(
+            {
+                **row.__dict__,
+                "source": ref,
+                "source_id": source.doc_id if source and source.position == 0 else None,
+            }
+        )
+    heading = p.tr._("Roles") if of_person else p.tr._("People")
+    return {"heading": heading, "of_person": of_person, "items": items}
+
+
 def _relations(record: Record, related_dates: dict[str, str], p: Presenter) -> list[dict[str, Any]]:
-    def key(r: Relation) -> tuple[str, str]:  # grouped by what the link means
-        return (r.type, r.direction)
+    def key(r: Relation) -> tuple[int, str, str]:  # grouped by what the link means
+        return relation_order(r.type, r.direction)
 
     ordered = sorted(
         record.relations,
         key=lambda r: (*key(r), related_dates.get(r.other_id, ""), r.other_title.casefold()),
     )
     groups = []
-    for (rel_type, direction), group in groupby(ordered, key=key):
+    for (_rank, rel_type, direction), group in groupby(ordered, key=key):
         links = [
             {
                 "id": rel.other_id,

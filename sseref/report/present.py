@@ -17,59 +17,18 @@ from typing import Any
 from sseref.core import dateformat, vocab
 from sseref.core.citation import CitationContext, styled_citation
 from sseref.core.dates import DateSpec
-from sseref.core.i18n import N_
-from sseref.core.models import Record, Source
+from sseref.core.kinds import SPECS, Field
+from sseref.core.models import Fact, Record, Role, Source
 from sseref.report.i18n import Translator
 
-_VOCAB_TABLES: dict[str, dict[str, str]] = {
-    "org_type": vocab.ORG_TYPES,
-    "event_type": vocab.EVENT_TYPES,
-    "doc_type": vocab.DOC_TYPES,
-    "initiative_type": vocab.INITIATIVE_TYPES,
-    "region": vocab.REGIONS,
-}
 
-
-@dataclass(frozen=True)
-class FieldShown:
-    """A key field of a kind as presented: its name in the data, label and how to show it."""
-
-    name: str
-    label: str
-    type: str  # text · date · url · vocab · ref · list · fact
-    vocabulary: str | None = None
-    item: str = "text"  # a fact's or a list's value type
-
-
-# The key fields of each kind, in the order pages and sheets show them.
-FIELDS: dict[str, tuple[FieldShown, ...]] = {
-    "organization": (
-        FieldShown("type", N_("Type"), "vocab", "org_type"),
-        FieldShown("region", N_("Region"), "vocab", "region"),
-        FieldShown("headquarters", N_("Headquarters"), "fact"),
-        FieldShown("founded", N_("Founded"), "fact", item="date"),
-        FieldShown("website", N_("Website"), "fact", item="url"),
-    ),
-    "event": (
-        FieldShown("date", N_("Date"), "date"),
-        FieldShown("place", N_("Place"), "text"),
-        FieldShown("event_type", N_("Type"), "vocab", "event_type"),
-    ),
-    "document": (
-        FieldShown("doc_type", N_("Type"), "vocab", "doc_type"),
-        FieldShown("symbol", N_("Symbol"), "text"),
-        FieldShown("date", N_("Date"), "date"),
-        FieldShown("issuing_body", N_("Issuing body"), "ref"),
-        FieldShown("publisher", N_("Publisher"), "text"),
-        FieldShown("languages", N_("Languages"), "list", item="language"),
-        FieldShown("url", N_("Address"), "url"),
-    ),
-    "initiative": (
-        FieldShown("initiative_type", N_("Type"), "vocab", "initiative_type"),
-        FieldShown("date", N_("Date"), "date"),
-        FieldShown("url", N_("Address"), "url"),
-    ),
-}
+def shown_fields(kind: str) -> tuple[Field, ...]:
+    """The key fields of a kind that readers see, in the order its declaration gives them
+    (`core.kinds`: adding a field there adds it to pages and sheets)."""
+    spec = SPECS.get(kind)
+    if spec is None:
+        return ()
+    return tuple(f for f in spec.fields if f.label is not None and f.type != "roles")
 
 
 @dataclass(frozen=True)
@@ -84,6 +43,21 @@ class FactRow:
     as_of: str = ""  # "as of October 2025", for a dated fact
     source: Source | None = None  # the source of a dated fact
     unknown: bool = False  # searched for, no source found: `text` says so
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """A public role as shown: who, what, where, when, and the source that says so."""
+
+    person_id: str
+    person: str
+    organization_id: str
+    organization: str  # with its acronym
+    title: str  # the role's name in the reader's language
+    period: str  # "since Oct 2022", "2015–2019", or ""
+    current: bool
+    as_of: str  # "as of 20 November 2026"
+    source: Source | None
 
 
 class Presenter:
@@ -124,16 +98,10 @@ class Presenter:
         return self.tr.kind(kind)
 
     def vocab_label(self, vocabulary: str, key: str | None) -> str:
-        return self.tr.vocab_label(_VOCAB_TABLES.get(vocabulary, {}), key)
+        return self.tr.vocab_label(vocab.VOCABULARIES.get(vocabulary, {}), key)
 
     def type_label(self, kind: str, key: str | None) -> str:
-        table = {
-            "organization": "org_type",
-            "event": "event_type",
-            "document": "doc_type",
-            "initiative": "initiative_type",
-        }.get(kind, "")
-        return self.vocab_label(table, key)
+        return self.tr.vocab_label(vocab.TYPE_VOCABULARIES.get(kind, {}), key)
 
     def region(self, key: str | None) -> str:
         return self.tr.vocab_label(vocab.REGIONS, key)
@@ -155,7 +123,7 @@ class Presenter:
         `titles` (record id → title as the caller wants it, e.g. with its acronym) names the
         records a field links to; otherwise the title the record's relation carries is used."""
         rows: list[FactRow] = []
-        for spec in FIELDS.get(record.kind, ()):
+        for spec in shown_fields(record.kind):
             row = self._fact(record, spec, titles or {})
             if row is not None and (row.text or row.unknown):
                 rows.append(row)
@@ -163,13 +131,14 @@ class Presenter:
             rows.append(FactRow("themes", self._("Themes"), self.themes(record.themes)))
         return rows
 
-    def _fact(self, record: Record, spec: FieldShown, titles: Mapping[str, str]) -> FactRow | None:
-        label = self._(spec.label)
+    def _fact(self, record: Record, spec: Field, titles: Mapping[str, str]) -> FactRow | None:
+        label = self._(spec.label) if spec.label else ""
         raw: Any = record.fields.get(spec.name)
         if spec.type == "date":
             return FactRow(spec.name, label, self.date(record.date))
         if spec.type == "fact":
-            return self._changeable(record, spec, label, raw)
+            fact = record.facts.get(spec.name) or (Fact(str(raw)) if raw else None)
+            return self._changeable(spec, label, fact) if fact else None
         if raw in (None, "", []):
             return None
         if spec.type == "vocab":
@@ -186,15 +155,11 @@ class Presenter:
             return FactRow(spec.name, label, str(raw), url=str(raw))
         return FactRow(spec.name, label, str(raw))
 
-    def _changeable(self, record: Record, spec: FieldShown, label: str, raw: Any) -> FactRow:
+    def _changeable(self, spec: Field, label: str, fact: Fact) -> FactRow:
         """A fact that can change: plain, "as of" a date with its source, or explicitly unknown."""
-        value, as_of, source = raw, None, None
-        if isinstance(raw, Mapping):
-            if raw.get("unknown"):
-                return self.unknown_row(spec.name, label, raw.get("checked"))
-            value, as_of = raw.get("value"), raw.get("as_of")
-            source = _source_of(record, raw.get("source"))
-        text = "" if value in (None, "") else str(value)
+        if fact.unknown:
+            return self.unknown_row(spec.name, label, fact.checked)
+        text = fact.value or ""
         if spec.item == "date":
             text = self.date(text)
         return FactRow(
@@ -202,8 +167,8 @@ class Presenter:
             label,
             text,
             url=text if spec.item == "url" and text else None,
-            as_of=self.as_of(as_of),
-            source=source,
+            as_of=self.as_of(fact.as_of),
+            source=fact.source,
         )
 
     def unknown_row(self, key: str, label: str, checked: str | None) -> FactRow:
@@ -218,6 +183,29 @@ class Presenter:
     def as_of(self, when: str | None) -> str:
         return self._("as of {date}").format(date=self.date(when)) if when else ""
 
+    # --- people in public roles ------------------------------------------------------------
+
+    def roles(self, record: Record) -> list[RoleRow]:
+        """A person's roles, or the people holding roles in an organization: current first."""
+        return sorted((self._role(r) for r in record.roles), key=lambda r: not r.current)
+
+    def _role(self, role: Role) -> RoleRow:
+        acronym = next(iter(role.organization_acronyms), None)
+        organization = role.organization_name
+        if acronym and acronym != organization:
+            organization += f" ({acronym})"
+        return RoleRow(
+            person_id=role.person_id,
+            person=role.person_name,
+            organization_id=role.organization_id,
+            organization=organization,
+            title=role.title(self.lang),
+            period=self.span(role.since, role.until),
+            current=role.current,
+            as_of=self.as_of(role.as_of),
+            source=role.source,
+        )
+
     # --- citations --------------------------------------------------------------------------
 
     def source(self, source: Source) -> str:
@@ -230,6 +218,12 @@ class Presenter:
             return self._("source {n}").format(n=source.position)
         return source.doc_title or source.doc_id or ""
 
+    def source_brief(self, source: Source) -> str:
+        """A source named in a few words (publisher and title), where its list is elsewhere."""
+        if source.doc_id:
+            return source.doc_title or source.doc_id
+        return ", ".join(p for p in (source.publisher, source.title) if p) or (source.url or "")
+
     def cite(
         self, record: Record, style: str = "un", context: CitationContext | None = None
     ) -> str:
@@ -237,13 +231,9 @@ class Presenter:
         return styled_citation(record, style, self.lang, context, gettext=self.tr._)
 
 
-def _source_of(record: Record, ref: object) -> Source | None:
-    """The source a fact names: an index into the record's sources (from 1) or a document id."""
-    for source in record.sources:
-        if isinstance(ref, int) and source.position == ref:
-            return source
-        if isinstance(ref, str) and source.doc_id == ref:
-            return source
-    if isinstance(ref, str) and ref:
-        return Source(position=0, doc_id=ref, doc_title=ref)
-    return None
+def relation_order(rel_type: str, direction: str) -> tuple[int, str, str]:
+    """Where a group of related records goes: a country's laws, bodies and organizations
+    first, the rest by type."""
+    first = ("has_framework", "has_national_body", "based_in")
+    rank = first.index(rel_type) if rel_type in first else len(first)
+    return (rank, rel_type, direction)

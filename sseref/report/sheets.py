@@ -21,7 +21,7 @@ from sseref.report.markup import (
     ordered_list,
     paragraph,
 )
-from sseref.report.present import FactRow, Presenter
+from sseref.report.present import FactRow, Presenter, relation_order
 from sseref.report.render import fragment, join
 
 MAX_TIMELINE = 12
@@ -73,6 +73,7 @@ class SheetBuilder:
             sections = [Section("facts", self._term_table(record, own_language_only))]
         else:
             sections.append(Section("summary", self._summary(record)))
+        sections.append(Section("roles", self._roles(record)))
         sections += [
             Section("relations", self._relations(record, related)),
             Section("timeline", self._timeline(record, related)),
@@ -135,6 +136,36 @@ class SheetBuilder:
             if (v := record.fields.get(key)) and isinstance(v, str)
         ]
 
+    def _roles(self, record: Record) -> Markup:
+        """A person's public roles, or the people holding roles in an organization: each with
+        its period, "as of" date and source."""
+        if not record.roles:
+            return Markup("")
+        of_person = record.kind == "person"
+        rows = []
+        for role in self.p.roles(record):
+            source = role.source
+            if source is None:
+                ref = ""
+            elif of_person:
+                ref = self.p.source_ref(source)
+            else:  # the person's sources are on the person's sheet
+                ref = self.p.source_brief(source)
+            note = "; ".join(x for x in (role.period, role.as_of, ref) if x)
+            label = role.organization if of_person else role.person
+            rows.append(
+                (
+                    label,
+                    fragment(
+                        '{{ v }}{% if n %} <span class="relabel">({{ n }})</span>{% endif %}',
+                        v=role.title,
+                        n=note,
+                    ),
+                )
+            )
+        title = self.tr._("Roles") if of_person else self.tr._("People")
+        return heading(title) + facts_table(rows, self.label_width)
+
     def fact_html(self, row: FactRow) -> Markup:
         """A key field's value on paper: its text, then "as of" and its source when dated."""
         if row.unknown:
@@ -188,7 +219,7 @@ class SheetBuilder:
     def _relations(self, record: Record, related: dict[str, RecordRow]) -> Markup:
         """Links to organizations, initiatives and terms, grouped by their label."""
         groups: dict[str, list[Markup]] = {}
-        for rel in record.relations:
+        for rel in sorted(record.relations, key=lambda r: relation_order(r.type, r.direction)):
             if rel.other_kind in ("event", "document"):
                 continue
             label = self.p.relation(rel.type, rel.direction)

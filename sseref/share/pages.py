@@ -18,7 +18,7 @@ from sseref.core.models import Record
 from sseref.report.compose import data_as_of
 from sseref.report.i18n import Translator
 from sseref.report.markup import Markup, heading, paragraph
-from sseref.report.present import Presenter
+from sseref.report.present import Presenter, relation_order
 from sseref.report.render import escape, fragment, join, render
 from sseref.report.sheets import SheetBuilder
 from sseref.search.results import SearchResults
@@ -28,7 +28,7 @@ LANGUAGE_ENDONYMS = {"en": "English", "es": "Español", "fr": "Français"}  # ne
 RESULT_LIMIT = 30
 MAX_QUERY = 200  # characters of a query that are searched; the rest is dropped
 RESULTS_CACHE = 2048  # result lists kept (a few kB each)
-RECORD_SECTIONS = ("facts", "summary")  # the sheet's own relation lists have no links
+RECORD_SECTIONS = ("facts", "summary", "roles")  # the sheet's relation lists have no links
 
 _RESULTS = (
     '<ol class="results">{% for h in hits %}<li><a href="{{ h.url }}">'
@@ -218,7 +218,7 @@ class Pages:
         ids = list(dict.fromkeys(r.other_id for r in record.relations))
         rows = {row.id: row for row in self.db.rows(ids, p.lang)}
         groups: dict[str, list[tuple[str, str, str, str]]] = {}
-        for rel in record.relations:
+        for rel in sorted(record.relations, key=lambda r: relation_order(r.type, r.direction)):
             row = rows.get(rel.other_id)
             if row is None:
                 continue
