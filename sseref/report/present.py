@@ -48,6 +48,9 @@ class RoleRow:
     current: bool
     as_of: str  # "as of 20 November 2026"
     source: Source | None
+    # How the row names its source: "source 1" on the person's own page or sheet (its list is
+    # below), the source's publisher and title on an organization's (the list is the person's).
+    source_text: str = ""
 
 
 class Presenter:
@@ -140,9 +143,11 @@ class Presenter:
 
     def roles(self, record: Record) -> list[RoleRow]:
         """A person's roles, or the people holding roles in an organization: current first."""
-        return sorted((self._role(r) for r in record.roles), key=lambda r: not r.current)
+        of_person = record.kind == "person"
+        rows = (self._role(r, of_person) for r in record.roles)
+        return sorted(rows, key=lambda r: not r.current)
 
-    def _role(self, role: Role) -> RoleRow:
+    def _role(self, role: Role, of_person: bool) -> RoleRow:
         acronym = next(iter(role.organization_acronyms), None)
         organization = role.organization_name
         if acronym and acronym != organization:
@@ -157,6 +162,13 @@ class Presenter:
             current=role.current,
             as_of=self.as_of(role.as_of),
             source=role.source,
+            source_text=(
+                ""
+                if role.source is None
+                else self.source_ref(role.source)
+                if of_person
+                else self.source_brief(role.source)
+            ),
         )
 
     # --- citations --------------------------------------------------------------------------
