@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from sseref.core import kinds, vocab
 from sseref.core.dateformat import format_spec, format_text
 from sseref.core.i18n import N_, _
-from sseref.core.models import Fact, Record
+from sseref.core.models import Fact, Record, Role
 
 Translate = Callable[[str], str]
 
 AS_OF = N_("as of {date}")
+SINCE = N_("since {date}")
+UNTIL = N_("until {date}")
 UNKNOWN = N_("Unknown (no source found; checked {date})")
 THEMES = N_("Themes")
 
@@ -88,7 +90,7 @@ def _view(
     if field.type == "roles":
         if not record.roles:
             return None
-        text = "; ".join(f"{r.title(lang)}, {r.organization_name}" for r in record.roles)
+        text = "; ".join(_role_text(r, lang, translate) for r in record.roles)
         return FieldView(field.name, label, text, field.type)
     if not value:
         return None
@@ -111,3 +113,18 @@ def _view(
         text = str(value)
         url = text if vtype == "url" else None
     return FieldView(field.name, label, text, field.type, link, url, fact, as_of)
+
+
+def _role_text(role: Role, lang: str, translate: Translate) -> str:
+    """ "Executive Secretary, ECLAC's name (since Oct 2022; as of 7 December 2026)"."""
+    start = format_text(role.since, lang, "short") if role.since else ""
+    end = format_text(role.until, lang, "short") if role.until else ""
+    if start and end:
+        period = f"{start}–{end}"
+    elif start or end:
+        period = translate(SINCE if start else UNTIL).format(date=start or end)
+    else:
+        period = ""
+    as_of = translate(AS_OF).format(date=format_text(role.as_of, lang))
+    details = "; ".join(p for p in (period, as_of) if p)
+    return f"{role.title(lang)}, {role.organization_name} ({details})"

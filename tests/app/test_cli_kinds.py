@@ -25,7 +25,11 @@ def test_show_a_person_and_the_people_of_an_organization(
     code, out, _ = run(capsys, "--database", str(kinds_db_path), "show", "person/ada-example")
     assert code == 0
     assert "[Person] person/ada-example" in out
-    assert "Roles: Executive Secretary, Alpha Cooperative Alliance; Chair, Beta Task" in out
+    assert (
+        "Roles: Executive Secretary, Alpha Cooperative Alliance (since Oct 2022; as of "
+        "20 November 2026); Chair, Beta Task Force on Solidarity Economy (2015–2019; as of "
+        "June 2019)"
+    ) in out
     code, out, _ = run(capsys, "--database", str(kinds_db_path), "show", "org/alpha")
     assert "Ada Example <person/ada-example>: Executive Secretary" in out
     code, out, _ = run(capsys, "--database", str(kinds_db_path), "show", "org/delta-agency")
