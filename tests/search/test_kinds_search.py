@@ -46,3 +46,11 @@ def test_a_country_is_found_by_its_names_and_kind(engine: SearchEngine) -> None:
     assert ids(engine, "Ejemplia")[0] == "country/examplia"
     assert ids(engine, "kind:country") == ["country/examplia"]
     assert ids(engine, "kind:person") == ["person/ada-example"]
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [("people", "person"), ("persona", "person"), ("countries", "country"), ("pays", "country")],
+)
+def test_kind_filters_in_every_language(engine: SearchEngine, word: str, kind: str) -> None:
+    assert [i.split("/")[0] for i in ids(engine, f"kind:{word}")] == [kind]
