@@ -305,11 +305,12 @@ def _paint_head(painter: QPainter, geometry: PageGeometry, text: str) -> None:
     rect = geometry.head
     painter.setFont(_small_font(7.5, bold=True))
     painter.setPen(INK)
+    # Elide in the middle: a long title must not push the "(continued)" marker off the end.
     painter.drawText(
         rect,
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         painter.fontMetrics().elidedText(
-            text, Qt.TextElideMode.ElideRight, int(rect.width() * 0.8)
+            text, Qt.TextElideMode.ElideMiddle, int(rect.width() * 0.8)
         ),
     )
     painter.setFont(_small_font(7.5))
