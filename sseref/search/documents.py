@@ -14,6 +14,9 @@ from sseref.search.schema import pair_terms
 FACET_SEP = "\t"
 # Relations whose other end's name is worth finding a record by ("documents issued by ILO").
 _NAME_RELATIONS = {"issued", "adopted", "secretariat_of", "manages", "hosted_by"}
+# Links that name a record's country ("cooperative law Mexico", "INAES Mexico"), seen from the
+# organization or the document: the country's name is indexed with them, not the reverse.
+_COUNTRY_LINKS = {"based_in": "out", "has_framework": "in", "has_national_body": "in"}
 
 
 def record_type(rec: Record) -> str | None:
@@ -130,6 +133,7 @@ def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> 
         plain.extend(an.words(text))
     facts = [str(rec.fields[k]) for k in _searchable(rec.kind) if rec.fields.get(k)]
     facts += [r.other_title for r in rec.relations if r.type in _NAME_RELATIONS]
+    facts += [r.other_title for r in rec.relations if _COUNTRY_LINKS.get(r.type) == r.direction]
     facts += _role_texts(rec)
     ftype = record_type(rec)
     if ftype:

@@ -54,3 +54,8 @@ def test_a_country_is_found_by_its_names_and_kind(engine: SearchEngine) -> None:
 )
 def test_kind_filters_in_every_language(engine: SearchEngine, word: str, kind: str) -> None:
     assert [i.split("/")[0] for i in ids(engine, f"kind:{word}")] == [kind]
+
+
+def test_a_national_body_and_a_law_are_found_with_their_country(engine: SearchEngine) -> None:
+    assert ids(engine, "Examplia agency")[0] == "org/delta-agency"
+    assert "doc/beta-resolution" in ids(engine, "Ejemplia resolution")
