@@ -305,7 +305,7 @@ def _paint_head(painter: QPainter, geometry: PageGeometry, text: str) -> None:
     rect = geometry.head
     painter.setFont(_small_font(7.5, bold=True))
     painter.setPen(INK)
-    # Elide in the middle: a long title must not push the "(continued)" marker off the end.
+    # A long title loses its middle, not its end: "(continued)" must stay readable.
     painter.drawText(
         rect,
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
