@@ -122,6 +122,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"[{_(vocab.KIND_LABELS[record.kind])}] {record.id}")
     if record.date:
         print(record.date.text())
+    from sseref.core.fieldview import field_views  # Babel's dates: only `show` needs them
+
+    views = field_views(record, args.lang)
+    if views:
+        print()
+        for view in views:
+            print(f"  {view.label}: {view.text}" + (f" ({view.as_of})" if view.as_of else ""))
+    if record.kind != "person" and record.roles:
+        # The people holding roles in this organization.
+        print()
+        print(f"{_(vocab.KIND_PLURALS['person'])}:")
+        for role in record.roles:
+            print(f"  {role.person_name} <{role.person_id}>: {role.title(args.lang)}")
     print()
     print(record.summary(args.lang)[0])
     if record.relations:

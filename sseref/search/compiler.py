@@ -40,6 +40,13 @@ KIND_WORDS = {
     "glossaire": "term",
     "termino": "term",
     "terme": "term",
+    "people": "person",
+    "persons": "person",
+    "persona": "person",
+    "personne": "person",
+    "countries": "country",
+    "pais": "country",
+    "pays": "country",
 }
 _YEAR_RANGE = re.compile(r"^(\d{3,4})?\s*(?:\.\.|-|–|to)\s*(\d{3,4})?$")
 

@@ -5,23 +5,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sseref.core import kinds
 from sseref.core.models import Record
 from sseref.search import analysis as an
 from sseref.search import symbols
 from sseref.search.schema import pair_terms
 
-TYPE_FIELDS = ("type", "doc_type", "event_type", "initiative_type")
 FACET_SEP = "\t"
 # Relations whose other end's name is worth finding a record by ("documents issued by ILO").
 _NAME_RELATIONS = {"issued", "adopted", "secretariat_of", "manages", "hosted_by"}
+# Links that name a record's country ("cooperative law Mexico", "INAES Mexico"), seen from the
+# organization or the document: the country's name is indexed with them, not the reverse.
+_COUNTRY_LINKS = {"based_in": "out", "has_framework": "in", "has_national_body": "in"}
 
 
 def record_type(rec: Record) -> str | None:
-    for name in TYPE_FIELDS:
-        value = rec.fields.get(name)
-        if value:
-            return str(value)
-    return None
+    """The value of the kind's type field (core.kinds), if the kind has one and the record too."""
+    spec = kinds.SPECS.get(rec.kind)
+    field = spec.type_field if spec else None
+    value = rec.fields.get(field.name) if field else None
+    return str(value) if value else None
 
 
 def record_languages(rec: Record) -> list[str]:
@@ -56,6 +59,25 @@ def facet_value(
         str(year) if year is not None else "",
     ]
     return FACET_SEP.join(parts).encode("utf-8")
+
+
+def _searchable(kind: str) -> tuple[str, ...]:
+    """The kind's fields whose text is indexed (a seat, a place, a symbol; see core.kinds)."""
+    spec = kinds.SPECS.get(kind)
+    return tuple(f.name for f in spec.fields if f.searchable) if spec else ()
+
+
+def _role_texts(rec: Record) -> list[str]:
+    """A person is found by their roles and where they hold them ("Executive Secretary
+    ECLAC"): every language's role name, the organization's name and acronyms."""
+    if rec.kind != "person":
+        return []
+    texts: list[str] = []
+    for role in rec.roles:
+        texts.extend(role.titles.values())
+        texts.append(role.organization_name)
+        texts.extend(role.organization_acronyms)
+    return texts
 
 
 def _name_keys(rec: Record) -> list[str]:
@@ -102,15 +124,17 @@ def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> 
     for alias in rec.aliases:
         names.extend(an.all_stems(alias))
         plain.extend(an.words(alias))
+    for role in rec.roles if rec.kind == "person" else ():
+        # A person is named by their role as much as by their name ("the Executive Secretary").
+        for lang, title in role.titles.items():
+            names.extend(an.stems(title, lang if lang in an.LANGS else "en"))
     for lang, text in rec.summaries.items():
         body.extend(an.stems(text, lang if lang in an.LANGS else "en"))
         plain.extend(an.words(text))
-    facts = [
-        str(rec.fields[k])
-        for k in ("place", "headquarters", "publisher", "symbol")
-        if rec.fields.get(k)
-    ]
+    facts = [str(rec.fields[k]) for k in _searchable(rec.kind) if rec.fields.get(k)]
     facts += [r.other_title for r in rec.relations if r.type in _NAME_RELATIONS]
+    facts += [r.other_title for r in rec.relations if _COUNTRY_LINKS.get(r.type) == r.direction]
+    facts += _role_texts(rec)
     ftype = record_type(rec)
     if ftype:
         facts.append(ftype.replace("-", " "))
