@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import _, current_language
-from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.theme import LIGHT, Colors, focus_frame_sheet, mute
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ class RecordView(QWidget):
         mute(self.hint)
         self.hint.setWordWrap(True)
         self.hint.setMargin(18)
-        set_enum_property(self.hint, "alignment", "AlignTop|AlignLeft")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.hint)
@@ -81,12 +80,13 @@ class RecordView(QWidget):
             browser.setOpenExternalLinks(False)
             browser.document().setDocumentMargin(14)
             browser.anchorClicked.connect(self._on_link)
-            set_enum_property(
-                browser, "textInteractionFlags", "TextBrowserInteraction|TextSelectableByKeyboard"
+            browser.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextBrowserInteraction
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
             )
             browser.setAccessibleName(_("Record page"))
             browser.setStyleSheet(focus_frame_sheet(self.colors, "QTextBrowser"))
-            set_enum_property(browser, "contextMenuPolicy", "CustomContextMenu")
+            browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             browser.customContextMenuRequested.connect(self._context_menu)
             self._browser = browser
             self._layout.insertWidget(0, browser, 1)
@@ -219,7 +219,7 @@ class RecordView(QWidget):
 
     def _mini_timeline(self, record: Record, lang: str) -> QImage | None:
         """A small strip of the related events (and this record's own date), oldest first."""
-        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtCore import QRectF
         from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
         from sseref.core.dateformat import format_spec

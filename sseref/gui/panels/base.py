@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,13 +21,12 @@ from sseref.core.i18n import _, current_language, ngettext
 from sseref.core.listing import ListFilter
 from sseref.gui.labels import number_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
-from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.theme import LIGHT, Colors, mute, title_sheet
 from sseref.gui.widgets import FilterCombo, YearRange
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtGui import QKeyEvent, QResizeEvent  # built with the first event
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QKeyEvent, QResizeEvent
     from PySide6.QtWidgets import QMenu
 
 # A column's share of room beyond its content is capped: the title column takes the rest.
@@ -50,8 +49,6 @@ class RecordTable(QTableView):
             self.widthChanged.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
-        from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
-
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated.emit(self.currentIndex())
             return
@@ -187,9 +184,9 @@ class ListPanel(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
-        # Titles from a C++ model, and sorting done here on a click rather than by Qt's
-        # setSortingEnabled (which sorts at once): the first frame stays free of the `Qt`
-        # namespace (see gui.qtvalues). The natural order (by name, date…) shows no arrow.
+        # Titles from the header's own model, and sorting done here on a click rather than by
+        # Qt's setSortingEnabled (which sorts at once, by the first column): the natural order
+        # (by name, date…) shows no arrow until the user picks a column.
         self.header_model = HeaderModel(self.model.header_labels(), self)
         header.setModel(self.header_model)
         header.setSectionsClickable(True)
@@ -201,13 +198,13 @@ class ListPanel(QWidget):
         # anyway), not Qt's default of 1000 rows, which would fetch and format nearly every row.
         header.setResizeContentsPrecision(RecordTableModel.BLOCK)
         # The columns fit the width (fit_columns); a cell cut short shows its text as a tooltip.
-        set_enum_property(table, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        set_enum_property(table, "textElideMode", "ElideRight")
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.widthChanged.connect(self.fit_columns)
         # A title longer than its column starts at its first word and ends with "…".
-        set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
-        set_enum_property(header, "textElideMode", "ElideRight")
-        set_enum_property(table, "contextMenuPolicy", "CustomContextMenu")
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._row_menu)
         table.setTabKeyNavigation(False)
         table.activated.connect(self._on_activated)
