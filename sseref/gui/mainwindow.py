@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -433,8 +434,6 @@ class MainWindow(QMainWindow):
 
     def show_saved(self, path: Path) -> None:
         """ "Saved to …" in the status bar, with a link that opens the folder."""
-        from PySide6.QtWidgets import QLabel
-
         self.show_message(_("Saved to {path}").format(path=path))
         if self.saved_link is None:
             self.saved_link = QLabel()
@@ -446,9 +445,6 @@ class MainWindow(QMainWindow):
         self.saved_link.show()
 
     def _open_saved_folder(self, address: str) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
         QDesktopServices.openUrl(QUrl(address))  # a local folder, in the file manager
 
     # --- dialogs ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sseref.core.db import Database
 from sseref.core.i18n import _, current_language
@@ -27,16 +27,12 @@ def available(name: str) -> bool:
 
 
 def _unavailable(parent: QWidget) -> None:
-    from PySide6.QtWidgets import QMessageBox  # only when it is shown
-
     QMessageBox.information(
         parent, _("Not available"), _("Fact sheets and printing are not available in this build.")
     )
 
 
 def _no_record(parent: QWidget) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     QMessageBox.information(
         parent, _("Nothing to print"), _("Open a record first, then print its fact sheet.")
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 LARGE_TEXT_FACTOR = 1.6
@@ -107,8 +107,6 @@ class ThemeManager:
 
     def read_system_scheme(self) -> bool:
         """Asks Qt whether the system is in dark mode; True if that changed the answer."""
-        from PySide6.QtGui import QGuiApplication
-
         scheme = QGuiApplication.styleHints().colorScheme()
         if scheme == Qt.ColorScheme.Unknown:  # no opinion: keep the palette's
             return False
@@ -130,8 +128,6 @@ class ThemeManager:
             self.app.setProperty(STYLE_PROPERTY, STYLE)
         self.app.setPalette(_palette(self.colors))
         if self._base_point_size is not None or self._factor() != 1.0:
-            from PySide6.QtGui import QFont
-
             font = QFont(self.app.font())
             font.setPointSizeF(self.point_size())
             self.app.setFont(font)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -102,8 +103,6 @@ class YearRange(QWidget):
         self._span = (lo, hi)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        from PySide6.QtWidgets import QSpinBox  # the first panels shown need no year boxes
-
         self.label = QLabel()
         self.start = QSpinBox()
         self.end = QSpinBox()

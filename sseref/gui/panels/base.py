@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +29,6 @@ from sseref.gui.widgets import FilterCombo, YearRange
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QKeyEvent, QResizeEvent
-    from PySide6.QtWidgets import QMenu
 
 # A column's share of room beyond its content is capped: the title column takes the rest.
 MAX_COLUMN = 240
@@ -324,8 +325,6 @@ class ListPanel(QWidget):
         return bool(self.filter_values())
 
     def _row_menu(self, pos: QPoint) -> None:
-        from PySide6.QtGui import QCursor
-
         menu = self.row_menu(pos)
         if menu is not None:
             menu.exec(QCursor.pos())
@@ -333,8 +332,6 @@ class ListPanel(QWidget):
 
     def row_menu(self, pos: QPoint) -> QMenu | None:
         """A row's menu: the row becomes current (its record opens), then its commands."""
-        from PySide6.QtWidgets import QMenu
-
         index = self.table.indexAt(pos)
         if not index.isValid():
             return None
