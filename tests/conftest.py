@@ -14,6 +14,9 @@ os.environ.pop("SSEREF_LANG", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+# A person, a country and an organization with dated and unknown facts: added to FIXTURE_DATA
+# by `kinds_data` (kept apart so the counts the other tests rely on stay as they are).
+KINDS_FIXTURE = ROOT / "tests" / "fixtures" / "kinds"
 REAL_DATA = ROOT / "data"
 
 
@@ -63,6 +66,36 @@ def fixture_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("fixture-db") / "sseref.db"
     build_database(FIXTURE_DATA, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def kinds_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data plus tests/fixtures/kinds (a person, a country, dated facts)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("kinds-data") / "data"
+    shutil.copytree(FIXTURE_DATA, folder)
+    shutil.copytree(KINDS_FIXTURE, folder, dirs_exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def kinds_db_path(kinds_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database of `kinds_data`, built once per run."""
+    from sseref.ingest.build import build_database
+
+    path = tmp_path_factory.mktemp("kinds-db") / "sseref.db"
+    build_database(kinds_data, path)
+    return path
+
+
+@pytest.fixture
+def kinds_db(kinds_db_path: Path):  # type: ignore[no-untyped-def]
+    from sseref.core.db import Database
+
+    db = Database(kinds_db_path)
+    yield db
+    db.close()
 
 
 @pytest.fixture(scope="session")

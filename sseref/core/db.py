@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sseref.core import vocab
+from sseref.core import kinds, vocab
 from sseref.core.errors import (
     DatabaseCorruptError,
     DatabaseMissingError,
@@ -19,10 +19,10 @@ from sseref.core.errors import (
 )
 from sseref.core.i18n import _
 from sseref.core.listing import ListFilter, RecordRow
-from sseref.core.schema import SCHEMA_VERSION
+from sseref.core.schema import SCHEMA_VERSION, item_column
 
 if TYPE_CHECKING:  # whole records are built after the first frame: their module loads then
-    from sseref.core.models import Name, Record, Relation, Source
+    from sseref.core.models import Fact, Name, Record, Relation, Role, Source
 
 # The title shown for a related record: its name in the wanted language, else English, else any.
 _TITLE_SQL = """
@@ -50,6 +50,10 @@ def fold_text(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Kinds listed by name, not by date: those without a date, and organizations (people scan
+# them by name, not by founding date).
+_BY_NAME = ("organization", *(k.key for k in kinds.KIND_SPECS if k.date_field is None))
+
 # Sort keys the GUI's lists may ask for, and the SQL expression each one orders by.
 _ORDERS: dict[str, str] = {
     "natural": "r.sort_date, r.id",
@@ -57,7 +61,7 @@ _ORDERS: dict[str, str] = {
     "acronym": f"{_ACRONYM_KEY_SQL.format(col='r.id')} is null, "
     f"{_ACRONYM_KEY_SQL.format(col='r.id')}",
     "type": "coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)",
-    "region": "o.region is null, o.region",
+    "region": "coalesce(o.region, c.region) is null, coalesce(o.region, c.region)",
     "date": "r.sort_date is null, r.sort_date",
     "place": "e.place is null, e.place",
     "symbol": "d.symbol is null, d.symbol",
@@ -181,7 +185,7 @@ class Database:
             )
         if kind is None:
             return [r[0] for r in self._all("select id from records order by kind, id")]
-        order = "id" if kind in ("organization", "term") else "sort_date, id"
+        order = "id" if kind in _BY_NAME else "sort_date, id"
         rows = self._all(f"select id from records where kind = ? order by {order}", (kind,))
         return [r[0] for r in rows]
 
@@ -196,13 +200,14 @@ class Database:
             select r.id, r.kind, {_TITLE_SQL.format(col="r.id")} as title,
                    {_ACRONYM_SQL.format(col="r.id")} as acronym, r.date_text, r.year,
                    coalesce(o.type, e.event_type, d.doc_type, i.initiative_type) as type,
-                   o.region as region,
-                   coalesce(d.symbol, e.place, o.headquarters) as extra
+                   coalesce(o.region, c.region) as region,
+                   coalesce(d.symbol, e.place, o.headquarters, c.iso) as extra
             from records r
             left join organizations o on o.id = r.id
             left join events e on e.id = r.id
             left join documents d on d.id = r.id
             left join initiatives i on i.id = r.id
+            left join countries c on c.id = r.id
             where r.id in ({marks})
         """
         by_id = {row["id"]: RecordRow(**dict(row)) for row in self._all(sql, params)}
@@ -222,6 +227,8 @@ class Database:
         allowed = {
             ("organization", "type"): ("organizations", "type"),
             ("organization", "region"): ("organizations", "region"),
+            ("organization", "country"): ("organizations", "country"),
+            ("country", "region"): ("countries", "region"),
             ("document", "doc_type"): ("documents", "doc_type"),
             ("document", "issuing_body"): ("documents", "issuing_body"),
             ("event", "event_type"): ("events", "event_type"),
@@ -261,8 +268,9 @@ class Database:
                 or sseref_fold(d.symbol) like :pat or r.id like :pat)""")
         simple = {
             "type": ("coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)", flt.type),
-            "region": ("o.region", flt.region),
+            "region": ("coalesce(o.region, c.region)", flt.region),
             "issuing_body": ("d.issuing_body", flt.issuing_body),
+            "country": ("o.country", flt.country),
         }
         for key, (column, value) in simple.items():
             if value:
@@ -300,7 +308,7 @@ class Database:
                 where.append("role = :role")
                 params["role"] = flt.role
         direction = " desc" if descending else ""
-        if order == "natural" and kind in ("organization", "term"):
+        if order == "natural" and kind in _BY_NAME:
             order = "title"  # names, not founding dates, are what people scan these lists by
         sort = _ORDERS.get(order, _ORDERS["natural"])
         sort = ", ".join(part + direction for part in sort.split(", "))
@@ -313,6 +321,7 @@ class Database:
             left join events e on e.id = r.id
             left join documents d on d.id = r.id
             left join initiatives i on i.id = r.id
+            left join countries c on c.id = r.id
             where {" and ".join(where)}
             order by {sort}, r.id
         """
@@ -456,6 +465,7 @@ class Database:
             date = parse_date(base["date_text"]) if base["date_text"] else None
         except DateError:  # the build validated it; stay readable if it did not
             date = None
+        sources = self.sources(record_id)
         return Record(
             id=record_id,
             kind=kind,
@@ -466,31 +476,131 @@ class Database:
             date=date,
             fields=self._fields(record_id, kind),
             relations=self.relations(record_id, lang),
-            sources=self.sources(record_id),
+            sources=sources,
+            facts=self._facts(record_id, sources),
+            roles=self.people_roles(record_id, lang),
         )
 
     def _fields(self, record_id: str, kind: str) -> dict[str, Any]:
-        table = {
-            "organization": "organizations",
-            "event": "events",
-            "document": "documents",
-            "initiative": "initiatives",
-        }.get(kind)
-        if table is None:
-            return {}
-        rows = self._all(f"select * from {table} where id = ?", (record_id,))
-        fields = (
-            {k: v for k, v in dict(rows[0]).items() if k != "id" and v is not None} if rows else {}
-        )
-        if kind == "document":
-            fields["languages"] = [
+        """The kind's own fields (known values only; see `_facts` for as-of and unknown)."""
+        spec = kinds.spec(kind)
+        fields: dict[str, Any] = {}
+        if spec.columns:
+            rows = self._all(f"select * from {spec.table} where id = ?", (record_id,))
+            if rows:
+                fields = {k: v for k, v in dict(rows[0]).items() if k != "id" and v is not None}
+        for f in spec.list_fields:
+            fields[f.name] = [
                 r[0]
                 for r in self._all(
-                    "select lang from document_languages where document_id = ? order by rowid",
+                    f"select {item_column(f.item)} from {spec.list_table(f)} "
+                    f"where {kind}_id = ? order by rowid",
                     (record_id,),
                 )
             ]
         return fields
+
+    def _facts(self, record_id: str, sources: list[Source]) -> dict[str, Fact]:
+        """The record's changeable facts with their "as of" date and source, or "unknown"."""
+        from sseref.core.models import Fact
+
+        return {
+            r["field"]: Fact(
+                value=r["value"],
+                as_of=r["as_of"],
+                source=self._source_of(r["source_position"], r["source_doc_id"], sources),
+                unknown=bool(r["unknown"]),
+                checked=r["checked"],
+            )
+            for r in self._all(
+                "select * from facts where record_id = ? order by rowid", (record_id,)
+            )
+        }
+
+    def _source_of(
+        self, position: int | None, doc_id: str | None, sources: list[Source]
+    ) -> Source | None:
+        """A source named by its number among `sources` or by a document id."""
+        if position is not None:
+            return next((s for s in sources if s.position == position), None)
+        if doc_id is None:
+            return None
+        listed = next((s for s in sources if s.doc_id == doc_id), None)
+        if listed is not None:
+            return listed
+        from sseref.core.models import Source
+
+        rows = self._all(
+            f"""select {_TITLE_SQL.format(col="r.id")} as title, d.seed, d.url, r.date_text,
+                   coalesce(d.publisher, (select name from names
+                       where record_id = d.issuing_body and lang = 'en')) as publisher
+            from records r left join documents d on d.id = r.id where r.id = :id""",
+            {"id": doc_id, "lang": "en"},
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        return Source(
+            position=0,
+            doc_id=doc_id,
+            doc_title=r["title"],
+            publisher=r["publisher"],
+            date=r["date_text"],
+            url=r["url"],
+            seed=r["seed"],
+        )
+
+    def people_roles(self, record_id: str, lang: str = "en") -> list[Role]:
+        """A person's roles, or the roles people hold in an organization (current first,
+        then by date, newest first)."""
+        from sseref.core.models import Role
+
+        rows = self._all(
+            f"""select ro.*, {_TITLE_SQL.format(col="ro.person_id")} as person_name,
+                   {_TITLE_SQL.format(col="ro.organization_id")} as organization_name
+            from roles ro where ro.person_id = :id or ro.organization_id = :id
+            order by ro.until is not null, coalesce(ro.until, ro.as_of) desc,
+                     ro.person_id, ro.position""",
+            {"id": record_id, "lang": lang},
+        )
+        found: list[Role] = []
+        person_sources: dict[str, list[Source]] = {}
+        for r in rows:
+            titles = {
+                t[0]: t[1]
+                for t in self._all(
+                    "select lang, title from role_titles where role_id = ? order by lang",
+                    (r["id"],),
+                )
+            }
+            acronyms = tuple(
+                a[0]
+                for a in self._all(
+                    "select distinct acronym from names where record_id = ? "
+                    "and acronym is not null order by lang",
+                    (r["organization_id"],),
+                )
+            )
+            person = r["person_id"]
+            if person not in person_sources:
+                person_sources[person] = self.sources(person)
+            found.append(
+                Role(
+                    person_id=person,
+                    person_name=r["person_name"],
+                    organization_id=r["organization_id"],
+                    organization_name=r["organization_name"],
+                    titles=titles,
+                    as_of=r["as_of"],
+                    since=r["since"],
+                    until=r["until"],
+                    source=self._source_of(
+                        r["source_position"], r["source_doc_id"], person_sources[person]
+                    ),
+                    organization_acronyms=acronyms,
+                )
+            )
+        return found
 
     def relations(self, record_id: str, lang: str = "en") -> list[Relation]:
         """Links stored on this record ("out") and on others pointing here ("in")."""

@@ -39,3 +39,4 @@ class ListFilter(NamedTuple):
     year_to: int | None = None
     language: str | None = None
     issuing_body: str | None = None
+    country: str | None = None  # organizations based in this country (a country id)

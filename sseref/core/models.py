@@ -75,6 +75,51 @@ class Relation:
     source_doc_id: str | None = None
 
 
+@dataclass(frozen=True)
+class Fact:
+    """A changeable fact (a seat, a founding date, a website) with when and where it held.
+
+    `value` is None when the fact is explicitly unknown: `unknown` is then True and `checked`
+    the day the search for a source failed. A plain value written without "as of" has
+    `as_of` and `source` None.
+    """
+
+    value: str | None
+    as_of: str | None = None
+    source: Source | None = None
+    unknown: bool = False
+    checked: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person's public role in an organization, seen from either side of it."""
+
+    person_id: str
+    person_name: str
+    organization_id: str
+    organization_name: str
+    titles: dict[str, str]  # the role's name per language ("Executive Secretary")
+    as_of: str
+    since: str | None = None
+    until: str | None = None
+    source: Source | None = None
+    # The organization's acronyms in every language (ECLAC, CEPAL): a person is found by them.
+    organization_acronyms: tuple[str, ...] = ()
+
+    def title(self, lang: str = FALLBACK_LANG) -> str:
+        """The role's name in `lang`, else English, else any language it has."""
+        for candidate in (lang, FALLBACK_LANG, *self.titles):
+            if candidate in self.titles:
+                return self.titles[candidate]
+        return ""
+
+    @property
+    def current(self) -> bool:
+        """Held as of its date (no end date written)."""
+        return self.until is None
+
+
 @dataclass
 class Record:
     """One record of any kind, as read from the database."""
@@ -89,6 +134,10 @@ class Record:
     fields: dict[str, Any] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # The kind's changeable facts, plain, dated or unknown (`fields` keeps the known values).
+    facts: dict[str, Fact] = field(default_factory=dict)
+    # A person's roles, or the roles people hold in an organization.
+    roles: list[Role] = field(default_factory=list)
 
     def name(self, lang: str = FALLBACK_LANG) -> Name:
         """The name in `lang`, else English, else any language the record has."""
@@ -141,6 +190,31 @@ class Record:
                     "source": r.source_doc_id,
                 }
                 for r in self.relations
+            ],
+            "facts": {
+                key: {
+                    "value": f.value,
+                    "as_of": f.as_of,
+                    "source": f.source.position if f.source and f.source.position else None,
+                    "source_doc": f.source.doc_id if f.source else None,
+                    "unknown": f.unknown,
+                    "checked": f.checked,
+                }
+                for key, f in self.facts.items()
+            },
+            "roles": [
+                {
+                    "person": r.person_id,
+                    "person_name": r.person_name,
+                    "organization": r.organization_id,
+                    "organization_name": r.organization_name,
+                    "role": dict(r.titles),
+                    "since": r.since,
+                    "until": r.until,
+                    "as_of": r.as_of,
+                    "source": r.source.citation() if r.source else None,
+                }
+                for r in self.roles
             ],
             "sources": [
                 {

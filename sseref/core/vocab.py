@@ -5,39 +5,17 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sseref.core.i18n import N_
+from sseref.core.kinds import KIND_SPECS
 
-KINDS: dict[str, str] = {
-    "organization": "org",
-    "event": "event",
-    "document": "doc",
-    "initiative": "init",
-    "term": "term",
-}
+# The kinds of record, derived from their declarations in core.kinds.
+KINDS: dict[str, str] = {k.key: k.prefix for k in KIND_SPECS}
 PREFIX_TO_KIND = {prefix: kind for kind, prefix in KINDS.items()}
-KIND_FOLDERS = {
-    "organization": "organizations",
-    "event": "events",
-    "document": "documents",
-    "initiative": "initiatives",
-    "term": "glossary",
-}
+KIND_FOLDERS = {k.key: k.folder for k in KIND_SPECS}
 # The kind of the user's imported documents in search results (not a kind of bundled record).
 MY_DOCUMENT_KIND = "my-document"
 MY_DOCUMENT_PREFIX = "mydoc:"  # their ids: "mydoc:<sha256>" (see core.userdocs)
-KIND_LABELS = {
-    "organization": N_("Organization"),
-    "event": N_("Event"),
-    "document": N_("Document"),
-    "initiative": N_("Initiative"),
-    "term": N_("Glossary term"),
-}
-KIND_PLURALS = {
-    "organization": N_("Organizations"),
-    "event": N_("Events"),
-    "document": N_("Documents"),
-    "initiative": N_("Initiatives"),
-    "term": N_("Glossary"),
-}
+KIND_LABELS = {k.key: k.label for k in KIND_SPECS}
+KIND_PLURALS = {k.key: k.plural for k in KIND_SPECS}
 
 ORG_TYPES = {
     "un-entity": N_("UN entity"),
@@ -149,6 +127,11 @@ class RelationType(NamedTuple):  # not a dataclass: cheaper to define at start-u
     key: str
     forward: str
     inverse: str
+    # The kinds the link may go from and to (empty: any kind).
+    from_kinds: tuple[str, ...] = ()
+    to_kinds: tuple[str, ...] = ()
+    # Written by the build from a field (`kinds.FIELD_RELATIONS`), never in the data.
+    derived: bool = False
 
     @property
     def symmetric(self) -> bool:
@@ -179,36 +162,46 @@ RELATION_TYPES: dict[str, RelationType] = {
         RelationType("implements", N_("Implements"), N_("Implemented by")),
         RelationType("mentions", N_("Mentions"), N_("Mentioned in")),
         RelationType("related_to", N_("Related to"), N_("Related to")),
+        RelationType(
+            "has_framework",
+            N_("SSE laws and policies"),
+            N_("Framework of"),
+            ("country",),
+            ("document",),
+        ),
+        RelationType(
+            "has_national_body",
+            N_("National bodies"),
+            N_("National body of"),
+            ("country",),
+            ("organization",),
+        ),
+        RelationType(
+            "based_in",
+            N_("Based in"),
+            N_("Organizations based here"),
+            ("organization",),
+            ("country",),
+            derived=True,
+        ),
     )
 }
 
-ORG_FIELDS = ("type", "region", "headquarters", "founded", "website")
-EVENT_FIELDS = ("date", "place", "event_type")
-DOC_FIELDS = ("doc_type", "symbol", "date", "issuing_body", "publisher", "languages", "url", "seed")
-INITIATIVE_FIELDS = ("initiative_type", "date", "url")
-COMMON_FIELDS = (
-    "id",
-    "names",
-    "aliases",
-    "summary",
-    "themes",
-    "relations",
-    "sources",
-    "shares_acronym_with",
-)
-KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "organization": ORG_FIELDS,
-    "event": EVENT_FIELDS,
-    "document": DOC_FIELDS,
-    "initiative": INITIATIVE_FIELDS,
-    "term": (),
+# The closed vocabularies a field may name (`kinds.Field.vocabulary`).
+VOCABULARIES: dict[str, dict[str, str]] = {
+    "org_type": ORG_TYPES,
+    "region": REGIONS,
+    "event_type": EVENT_TYPES,
+    "doc_type": DOC_TYPES,
+    "initiative_type": INITIATIVE_TYPES,
+    "theme": THEMES,
+    "language": LANGUAGE_NAMES,
 }
-REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
-    "organization": ("type",),
-    "event": ("date",),
-    "document": ("doc_type",),
-    "initiative": (),
-    "term": (),
+# The type vocabulary of each kind that has one (lists show and filter it as "Type").
+TYPE_VOCABULARIES: dict[str, dict[str, str]] = {
+    spec.key: VOCABULARIES[f.vocabulary]
+    for spec in KIND_SPECS
+    if (f := spec.type_field) is not None and f.vocabulary
 }
 
 

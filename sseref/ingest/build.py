@@ -15,10 +15,10 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import Table
 
-from sseref.core import vocab
+from sseref.core import kinds, vocab
 from sseref.core.dates import parse_date
 from sseref.core.db import fold_text
-from sseref.core.schema import SCHEMA_VERSION, TABLES
+from sseref.core.schema import SCHEMA_VERSION, TABLES, item_column
 from sseref.ingest.loader import LoadError, RawRecord, load_file, record_files
 from sseref.ingest.validate import Checked, Problem, Report, validate
 
@@ -159,41 +159,65 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         {"record_id": str, "theme": str}, pk=("record_id", "theme"), foreign_keys=fk
     )
     own = [("id", "records", "id")]
-    _table(db, "organizations").create(
+    for spec in kinds.KIND_SPECS:
+        if not spec.columns:
+            continue
+        refs = [(f.name, "records", "id") for f in spec.columns if f.type == "ref"]
+        _table(db, spec.table).create(
+            {"id": str, **{f.name: str for f in spec.columns}},
+            pk="id",
+            foreign_keys=[*own, *refs],
+        )
+        for f in spec.columns:
+            if f.indexed:
+                _table(db, spec.table).create_index([f.name])
+        for f in spec.list_fields:
+            owner = f"{spec.key}_id"
+            _table(db, spec.list_table(f)).create(
+                {owner: str, item_column(f.item): str},
+                pk=(owner, item_column(f.item)),
+                foreign_keys=[(owner, "records", "id")],
+            )
+    # A changeable fact's "as of" and source, or its explicit "unknown" (the value itself is
+    # also in its kind's table, where lists read it).
+    _table(db, "facts").create(
         {
-            "id": str,
-            "type": str,
-            "region": str,
-            "headquarters": str,
-            "founded": str,
-            "website": str,
+            "record_id": str,
+            "field": str,
+            "value": str,
+            "as_of": str,
+            "source_position": int,
+            "source_doc_id": str,
+            "unknown": int,
+            "checked": str,
+        },
+        pk=("record_id", "field"),
+        foreign_keys=[*fk, ("source_doc_id", "records", "id")],
+    )
+    # A person's public roles (`source_position` counts in the person's sources).
+    _table(db, "roles").create(
+        {
+            "id": int,
+            "person_id": str,
+            "organization_id": str,
+            "position": int,
+            "since": str,
+            "until": str,
+            "as_of": str,
+            "source_position": int,
+            "source_doc_id": str,
         },
         pk="id",
-        foreign_keys=own,
+        foreign_keys=[
+            ("person_id", "records", "id"),
+            ("organization_id", "records", "id"),
+            ("source_doc_id", "records", "id"),
+        ],
     )
-    _table(db, "events").create(
-        {"id": str, "place": str, "event_type": str}, pk="id", foreign_keys=own
-    )
-    _table(db, "documents").create(
-        {
-            "id": str,
-            "doc_type": str,
-            "symbol": str,
-            "issuing_body": str,
-            "publisher": str,
-            "url": str,
-            "seed": str,
-        },
-        pk="id",
-        foreign_keys=[*own, ("issuing_body", "records", "id")],
-    )
-    _table(db, "document_languages").create(
-        {"document_id": str, "lang": str},
-        pk=("document_id", "lang"),
-        foreign_keys=[("document_id", "records", "id")],
-    )
-    _table(db, "initiatives").create(
-        {"id": str, "initiative_type": str, "url": str}, pk="id", foreign_keys=own
+    _table(db, "role_titles").create(
+        {"role_id": int, "lang": str, "title": str},
+        pk=("role_id", "lang"),
+        foreign_keys=[("role_id", "roles", "id")],
     )
     _table(db, "relations").create(
         {
@@ -236,8 +260,9 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         ("relations", ["source_id"]),
         ("relations", ["target_id"]),
         ("sources", ["doc_id"]),
-        ("documents", ["symbol"]),
         ("themes", ["theme"]),
+        ("roles", ["person_id"]),
+        ("roles", ["organization_id"]),
     ]:
         _table(db, table).create_index(cols)
 
@@ -245,10 +270,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
 def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
     # Every table of the schema but `meta`, which is written last, once the rows are in.
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES if t != "meta"}
-    relation_id = 0
+    relation_id = role_id = 0
     for rec in records:
         d = rec.data
-        date_text = d.get("founded") if rec.kind == "organization" else d.get("date")
+        kind_spec = kinds.spec(rec.kind)
+        date_field = kind_spec.date_field
+        date_text = _plain(d.get(date_field.name)) if date_field else None
         spec = parse_date(date_text) if date_text else None
         rows["records"].append(
             {
@@ -286,50 +313,53 @@ def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
         rows["themes"] += [
             {"record_id": rec.id, "theme": t} for t in sorted(set(d.get("themes", [])))
         ]
-        if rec.kind == "organization":
-            rows["organizations"].append(
-                {
-                    "id": rec.id,
-                    **{
-                        k: d.get(k)
-                        for k in ("type", "region", "headquarters", "founded", "website")
-                    },
-                }
+        if kind_spec.columns:
+            rows[kind_spec.table].append(
+                {"id": rec.id, **{f.name: _plain(d.get(f.name)) for f in kind_spec.columns}}
             )
-        elif rec.kind == "event":
-            rows["events"].append(
-                {"id": rec.id, "place": d.get("place"), "event_type": d.get("event_type")}
-            )
-        elif rec.kind == "document":
-            rows["documents"].append(
-                {
-                    "id": rec.id,
-                    **{
-                        k: d.get(k)
-                        for k in ("doc_type", "symbol", "issuing_body", "publisher", "url", "seed")
-                    },
-                }
-            )
-            rows["document_languages"] += [
-                {"document_id": rec.id, "lang": lang}
-                for lang in dict.fromkeys(d.get("languages", []))
+        for f in kind_spec.list_fields:
+            rows[kind_spec.list_table(f)] += [
+                {f"{rec.kind}_id": rec.id, item_column(f.item): item}
+                for item in dict.fromkeys(d.get(f.name, []))
             ]
-        elif rec.kind == "initiative":
-            rows["initiatives"].append(
-                {"id": rec.id, "initiative_type": d.get("initiative_type"), "url": d.get("url")}
-            )
+        for f in kind_spec.fields:
+            if f.type == "fact" and f.name in d:
+                rows["facts"].append({"record_id": rec.id, "field": f.name, **_fact(d[f.name])})
+            elif f.type == "roles":
+                for position, role in enumerate(d.get(f.name, []), 1):
+                    role_id += 1
+                    rows["roles"].append(
+                        {
+                            "id": role_id,
+                            "person_id": rec.id,
+                            "organization_id": role["organization"],
+                            "position": position,
+                            "since": role.get("since"),
+                            "until": role.get("until"),
+                            "as_of": role["as_of"],
+                            **_source_ref(role["source"]),
+                        }
+                    )
+                    rows["role_titles"] += [
+                        {"role_id": role_id, "lang": lang, "title": " ".join(title.split())}
+                        for lang, title in sorted(role["role"].items())
+                    ]
         sources = d["sources"]
-        body = d.get("issuing_body")
         declared = {(r["type"], r["target"]) for r in d.get("relations", [])}
-        if body and ("issued", body) not in declared:
-            # The issuing body is a field for editors; readers see it as an "issued" link.
+        for name, (rel_type, side) in kinds.FIELD_RELATIONS.items():
+            other = d.get(name) if kind_spec.field(name) else None
+            if not other or (rel_type, other) in declared:
+                continue
+            # A field for editors (an issuing body, a country) that readers also see as a
+            # link: "in" when the field names the link's source ("org/x issued this").
+            source_id, target_id = (other, rec.id) if side == "in" else (rec.id, other)
             relation_id += 1
             rows["relations"].append(
                 {
                     "id": relation_id,
-                    "source_id": body,
-                    "type": "issued",
-                    "target_id": rec.id,
+                    "source_id": source_id,
+                    "type": rel_type,
+                    "target_id": target_id,
                     "since": None,
                     "until": None,
                     "note": None,
@@ -368,6 +398,33 @@ def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
     for table, table_rows in rows.items():
         if table_rows:
             _table(db, table).insert_all(table_rows)
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as its column holds it: a fact's value (None when it is unknown)."""
+    return value.get("value") if isinstance(value, dict) else value
+
+
+def _source_ref(ref: str) -> dict[str, Any]:
+    """A source written as a number of the record's sources or as a document id."""
+    if ref.isdigit():
+        return {"source_position": int(ref), "source_doc_id": None}
+    return {"source_position": None, "source_doc_id": ref}
+
+
+def _fact(value: Any) -> dict[str, Any]:
+    """The facts row of a changeable fact written plain, dated, or as explicitly unknown."""
+    if not isinstance(value, dict):
+        value = {"value": value}
+    unknown = value.get("unknown") == "true"
+    source = value.get("source")
+    return {
+        "value": value.get("value"),
+        "as_of": value.get("as_of"),
+        **(_source_ref(source) if source else {"source_position": None, "source_doc_id": None}),
+        "unknown": int(unknown),
+        "checked": value.get("checked"),
+    }
 
 
 def _write_meta(

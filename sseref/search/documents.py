@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sseref.core import kinds
 from sseref.core.models import Record
 from sseref.search import analysis as an
 from sseref.search import symbols
@@ -58,6 +59,25 @@ def facet_value(
     return FACET_SEP.join(parts).encode("utf-8")
 
 
+def _searchable(kind: str) -> tuple[str, ...]:
+    """The kind's fields whose text is indexed (a seat, a place, a symbol; see core.kinds)."""
+    spec = kinds.SPECS.get(kind)
+    return tuple(f.name for f in spec.fields if f.searchable) if spec else ()
+
+
+def _role_texts(rec: Record) -> list[str]:
+    """A person is found by their roles and where they hold them ("Executive Secretary
+    ECLAC"): every language's role name, the organization's name and acronyms."""
+    if rec.kind != "person":
+        return []
+    texts: list[str] = []
+    for role in rec.roles:
+        texts.extend(role.titles.values())
+        texts.append(role.organization_name)
+        texts.extend(role.organization_acronyms)
+    return texts
+
+
 def _name_keys(rec: Record) -> list[str]:
     keys: list[str] = []
     for name in rec.names.values():
@@ -105,12 +125,9 @@ def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> 
     for lang, text in rec.summaries.items():
         body.extend(an.stems(text, lang if lang in an.LANGS else "en"))
         plain.extend(an.words(text))
-    facts = [
-        str(rec.fields[k])
-        for k in ("place", "headquarters", "publisher", "symbol")
-        if rec.fields.get(k)
-    ]
+    facts = [str(rec.fields[k]) for k in _searchable(rec.kind) if rec.fields.get(k)]
     facts += [r.other_title for r in rec.relations if r.type in _NAME_RELATIONS]
+    facts += _role_texts(rec)
     ftype = record_type(rec)
     if ftype:
         facts.append(ftype.replace("-", " "))

@@ -25,7 +25,15 @@ def test_stats_json(capsys: pytest.CaptureFixture[str], fixture_db_path: Path) -
     code, out, _ = run(capsys, "--database", str(fixture_db_path), "stats", "--json")
     assert code == 0
     stats = json.loads(out)
-    assert set(stats["counts"]) == {"organization", "event", "document", "initiative", "term"}
+    assert set(stats["counts"]) == {
+        "organization",
+        "event",
+        "document",
+        "initiative",
+        "term",
+        "person",
+        "country",
+    }
     assert stats["data_version"] and stats["built_at"]
 
 

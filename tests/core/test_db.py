@@ -25,6 +25,8 @@ def test_counts_and_stats(fixture_db: Database) -> None:
         "document": 1,
         "initiative": 1,
         "term": 1,
+        "person": 0,
+        "country": 0,
     }
     assert stats["data_version"] and stats["built_at"]
 

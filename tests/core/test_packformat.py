@@ -24,6 +24,8 @@ def test_a_good_pack_verifies_and_describes_itself(pack_env) -> None:
         "initiative": 1,
         "organization": 2,
         "term": 1,
+        "person": 0,
+        "country": 0,
     }
     names = [m.name for m in manifest.members]
     assert names[0] == packformat.DATABASE_MEMBER

@@ -1,0 +1,48 @@
+"""People are found by their roles and organizations; countries by name and ISO code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sseref.core.db import Database
+from sseref.search.engine import SearchEngine
+from sseref.search.lifecycle import rebuild
+from tests.search.conftest import ids
+
+
+@pytest.fixture(scope="module")
+def engine(kinds_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
+    db = Database(kinds_db_path)
+    try:
+        folder = rebuild(db, tmp_path_factory.mktemp("kinds-index") / "index")
+    finally:
+        db.close()
+    found = SearchEngine(folder)
+    yield found
+    found.close()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Executive Secretary ACA",
+        "executive secretary Alpha Cooperative Alliance",
+        "secretaria ejecutiva alianza",
+        "Ada Example",
+    ],
+)
+def test_a_person_is_found_by_role_and_organization(engine: SearchEngine, query: str) -> None:
+    assert ids(engine, query)[0] == "person/ada-example"
+
+
+def test_a_former_role_finds_the_person_too(engine: SearchEngine) -> None:
+    assert "person/ada-example" in ids(engine, "chair BTF")
+
+
+def test_a_country_is_found_by_its_names_and_kind(engine: SearchEngine) -> None:
+    assert ids(engine, "Ejemplia")[0] == "country/examplia"
+    assert ids(engine, "kind:country") == ["country/examplia"]
+    assert ids(engine, "kind:person") == ["person/ada-example"]
