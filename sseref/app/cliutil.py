@@ -9,13 +9,15 @@ from sseref.core.i18n import _
 
 def kind_arg(value: str) -> str:
     """Accepts `organization`, `organizations`, `org`, … for convenience."""
-    value = value.lower().rstrip("s") if value.lower() not in vocab.KINDS else value.lower()
     aliases = {
         **{p: k for k, p in vocab.KINDS.items()},
-        "glossary": "term",
+        **{folder: k for k, folder in vocab.KIND_FOLDERS.items()},  # people, countries, glossary
         "organisation": "organization",
         **{k: k for k in vocab.KINDS},
     }
+    value = value.lower()
+    if value not in aliases:
+        value = value.rstrip("s")
     if value not in aliases:
         raise UnknownKindError(
             _("Unknown kind '{kind}'. Kinds: {kinds}.").format(

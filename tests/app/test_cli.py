@@ -65,6 +65,23 @@ def test_list(capsys: pytest.CaptureFixture[str], fixture_db_path: Path, kind: s
     assert len(json.loads(out)) >= 1
 
 
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("people", "person/ada-example"),
+        ("person", "person/ada-example"),
+        ("countries", "country/examplia"),
+        ("country", "country/examplia"),
+    ],
+)
+def test_list_the_new_kinds_by_their_plural(
+    capsys: pytest.CaptureFixture[str], kinds_db_path: Path, kind: str, expected: str
+) -> None:
+    code, out, _ = run(capsys, "--database", str(kinds_db_path), "list", kind, "--json")
+    assert code == 0
+    assert [row["id"] for row in json.loads(out)] == [expected]
+
+
 def test_unknown_id_and_kind_exit_2(
     capsys: pytest.CaptureFixture[str], fixture_db_path: Path
 ) -> None:
