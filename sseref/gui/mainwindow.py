@@ -54,6 +54,8 @@ PANEL_CLASSES: dict[str, tuple[str, str]] = {
     "documents": ("sseref.gui.panels.documents", "DocumentsPanel"),
     "initiatives": ("sseref.gui.panels.initiatives", "InitiativesPanel"),
     "glossary": ("sseref.gui.panels.glossary", "GlossaryPanel"),
+    "people": ("sseref.gui.panels.people", "PeoplePanel"),
+    "countries": ("sseref.gui.panels.countries", "CountriesPanel"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
@@ -33,6 +34,21 @@ if TYPE_CHECKING:
 # A column's share of room beyond its content is capped: the title column takes the rest.
 MAX_COLUMN = 240
 MIN_COLUMN = 48
+
+
+def sort_by(
+    ids: list[str], key: Callable[[str], str | int | None], descending: bool = False
+) -> list[str]:
+    """`ids` ordered by a value the database cannot sort by (a count, a role); records without
+    a value go last either way, ties keep the database's order (by name)."""
+    valued = [(key(i), i) for i in ids]
+    # sorted() is stable, reversed too: equal values keep the database's order.
+    present = sorted(
+        ((v, i) for v, i in valued if v is not None and v != ""),
+        key=lambda pair: pair[0],
+        reverse=descending,
+    )
+    return [i for _v, i in present] + [i for v, i in valued if v is None or v == ""]
 
 
 class RecordTable(QTableView):
