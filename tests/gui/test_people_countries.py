@@ -265,3 +265,11 @@ def test_values_the_database_cannot_sort_keep_missing_ones_last() -> None:
     values = {"a": 2, "b": None, "c": 1, "d": 2}
     assert sort_by(ids, values.get) == ["c", "a", "d", "b"]
     assert sort_by(ids, values.get, descending=True) == ["a", "d", "c", "b"]  # ties keep order
+
+
+def test_the_new_panels_models_pass_the_model_tester(kinds_window: Any, qtmodeltester: Any) -> None:
+    for key in ("people", "countries"):
+        panel = kinds_window.panels[key]
+        panel.ensure_loaded()
+        assert panel.model.rowCount() == 2, key
+        qtmodeltester.check(panel.model)
