@@ -25,15 +25,16 @@ class CountriesPanel(ListPanel):
     kind = "country"
     key = "countries"
     title = N_("Countries")
+    stretch_share = 0.2  # country names are short: the counts keep their titles readable
 
     def columns(self) -> list[Column]:
         return [
             Column("title", N_("Name")),
             Column("iso", N_("ISO code"), "iso_code"),
             Column("region", N_("Region")),
-            Column("frameworks", N_("SSE laws and policies")),
+            Column("frameworks", N_("Laws and policies")),
             Column("bodies", N_("National bodies")),
-            Column("based", N_("Organizations based there")),
+            Column("based", N_("Based there")),
         ]
 
     def build_filters(self) -> None:

@@ -33,6 +33,8 @@ class PeoplePanel(ListPanel):
         ]
 
     def build_filters(self) -> None:
+        self._org_labels: dict[str, str] = {}
+        self._org_labels_lang = ""
         self.organization_combo = self.add_combo(
             FilterCombo(N_("All organizations"), self._organization_choices, N_("Organization"))
         )
@@ -57,6 +59,15 @@ class PeoplePanel(ListPanel):
             for role in self.roles(person)
         }
         return sorted(names.items(), key=lambda kv: kv[1].casefold())
+
+    def organization_label(self, organization_id: str) -> str:
+        """An organization as the list shows it: its acronym in this language (ECLAC, CEPAL),
+        else its name; every organization read at once, again when the language changes."""
+        if self._org_labels_lang != self.lang:
+            rows = self.db.rows(self.db.ids("organization"), self.lang)
+            self._org_labels = {r.id: r.acronym or r.title for r in rows}
+            self._org_labels_lang = self.lang
+        return self._org_labels.get(organization_id, organization_id)
 
     def current_filter(self) -> ListFilter:
         return ListFilter(text=self.search.text(), theme=self.theme_combo.value())
@@ -84,7 +95,7 @@ class PeoplePanel(ListPanel):
             return ids
         value: dict[str, Callable[[Role], str]] = {
             "role_title": lambda r: r.title(self.lang).casefold(),
-            "organization_name": lambda r: r.organization_name.casefold(),
+            "organization_name": lambda r: self.organization_label(r.organization_id).casefold(),
             "role_as_of": lambda r: r.as_of,
         }
 
@@ -110,7 +121,7 @@ class PeoplePanel(ListPanel):
             rows[person] = {
                 "title": titles.get(person),
                 "role": text,
-                "organization": role.organization_name if role else None,
+                "organization": self.organization_label(role.organization_id) if role else None,
                 "as_of": date_label(role.as_of, self.lang) if role else None,
             }
         return rows
