@@ -1,1 +1,1 @@
-"""The browsing panels: organizations, history, documents, initiatives, glossary, people, countries."""
+"""The browsing panels: one per kind of record (organizations … people, countries)."""
