@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
 from sseref.core.db import Database
@@ -34,10 +34,12 @@ def wire(window: MainWindow) -> Wiring:
     return Wiring(window)
 
 
-class Wiring:
-    """The connections between the window's parts, one method per area of the window."""
+class Wiring(QObject):
+    """The connections between the window's parts, one method per area of the window (a child
+    of the window: it lives as long as the connections it made)."""
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.actions = window.actions_
         self.view = window.record_view
