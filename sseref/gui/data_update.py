@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -43,7 +43,7 @@ def _total(counts: dict[str, int]) -> int:
     return sum(counts.values())
 
 
-def request_restart(window: QObject | None) -> None:
+def request_restart(window: object) -> None:
     """Asks the main window (a dialog's parent) to close and the launcher to start SSE Ref
     again, on the new data."""
     from sseref.gui.mainwindow import MainWindow
