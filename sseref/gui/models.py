@@ -58,6 +58,7 @@ class RecordTableModel(QAbstractTableModel):
         self._cache: dict[str, dict[str, str | None]] = {}
         self._sort: tuple[str, bool] = ("natural", False)
         self._loaded = False
+        self.generation = 0  # counts the times the shown texts may have changed
 
     # --- content ---------------------------------------------------------------------------
 
@@ -70,12 +71,14 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._cache.clear()
+        self.generation += 1
         self.endResetModel()
         self.idsChanged.emit(len(self._ids))
 
     def invalidate(self) -> None:
         """Drops fetched rows (e.g. the language changed) and redraws."""
         self._cache.clear()
+        self.generation += 1
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self._columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)

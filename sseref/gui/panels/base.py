@@ -93,6 +93,7 @@ class ListPanel(QWidget):
         self._quiet = False
         self.combos: list[FilterCombo] = []
         self.year_range: YearRange | None = None
+        self._widths: tuple[object, list[int]] | None = None  # see _content_widths
         self.heading = QLabel()
         self.heading.setStyleSheet(title_sheet(LIGHT))  # the window passes its own: set_colors
         self.search = QLineEdit()  # its clear button: MainWindow.settle()
@@ -260,16 +261,26 @@ class ListPanel(QWidget):
     def _content_widths(self) -> list[int]:
         """Each column's width for its title and its longest text among the first rows (the
         block fetched anyway). Measured on the texts: Qt's resizeColumnToContents asks the
-        style and the delegate for every row's size, three times the cost."""
+        style and the delegate for every row's size, three times the cost. Kept while the
+        model's texts and the fonts stay: a window's first show resizes the table twice, and
+        the profile showed the second measure costing as much as the first."""
+        labels = self.model.header_labels()
+        key = (
+            self.model.generation,
+            self.table.font().key(),
+            self.table.horizontalHeader().font().key(),
+        )
+        if self._widths is not None and self._widths[0] == key:
+            return self._widths[1]
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
-        labels = self.model.header_labels()
         rows = range(min(self.model.rowCount(), RecordTableModel.BLOCK))
         widths = []
         for col, label in enumerate(labels):
             texts = [str(self.model.index(row, col).data() or "") for row in rows]
             content = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             widths.append(max(content + 20, header.horizontalAdvance(label) + 28, MIN_COLUMN))
+        self._widths = (key, widths)
         return widths
 
     def fit_columns(self) -> None:
