@@ -122,6 +122,29 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"[{_(vocab.KIND_LABELS[record.kind])}] {record.id}")
     if record.date:
         print(record.date.text())
+    # The one presentation layer (dates and labels through Babel): only `show` needs it.
+    from sseref.report.present import Presenter
+
+    present = Presenter(args.lang or "en")
+    rows = present.facts(record)
+    if rows:
+        print()
+        for row in rows:
+            print(f"  {row.label}: {row.text}" + (f" ({row.as_of})" if row.as_of else ""))
+    roles = present.roles(record)
+    if roles:
+        # A person's roles, or the people holding roles in an organization.
+        of_person = record.kind == "person"
+        print()
+        print(present._("Roles") if of_person else present._("People"))
+        for role in roles:
+            who = (
+                f"{role.organization} <{role.organization_id}>"
+                if of_person
+                else f"{role.person} <{role.person_id}>"
+            )
+            details = ", ".join(p for p in (role.period, role.as_of) if p)
+            print(f"  {role.title}, {who}" + (f" ({details})" if details else ""))
     print()
     print(record.summary(args.lang)[0])
     if record.relations:

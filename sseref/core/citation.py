@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,10 +126,10 @@ def _spec(spec: DateSpec, style: str, lang: str) -> str:
     return start if spec.end is None else f"{start} – {_point(spec.end, style, lang)}"
 
 
-def _apa_date(spec: DateSpec | None, lang: str) -> str:
+def _apa_date(spec: DateSpec | None, lang: str, gettext: Callable[[str], str] = _) -> str:
     """APA's date in parentheses: (2023, April 18), (2023, April), (2023) or (n.d.)."""
     if spec is None:
-        return _("n.d.")
+        return gettext("n.d.")
     start = spec.start
     if start.month is None or lang != "en":
         return (
@@ -142,9 +143,17 @@ def _apa_date(spec: DateSpec | None, lang: str) -> str:
 
 
 def styled_citation(
-    record: Record, style: str = "un", lang: str = "en", context: CitationContext | None = None
+    record: Record,
+    style: str = "un",
+    lang: str = "en",
+    context: CitationContext | None = None,
+    gettext: Callable[[str], str] = _,
 ) -> str:
-    """The record cited in `style` (one of STYLES), naming SSE Ref and the day accessed."""
+    """The record cited in `style` (one of STYLES), naming SSE Ref and the day accessed.
+
+    `gettext` translates the citation's words into `lang` (the interface's by default; a fact
+    sheet passes its own language's)."""
+    _ = gettext
     ctx = context or CitationContext()
     p = _parts(record, lang)
     accessed = _day(ctx.accessed_day(), style, lang)
@@ -154,7 +163,7 @@ def styled_citation(
         if p.is_document:
             head = f"{p.body}. " if p.body else ""
             symbol = f" ({p.symbol})" if p.symbol else ""
-            text = f"{head}({_apa_date(p.date, lang)}). {p.title}{symbol}."
+            text = f"{head}({_apa_date(p.date, lang, gettext)}). {p.title}{symbol}."
         else:
             undated = _("n.d.")
             text = f"{p.title}. ({undated})."

@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sseref.core import kinds
 from sseref.core.i18n import N_, _
+from sseref.core.schema import item_column
 
 # Field key → label (translated when shown). Per-language fields get " (es)" etc. appended.
-FIELD_LABELS: dict[str, str] = {
+# The common fields, then every kind's own fields in declaration order (core.kinds).
+_COMMON_LABELS: dict[str, str] = {
     "kind": N_("Kind"),
     "date": N_("Date"),
     "name": N_("Name"),
@@ -19,27 +22,22 @@ FIELD_LABELS: dict[str, str] = {
     "summary": N_("Summary"),
     "aliases": N_("Other names"),
     "themes": N_("Themes"),
-    "type": N_("Type"),
-    "region": N_("Region"),
-    "headquarters": N_("Seat"),
-    "founded": N_("Founded"),
-    "website": N_("Website"),
-    "place": N_("Place"),
-    "event_type": N_("Event type"),
-    "doc_type": N_("Document type"),
-    "symbol": N_("Symbol"),
-    "issuing_body": N_("Issuing body"),
-    "publisher": N_("Publisher"),
-    "url": N_("Address"),
-    "languages": N_("Languages"),
-    "initiative_type": N_("Initiative type"),
+}
+FIELD_LABELS: dict[str, str] = {
+    **_COMMON_LABELS,
+    **{
+        f.name: f.change_label or f.label
+        for spec in kinds.SPECS.values()
+        for f in spec.fields
+        if f.label and f.name not in _COMMON_LABELS
+    },
     "relations": N_("Relations"),
     "sources": N_("Sources"),
 }
 
 # One query per field group: (record id, field key, language or '', value). Lists are
 # aggregated in a fixed order so that equal data compares equal.
-_FIELD_QUERIES = (
+_COMMON_QUERIES = (
     "select id, 'kind', '', kind from records",
     "select id, 'date', '', date_text from records where date_text is not null",
     "select record_id, 'name', lang, name from names",
@@ -49,19 +47,6 @@ _FIELD_QUERIES = (
        from (select record_id, alias from aliases order by record_id, alias) group by record_id""",
     """select record_id, 'themes', '', group_concat(theme, ', ')
        from (select record_id, theme from themes order by record_id, theme) group by record_id""",
-    *(
-        f"select id, '{col}', '', {col} from {table} where {col} is not null"
-        for table, cols in (
-            ("organizations", ("type", "region", "headquarters", "founded", "website")),
-            ("events", ("place", "event_type")),
-            ("documents", ("doc_type", "symbol", "issuing_body", "publisher", "url")),
-            ("initiatives", ("initiative_type", "url")),
-        )
-        for col in cols
-    ),
-    """select document_id, 'languages', '', group_concat(lang, ', ')
-       from (select document_id, lang from document_languages order by document_id, lang)
-       group by document_id""",
     """select source_id, 'relations', '', group_concat(line, '; ')
        from (select source_id, type || ' ' || target_id
                     || coalesce(' (' || since || coalesce('–' || until, '') || ')', '') as line
@@ -71,6 +56,54 @@ _FIELD_QUERIES = (
                     as line
              from sources order by record_id, position) group by record_id""",
 )
+_ROLES_QUERY = """select person_id, 'roles', '', group_concat(line, '; ')
+       from (select ro.person_id, ro.organization_id || coalesce(' ' || t.title, '')
+                    || coalesce(' (' || ro.since || coalesce('–' || ro.until, '') || ')', '')
+                    || ' as of ' || ro.as_of as line
+             from roles ro left join role_titles t on t.role_id = ro.id and t.lang = 'en'
+             order by ro.person_id, ro.position) group by person_id"""
+
+
+def _fact_query(table: str, name: str) -> str:
+    """A changeable fact with its "as of" date ("Geneva (as of 2025-10)"), or its explicit
+    unknown, so that a newer date or a fact found at last shows as a change."""
+    return f"""select t.id, '{name}', '', coalesce(
+            t.{name} || coalesce(' (as of ' || f.as_of || ')', ''),
+            case when f.unknown then 'unknown (checked ' || f.checked || ')' end)
+        from {table} t left join facts f on f.record_id = t.id and f.field = '{name}'
+        where t.{name} is not null or f.unknown"""
+
+
+def _field_queries(conn: sqlite3.Connection) -> list[str]:
+    """The queries for `conn`'s database: the kinds' columns it has (an older database may
+    lack a table or a column a newer program declares)."""
+    have: dict[str, set[str]] = {}
+    for (table,) in conn.execute("select name from sqlite_master where type = 'table'"):
+        have[table] = {row[1] for row in conn.execute(f"pragma table_info('{table}')")}
+    queries = list(_COMMON_QUERIES)
+    for spec in kinds.SPECS.values():
+        columns = have.get(spec.table, set())
+        for f in spec.columns:
+            if f.name not in columns or not f.label:
+                continue
+            if f.type == "fact" and "facts" in have:
+                queries.append(_fact_query(spec.table, f.name))
+            else:
+                queries.append(
+                    f"select id, '{f.name}', '', {f.name} from {spec.table} "
+                    f"where {f.name} is not null"
+                )
+        for f in spec.list_fields:
+            table, item, owner = spec.list_table(f), item_column(f.item), f"{spec.key}_id"
+            if table in have:
+                queries.append(
+                    f"""select {owner}, '{f.name}', '', group_concat({item}, ', ')
+                    from (select {owner}, {item} from {table} order by {owner}, {item})
+                    group by {owner}"""
+                )
+    if "roles" in have and "role_titles" in have:
+        queries.append(_ROLES_QUERY)
+    return queries
 
 
 @dataclass(frozen=True)
@@ -148,7 +181,7 @@ Fields = dict[str, dict[tuple[str, str], str]]
 def record_fields(conn: sqlite3.Connection) -> Fields:
     """Every record's comparable fields: id → {(field, lang): value}."""
     out: Fields = {}
-    for sql in _FIELD_QUERIES:
+    for sql in _field_queries(conn):
         for rid, key, lang, value in conn.execute(sql):
             if value is not None:
                 out.setdefault(str(rid), {})[(str(key), str(lang))] = str(value)

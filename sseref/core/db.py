@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,23 +50,55 @@ def fold_text(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# The field types whose values lists offer as filter choices.
+FACETS = ("vocab", "ref")
 # Kinds listed by name, not by date: those without a date, and organizations (people scan
 # them by name, not by founding date).
 _BY_NAME = ("organization", *(k.key for k in kinds.KIND_SPECS if k.date_field is None))
 
-# Sort keys the GUI's lists may ask for, and the SQL expression each one orders by.
-_ORDERS: dict[str, str] = {
-    "natural": "r.sort_date, r.id",
-    "title": _TITLE_KEY_SQL.format(col="r.id"),
-    "acronym": f"{_ACRONYM_KEY_SQL.format(col='r.id')} is null, "
-    f"{_ACRONYM_KEY_SQL.format(col='r.id')}",
-    "type": "coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)",
-    "region": "coalesce(o.region, c.region) is null, coalesce(o.region, c.region)",
-    "date": "r.sort_date is null, r.sort_date",
-    "place": "e.place is null, e.place",
-    "symbol": "d.symbol is null, d.symbol",
-    "issuer": _TITLE_KEY_SQL.format(col="d.issuing_body"),
-    "role": "role is null, role",
+# The kinds' own tables, joined to `records r` under their own names (core.kinds declares them),
+# and the columns lists read across kinds: the kind's type, its region, the extra column.
+_TABLED = [spec for spec in kinds.KIND_SPECS if spec.columns]
+_JOINS = "\n".join(f"left join {s.table} on {s.table}.id = r.id" for s in _TABLED)
+
+
+def _across(pick: Callable[[kinds.KindSpec], str | None]) -> str:
+    """coalesce(table.column, …) over the kinds that have the column `pick` names."""
+    cols = [f"{s.table}.{name}" for s in _TABLED if (name := pick(s))]
+    return f"coalesce({', '.join(cols)})" if len(cols) > 1 else (cols[0] if cols else "null")
+
+
+_TYPE_SQL = _across(lambda s: s.type_field.name if s.type_field else None)
+_REGION_SQL = _across(lambda s: "region" if s.field("region") else None)
+_EXTRA_SQL = _across(lambda s: next((f.name for f in s.columns if f.list_extra), None))
+
+
+def _nulls_last(expr: str) -> tuple[str, ...]:
+    return (f"{expr} is null", expr)
+
+
+def _column_orders() -> dict[str, tuple[str, ...]]:
+    """A sort key for every column of the kinds' tables (a reference sorts by its title)."""
+    orders: dict[str, tuple[str, ...]] = {}
+    for name in dict.fromkeys(f.name for s in _TABLED for f in s.columns):
+        expr = _across(lambda s, n=name: n if s.field(n) in s.columns else None)  # type: ignore[misc]
+        ref = any((f := s.field(name)) is not None and f.type == "ref" for s in _TABLED)
+        orders[name] = _nulls_last(_TITLE_KEY_SQL.format(col=expr) if ref else expr)
+    return orders
+
+
+# Sort keys the GUI's lists may ask for, and the SQL expressions each one orders by (each
+# expression takes the direction: a list of expressions, as expressions hold commas).
+_ORDERS: dict[str, tuple[str, ...]] = {
+    **_column_orders(),
+    "natural": ("r.sort_date", "r.id"),
+    "title": (_TITLE_KEY_SQL.format(col="r.id"),),
+    "acronym": _nulls_last(_ACRONYM_KEY_SQL.format(col="r.id")),
+    "type": (_TYPE_SQL,),
+    "region": _nulls_last(_REGION_SQL),
+    "date": _nulls_last("r.sort_date"),
+    "issuer": (_TITLE_KEY_SQL.format(col="documents.issuing_body"),),
+    "role": _nulls_last("role"),
 }
 
 
@@ -199,15 +231,9 @@ class Database:
         sql = f"""
             select r.id, r.kind, {_TITLE_SQL.format(col="r.id")} as title,
                    {_ACRONYM_SQL.format(col="r.id")} as acronym, r.date_text, r.year,
-                   coalesce(o.type, e.event_type, d.doc_type, i.initiative_type) as type,
-                   coalesce(o.region, c.region) as region,
-                   coalesce(d.symbol, e.place, o.headquarters, c.iso) as extra
+                   {_TYPE_SQL} as type, {_REGION_SQL} as region, {_EXTRA_SQL} as extra
             from records r
-            left join organizations o on o.id = r.id
-            left join events e on e.id = r.id
-            left join documents d on d.id = r.id
-            left join initiatives i on i.id = r.id
-            left join countries c on c.id = r.id
+            {_JOINS}
             where r.id in ({marks})
         """
         by_id = {row["id"]: RecordRow(**dict(row)) for row in self._all(sql, params)}
@@ -224,17 +250,11 @@ class Database:
 
     def facet_values(self, kind: str, column: str) -> list[str]:
         """Distinct values of a kind-specific column (for filter drop-downs)."""
-        allowed = {
-            ("organization", "type"): ("organizations", "type"),
-            ("organization", "region"): ("organizations", "region"),
-            ("organization", "country"): ("organizations", "country"),
-            ("country", "region"): ("countries", "region"),
-            ("document", "doc_type"): ("documents", "doc_type"),
-            ("document", "issuing_body"): ("documents", "issuing_body"),
-            ("event", "event_type"): ("events", "event_type"),
-            ("initiative", "initiative_type"): ("initiatives", "initiative_type"),
-        }
-        table, col = allowed[(kind, column)]
+        spec = kinds.spec(kind)
+        declared = spec.field(column)
+        if declared is None or declared not in spec.columns or declared.type not in FACETS:
+            raise KeyError((kind, column))
+        table, col = spec.table, declared.name
         sql = f"select distinct {col} from {table} where {col} is not null order by {col}"
         return [r[0] for r in self._all(sql)]
 
@@ -265,12 +285,12 @@ class Database:
                     (n.name_key like :pat or n.acronym_key like :pat))
                 or exists (select 1 from aliases a where a.record_id = r.id
                     and a.alias_key like :pat)
-                or sseref_fold(d.symbol) like :pat or r.id like :pat)""")
+                or sseref_fold(documents.symbol) like :pat or r.id like :pat)""")
         simple = {
-            "type": ("coalesce(o.type, e.event_type, d.doc_type, i.initiative_type)", flt.type),
-            "region": ("coalesce(o.region, c.region)", flt.region),
-            "issuing_body": ("d.issuing_body", flt.issuing_body),
-            "country": ("o.country", flt.country),
+            "type": (_TYPE_SQL, flt.type),
+            "region": (_REGION_SQL, flt.region),
+            "issuing_body": ("documents.issuing_body", flt.issuing_body),
+            "country": ("organizations.country", flt.country),
         }
         for key, (column, value) in simple.items():
             if value:
@@ -310,18 +330,13 @@ class Database:
         direction = " desc" if descending else ""
         if order == "natural" and kind in _BY_NAME:
             order = "title"  # names, not founding dates, are what people scan these lists by
-        sort = _ORDERS.get(order, _ORDERS["natural"])
-        sort = ", ".join(part + direction for part in sort.split(", "))
+        sort = ", ".join(part + direction for part in _ORDERS.get(order, _ORDERS["natural"]))
         sql = f"""
             select r.id, (select min(x.type) from relations x where x.source_id = r.id
                           and x.target_id = :role_target
                           and x.type in ('member_of', 'observer_of')) as role
             from records r
-            left join organizations o on o.id = r.id
-            left join events e on e.id = r.id
-            left join documents d on d.id = r.id
-            left join initiatives i on i.id = r.id
-            left join countries c on c.id = r.id
+            {_JOINS}
             where {" and ".join(where)}
             order by {sort}, r.id
         """

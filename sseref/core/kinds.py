@@ -3,7 +3,7 @@
 Everything else is derived from `KIND_SPECS`: the allowed and required fields and their checks
 (`ingest.validate`), the columns of the kind's table (`ingest.build`), the tables the runtime
 reads (`core.schema`, `core.db`), the texts the search index adds (`search.documents`) and the
-ordered field list a record page or a fact sheet shows (`core.fieldview`). Adding a field to a
+ordered field list a record page or a fact sheet shows (`report.present`). Adding a field to a
 kind is one `Field(...)` line here, plus its data, labels' translations and tests.
 
 This module imports nothing of ours but the i18n marker, so `core.vocab` can derive its kind
@@ -51,6 +51,11 @@ class Field:
     searchable: bool = False  # its text is indexed in the search body ("Geneva", a symbol)
     indexed: bool = False  # the database indexes the column (looked up by value)
     kind_type: bool = False  # the kind's "type" (lists filter and show it as Type)
+    # Shown in lists' third column (a document's symbol, an event's place, a seat).
+    list_extra: bool = False
+    # The label in the list of changes after a data update, where the record's kind is not
+    # in view ("Seat", "Event type"); None: `label`.
+    change_label: str | None = None
 
     @property
     def limit(self) -> int:
@@ -137,7 +142,14 @@ KIND_SPECS: tuple[KindSpec, ...] = (
             Field("type", "vocab", _TYPE, required=True, vocabulary="org_type", kind_type=True),
             Field("region", "vocab", _REGION, vocabulary="region"),
             Field("country", "ref", N_("Country"), ref_kind="country", indexed=True),
-            Field("headquarters", "fact", N_("Headquarters"), searchable=True),
+            Field(
+                "headquarters",
+                "fact",
+                N_("Headquarters"),
+                searchable=True,
+                list_extra=True,
+                change_label=N_("Seat"),
+            ),
             Field("founded", "fact", N_("Founded"), item="date", record_date=True),
             Field("website", "fact", N_("Website"), item="url"),
         ),
@@ -151,8 +163,15 @@ KIND_SPECS: tuple[KindSpec, ...] = (
         N_("Events"),
         (
             Field("date", "date", N_("Date"), required=True, column=False, record_date=True),
-            Field("place", "text", N_("Place"), searchable=True),
-            Field("event_type", "vocab", _TYPE, vocabulary="event_type", kind_type=True),
+            Field("place", "text", N_("Place"), searchable=True, list_extra=True),
+            Field(
+                "event_type",
+                "vocab",
+                _TYPE,
+                vocabulary="event_type",
+                kind_type=True,
+                change_label=N_("Event type"),
+            ),
         ),
     ),
     KindSpec(
@@ -163,8 +182,16 @@ KIND_SPECS: tuple[KindSpec, ...] = (
         N_("Document"),
         N_("Documents"),
         (
-            Field("doc_type", "vocab", _TYPE, required=True, vocabulary="doc_type", kind_type=True),
-            Field("symbol", "text", N_("Symbol"), searchable=True, indexed=True),
+            Field(
+                "doc_type",
+                "vocab",
+                _TYPE,
+                required=True,
+                vocabulary="doc_type",
+                kind_type=True,
+                change_label=N_("Document type"),
+            ),
+            Field("symbol", "text", N_("Symbol"), searchable=True, indexed=True, list_extra=True),
             Field("date", "date", N_("Date"), column=False, record_date=True),
             Field("issuing_body", "ref", N_("Issuing body"), ref_kind="organization"),
             Field("publisher", "text", N_("Publisher"), searchable=True),
@@ -182,7 +209,14 @@ KIND_SPECS: tuple[KindSpec, ...] = (
         N_("Initiative"),
         N_("Initiatives"),
         (
-            Field("initiative_type", "vocab", _TYPE, vocabulary="initiative_type", kind_type=True),
+            Field(
+                "initiative_type",
+                "vocab",
+                _TYPE,
+                vocabulary="initiative_type",
+                kind_type=True,
+                change_label=N_("Initiative type"),
+            ),
             Field("date", "date", N_("Date"), column=False, record_date=True),
             Field("url", "url", N_("Address")),
         ),
@@ -205,7 +239,9 @@ KIND_SPECS: tuple[KindSpec, ...] = (
         N_("Country"),
         N_("Countries"),
         (
-            Field("iso", "country_code", N_("ISO code"), required=True, indexed=True),
+            Field(
+                "iso", "country_code", N_("ISO code"), required=True, indexed=True, list_extra=True
+            ),
             Field("region", "vocab", _REGION, vocabulary="region"),
         ),
     ),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sseref.core.dates import DateSpec
-from sseref.core.i18n import _
+from sseref.core.i18n import N_, _
 
 FALLBACK_LANG = "en"
 
@@ -38,10 +38,16 @@ class Source:
     note: str | None = None
     seed: str | None = None
 
-    def citation(self, date_format: Callable[[str], str] | None = None) -> str:
+    def citation(
+        self,
+        date_format: Callable[[str], str] | None = None,
+        gettext: Callable[[str], str] = _,
+    ) -> str:
         """A readable one-line citation; titles stay in the language they were published in.
 
-        `date_format` turns the data's dates (`2023-04-18`) into the reader's language.
+        The one builder of source lines (record pages, fact sheets, the CLI). `date_format`
+        turns the data's dates (`2023-04-18`) into the reader's language; `gettext` translates
+        into it (a sheet's language may differ from the interface's).
         """
         fmt = date_format or (lambda text: text)
         title = self.doc_title if self.doc_id else self.title
@@ -54,7 +60,7 @@ class Source:
         text = ", ".join(p for p in parts if p) or (self.doc_id or "")
         # `seed` names a file of the build's source cache: not shown to readers.
         if self.checked:
-            text += " " + _("(checked {date})").format(date=fmt(self.checked))
+            text += " " + gettext(N_("(checked {date})")).format(date=fmt(self.checked))
         if self.note:
             text += f" — {self.note}"
         return text

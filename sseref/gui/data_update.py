@@ -7,10 +7,10 @@ dialogs offer to do at once (the launcher starts the program again after the win
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,

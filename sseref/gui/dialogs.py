@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
-
+from markupsafe import escape
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,

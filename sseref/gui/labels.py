@@ -1,4 +1,8 @@
-"""Display labels for the data's closed vocabularies, translated when shown."""
+"""Display labels for the data's closed vocabularies in the interface language.
+
+The labels come from the one label translator (`report.i18n.Translator`) that fact sheets and
+the shared site use, asked for the interface's current language.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from babel.numbers import format_decimal
 from sseref.core import vocab
 from sseref.core.dateformat import format_text
 from sseref.core.i18n import _, current_language
+from sseref.report.i18n import Translator
 
 TYPE_VOCABS = {
     "organization": vocab.ORG_TYPES,
@@ -16,11 +21,13 @@ TYPE_VOCABS = {
 }
 
 
+def _tr() -> Translator:
+    return Translator.for_language(current_language())
+
+
 def label(table: dict[str, str], key: str | None) -> str:
     """The translated label of `key` in a vocabulary, or the key itself if unknown."""
-    if not key:
-        return ""
-    return _(table[key]) if key in table else key
+    return _tr().vocab_label(table, key)
 
 
 def type_label(kind: str, key: str | None) -> str:
@@ -40,9 +47,7 @@ def language_label(code: str | None) -> str:
 
 
 def kind_label(kind: str) -> str:
-    if kind == vocab.MY_DOCUMENT_KIND:
-        return _("My document")
-    return label(vocab.KIND_LABELS, kind)
+    return _tr().kind(kind)
 
 
 def kind_plural(kind: str) -> str:
@@ -51,11 +56,7 @@ def kind_plural(kind: str) -> str:
 
 def relation_label(rel_type: str, direction: str) -> str:
     """`member_of` seen from the member ("Member of") or from the other side ("Members")."""
-    rtype = vocab.RELATION_TYPES.get(rel_type)
-    if rtype is None:
-        return rel_type
-    msgid = rtype.forward if direction == "out" else rtype.inverse  # outside _(): not a msgid
-    return _(msgid)
+    return _tr().relation(rel_type, direction)
 
 
 def number_label(n: int, lang: str | None = None) -> str:
@@ -67,7 +68,7 @@ def number_label(n: int, lang: str | None = None) -> str:
 def date_label(text: str | None, lang: str) -> str:
     """A data date for a table cell, short and per locale, as precise as the data ("Sep 1978",
     "sept. 1978", "12 sept 1978"); English uses the day-month-year order of UN documents."""
-    return format_text(text, "en_GB" if lang == "en" else lang, "short")
+    return format_text(text, lang, "short")
 
 
 def role_label(role: str | None) -> str:

@@ -1,25 +1,22 @@
-"""A record page as sanitized HTML for QTextBrowser: every data string is escaped."""
+"""A record page as HTML for QTextBrowser, from the presentation layer and one template.
+
+What the page says (dates, labels, key fields, citations) comes from `report.present`, the same
+layer the fact sheet uses; how it looks is `resources/record/page.html`, rendered by Jinja2 with
+autoescape (`report.render`): no string from the data reaches the page unescaped.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from html import escape
 from itertools import groupby
+from typing import Any
 
-from sseref.core.dateformat import format_spec
-from sseref.core.dates import DateError, parse_date
-from sseref.core.i18n import LANGUAGES, _
+from sseref.core.i18n import LANGUAGES
 from sseref.core.models import Record, Relation
-from sseref.gui.labels import (
-    kind_label,
-    language_label,
-    region_label,
-    relation_label,
-    theme_label,
-    type_label,
-)
 from sseref.gui.theme import Colors
+from sseref.report.present import FactRow, Presenter, relation_order
+from sseref.report.render import render
 
 MINI_TIMELINE_URL = "sseref-mini-timeline"
 
@@ -32,61 +29,15 @@ class Page:
     copyable: list[str] = field(default_factory=list)
     openable: list[str] = field(default_factory=list)
 
+    def copy(self, text: str) -> int:
+        """Registers a text a "copy" link copies; returns the link's number."""
+        self.copyable.append(text)
+        return len(self.copyable) - 1
 
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
-
-
-def _date(text: str | None, lang: str) -> str:
-    if not text:
-        return ""
-    try:
-        return format_spec(parse_date(text), lang)
-    except DateError:
-        return text
-
-
-def _fallback_note(what: str, lang: str, shown: str, colors: Colors) -> str:
-    """The visible marker of content shown in another language than the interface's."""
-    if what == "name":
-        text = _("Name not available in {language}; shown in {shown}.")
-    else:
-        text = _("Summary not available in {language}; shown in {shown}.")
-    text = text.format(language=language_label(lang), shown=language_label(shown))
-    return (
-        f"<p class='fallback' style='color:{colors.muted}'><i>"
-        f"<span style='background-color:{colors.muted}; color:{colors.base}'>"
-        f"&nbsp;{_e(shown.upper())}&nbsp;</span> {_e(text)}</i></p>"
-    )
-
-
-def _other_languages(record: Record, lang: str, colors: Colors, shown: bool) -> str:
-    """A link that shows (or hides) the record's names and summaries in its other languages."""
-    others = [
-        c
-        for c in (*LANGUAGES, *sorted(set(record.summaries) - set(LANGUAGES)))
-        if c != lang and (c in record.summaries or c in record.names)
-    ]
-    if not others:
-        return ""
-    toggle = _("Hide other languages") if shown else _("Show in other languages")
-    out = [f"<p><a href='toggle:languages'>{_e(toggle)}</a></p>"]
-    if shown:
-        heading = _("In other languages")
-        out.append(f"<h3>{_e(heading)}</h3>")
-        for code in others:
-            name = record.names.get(code)
-            heading = _e(name.name) if name else ""
-            if name and name.acronym:
-                heading += f" ({_e(name.acronym)})"
-            # A language with a summary but no name of its own: no dash followed by nothing.
-            named = f" — <b>{heading}</b>" if heading else ""
-            out.append(
-                f"<p lang='{_e(code)}'><b style='color:{colors.muted}'>"
-                f"{_e(language_label(code))}</b>{named}<br>"
-                f"{_e(record.summaries.get(code, ''))}</p>"
-            )
-    return "".join(out)
+    def open(self, url: str) -> int:
+        """Registers an address an "open in browser" link opens; returns the link's number."""
+        self.openable.append(url)
+        return len(self.openable) - 1
 
 
 def content_language(available: Mapping[str, object], lang: str) -> str:
@@ -104,168 +55,170 @@ def record_page(
     related_dates: dict[str, str],
     has_mini_timeline: bool,
     other_languages: bool = False,
+    citation: str = "",
 ) -> Page:
-    """Builds the page: names, summary, fields, relations both ways, events and sources.
+    """Builds the page: names, summary, key fields, relations both ways, events and sources.
 
     Names and the summary come in `lang`; when the record lacks them there, they come in
     English with a visible marker. `other_languages` adds the names and summaries in the
-    record's other languages (the page always offers a link to show them).
+    record's other languages (the page always offers a link to show them). `citation` is the
+    record cited as "Copy citation" copies it, shown at the end with its own copy link.
     """
+    p = Presenter(lang)
+    _ = p.tr._
     page = Page("")
     name = record.name(lang)
-    parts = [
-        # The kind only: ids are internal (they are in `sseref show`, not on the page).
-        f"<p style='color:{colors.muted}'>{_e(kind_label(record.kind))}</p>",
-        f"<h1>{_e(name.name)}"
-        + (
-            f" <span style='color:{colors.muted}'>({_e(name.acronym)})</span>"
-            if name.acronym
-            else ""
-        )
-        + "</h1>",
-    ]
-    name_lang = content_language(record.names, lang)
-    if record.names and name_lang != lang:
-        parts.append(_fallback_note("name", lang, name_lang, colors))
-    parts.append(_names_table(record, colors))
     summary, summary_lang = record.summary(lang)
-    if summary:
-        if summary_lang != lang:
-            parts.append(_fallback_note("summary", lang, summary_lang, colors))
-        parts.append(f"<p style='font-size:large'>{_e(summary)}</p>")
-    parts.append(_other_languages(record, lang, colors, other_languages))
-    parts.append(_fields(record, lang, page))
-    parts.append(_relations(record, related_dates, colors))
-    if has_mini_timeline:
-        heading = _("Timeline of related events")
-        parts.append(f"<h3>{_e(heading)}</h3><p><img src='{MINI_TIMELINE_URL}'></p>")
-    parts.append(_sources(record, page, colors, lang))
-    page.html = f"<html><body style='color:{colors.text}'>" + "".join(parts) + "</body></html>"
+    name_lang = content_language(record.names, lang)
+    values: dict[str, Any] = {
+        "c": colors,
+        "kind": p.kind(record.kind),
+        "name": name.name,
+        "acronym": name.acronym,
+        "name_notes": (
+            [_fallback(p, "name", name_lang)] if record.names and name_lang != lang else []
+        ),
+        "names": [
+            {"code": code.upper(), "name": n.name, "acronym": n.acronym}
+            for code in (*LANGUAGES, *sorted(set(record.names) - set(LANGUAGES)))
+            if (n := record.names.get(code))
+        ],
+        "aliases_label": _("Also"),
+        "aliases": "; ".join(record.aliases),
+        "summary": summary,
+        "summary_notes": [_fallback(p, "summary", summary_lang)] if summary_lang != lang else [],
+        "other": _other_languages(record, p, other_languages),
+        "facts": [_fact(row, page, p) for row in p.facts(record)],
+        "roles": _roles(record, p),
+        "relations_heading": _("Related records"),
+        "relations": _relations(record, related_dates, p),
+        "mini_timeline": (
+            {"heading": _("Timeline of related events"), "url": MINI_TIMELINE_URL}
+            if has_mini_timeline
+            else None
+        ),
+        "sources_heading": _("Sources"),
+        "sources": [
+            {
+                "text": (text := p.source(s)),
+                "copy": page.copy(text),
+                "doc_id": s.doc_id,
+                "doc_title": s.doc_title or s.doc_id,
+            }
+            for s in record.sources
+        ],
+        "cite": (
+            {"heading": _("How to cite"), "text": citation, "copy": page.copy(citation)}
+            if citation
+            else None
+        ),
+        "copy_label": _("copy"),
+        "open_label": _("open in browser"),
+    }
+    page.html = str(render("record/page.html", **values))
     return page
 
 
-def _names_table(record: Record, colors: Colors) -> str:
-    rows = []
-    for code in (*LANGUAGES, *sorted(set(record.names) - set(LANGUAGES))):
-        if code in record.names:
-            n = record.names[code]
-            acronym = f" ({_e(n.acronym)})" if n.acronym else ""
-            rows.append(
-                f"<tr><td style='color:{colors.muted}; padding-right:12px'>"
-                f"{_e(code.upper())}</td><td>{_e(n.name)}{acronym}</td></tr>"
-            )
-    if record.aliases:
-        also = _("Also")
-        rows.append(
-            f"<tr><td style='color:{colors.muted}'>{_e(also)}</td>"
-            f"<td>{_e('; '.join(record.aliases))}</td></tr>"
-        )
-    return "<table cellspacing='2'>" + "".join(rows) + "</table>"
+def _fallback(p: Presenter, what: str, shown: str) -> dict[str, str]:
+    """The visible marker of content shown in another language than the interface's."""
+    if what == "name":
+        text = p.tr._("Name not available in {language}; shown in {shown}.")
+    else:
+        text = p.tr._("Summary not available in {language}; shown in {shown}.")
+    text = text.format(language=p.language(p.lang), shown=p.language(shown))
+    return {"code": shown.upper(), "text": text}
 
 
-def _fields(record: Record, lang: str, page: Page) -> str:
-    f = record.fields
-    items: list[tuple[str, str]] = []
-    if record.date:
-        label = _("Founded") if record.kind == "organization" else _("Date")
-        items.append((label, _e(format_spec(record.date, lang))))
-    kind_type = {
-        "organization": "type",
-        "event": "event_type",
-        "document": "doc_type",
-        "initiative": "initiative_type",
-    }.get(record.kind)
-    if kind_type and f.get(kind_type):
-        items.append((_("Type"), _e(type_label(record.kind, f[kind_type]))))
-    simple = [
-        ("symbol", _("Symbol")),
-        ("place", _("Place")),
-        ("headquarters", _("Headquarters")),
-        ("publisher", _("Publisher")),
+def _other_languages(record: Record, p: Presenter, shown: bool) -> dict[str, Any] | None:
+    """A link that shows (or hides) the record's names and summaries in its other languages."""
+    others = [
+        c
+        for c in (*LANGUAGES, *sorted(set(record.summaries) - set(LANGUAGES)))
+        if c != p.lang and (c in record.summaries or c in record.names)
     ]
-    items += [(label, _e(f[key])) for key, label in simple if f.get(key)]
-    if f.get("region"):
-        items.append((_("Region"), _e(region_label(f["region"]))))
-    if f.get("languages"):
-        items.append((_("Languages"), _e(", ".join(language_label(c) for c in f["languages"]))))
-    if record.themes:
-        items.append((_("Themes"), _e(", ".join(theme_label(t) for t in record.themes))))
-    if f.get("issuing_body"):
-        body = f["issuing_body"]
-        title = next((r.other_title for r in record.relations if r.other_id == body), body)
-        items.append((_("Issuing body"), f"<a href='record:{_e(body)}'>{_e(title)}</a>"))
-    for key, label in (("website", _("Website")), ("url", _("Address"))):
-        if f.get(key):
-            items.append((label, _address(str(f[key]), page)))
-    if not items:
-        return ""
-    rows = "".join(
-        f"<tr><td style='padding-right:14px'><b>{label}</b></td><td>{value}</td></tr>"
-        for label, value in items
-    )
-    return f"<table cellspacing='3'>{rows}</table>"
+    if not others:
+        return None
+    items = []
+    for code in others:
+        name = record.names.get(code)
+        items.append(
+            {
+                "code": code,
+                "language": p.language(code),
+                "name": name.name if name else "",
+                "acronym": name.acronym if name else None,
+                "summary": record.summaries.get(code, ""),
+            }
+        )
+    return {
+        "toggle": p.tr._("Hide other languages") if shown else p.tr._("Show in other languages"),
+        "shown": shown,
+        "heading": p.tr._("In other languages"),
+        "items": items,
+    }
 
 
-def _address(url: str, page: Page) -> str:
-    """Web addresses are text to copy, or to open in the browser on explicit request."""
-    page.copyable.append(url)
-    page.openable.append(url)
-    copy, open_ = _("copy"), _("open in browser")  # outside f-strings: Babel extracts them
-    return (
-        f"<code>{_e(url)}</code> &nbsp;<a href='copy:{len(page.copyable) - 1}'>"
-        f"{_e(copy)}</a> · <a href='open:{len(page.openable) - 1}'>"
-        f"{_e(open_)}</a>"
-    )
+def _fact(row: FactRow, page: Page, p: Presenter) -> dict[str, Any]:
+    """A key field for the template; web addresses are text to copy, or to open on request."""
+    source = row.source
+    return {
+        "label": row.label,
+        "text": row.text,
+        "record_id": row.record_id,
+        "url": row.url,
+        "copy": page.copy(row.url) if row.url else None,
+        "open": page.open(row.url) if row.url else None,
+        "unknown": row.unknown,
+        "as_of": row.as_of,
+        "source": p.source_ref(source) if source else "",
+        "source_id": source.doc_id if source and source.position == 0 else None,
+    }
 
 
-def _relations(record: Record, related_dates: dict[str, str], colors: Colors) -> str:
-    if not record.relations:
-        return ""
-    heading = _("Related records")
-    out = [f"<h3>{_e(heading)}</h3>"]
+def _roles(record: Record, p: Presenter) -> dict[str, Any] | None:
+    """A person's roles (with their organizations), or the people holding roles in an
+    organization; each with its period, "as of" date and source."""
+    if not record.roles:
+        return None
+    of_person = record.kind == "person"
+    items = []
+    for row in p.roles(record):
+        source = row.source
+        if source is None:
+            ref = ""
+        elif of_person:
+            ref = p.source_ref(source)  # the numbered list below
+        else:
+            ref = p.source_brief(source)  # the person's sources are on the person's page
+        items.append(
+            {
+                **row.__dict__,
+                "source": ref,
+                "source_id": source.doc_id if source and source.position == 0 else None,
+            }
+        )
+    heading = p.tr._("Roles") if of_person else p.tr._("People")
+    return {"heading": heading, "of_person": of_person, "items": items}
 
-    def key(r: Relation) -> tuple[str, str]:  # noqa: E306 - grouped by what the link means
-        return (r.type, r.direction)
+
+def _relations(record: Record, related_dates: dict[str, str], p: Presenter) -> list[dict[str, Any]]:
+    def key(r: Relation) -> tuple[int, str, str]:  # grouped by what the link means
+        return relation_order(r.type, r.direction)
 
     ordered = sorted(
         record.relations,
         key=lambda r: (*key(r), related_dates.get(r.other_id, ""), r.other_title.casefold()),
     )
-    for (rel_type, direction), group in groupby(ordered, key=key):
-        links = []
-        for rel in group:
-            extra = " – ".join(
-                p for p in (rel.since and _("since {year}").format(year=rel.since), rel.note) if p
-            )
-            links.append(
-                f"<li><a href='record:{_e(rel.other_id)}'>{_e(rel.other_title)}</a>"
-                f" <span style='color:{colors.muted}'>"
-                f"{_e(kind_label(rel.other_kind))}"
-                f"{(' · ' + _e(extra)) if extra else ''}</span></li>"
-            )
-        out.append(
-            f"<p><b>{_e(relation_label(rel_type, direction))}</b></p><ul>{''.join(links)}</ul>"
-        )
-    return "".join(out)
-
-
-def _sources(record: Record, page: Page, colors: Colors, lang: str) -> str:
-    heading, copy = _("Sources"), _("copy")
-    out = [f"<h3>{_e(heading)}</h3><ol>"]
-    for source in record.sources:
-        cited = source.citation(lambda day: _date(day, lang))
-        page.copyable.append(cited)
-        text = _e(cited)
-        if source.doc_id:
-            text = (
-                f"<a href='record:{_e(source.doc_id)}'>{_e(source.doc_title or source.doc_id)}"
-                f"</a> — {text}"
-            )
-        out.append(
-            f"<li>{text} <a href='copy:{len(page.copyable) - 1}' "
-            f"style='color:{colors.muted}'>{_e(copy)}</a></li>"
-        )
-    out.append("</ol>")
-    if not record.sources:
-        return ""
-    return "".join(out)
+    groups = []
+    for (_rank, rel_type, direction), group in groupby(ordered, key=key):
+        links = [
+            {
+                "id": rel.other_id,
+                "title": rel.other_title,
+                "kind": p.kind(rel.other_kind),
+                "extra": " – ".join(x for x in (p.span(rel.since, rel.until), rel.note) if x),
+            }
+            for rel in group
+        ]
+        groups.append({"label": p.relation(rel_type, direction), "links": links})
+    return groups

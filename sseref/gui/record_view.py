@@ -66,7 +66,7 @@ class RecordView(QWidget):
         self.record: Record | None = None
         self.page: Page | None = None  # what the browser shows, once a record is open
         self.other_languages = False  # the page's "Show in other languages" toggle
-        self.citation_style = "un"
+        self._citation_style = "un"
         self.recent: list[str] = []  # for the start page, newest first
         self._start_page = False  # the start page is shown (not the one-line hint)
         self._scroll: dict[str, int] = {}  # where each page was left, for Back and Forward
@@ -186,7 +186,7 @@ class RecordView(QWidget):
                 self.browser.setHtml(html)
                 self.browser.setAccessibleDescription(_("Start page"))
             elif self._browser is not None:
-                from html import escape
+                from markupsafe import escape
 
                 self._browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
             return
@@ -204,6 +204,7 @@ class RecordView(QWidget):
             dated,
             image is not None,
             other_languages=self.other_languages,
+            citation=self.citation_text(),
         )
         document = self.browser.document()
         if image is not None:
@@ -283,14 +284,28 @@ class RecordView(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
 
+    @property
+    def citation_style(self) -> str:
+        return self._citation_style
+
+    @citation_style.setter
+    def citation_style(self, style: str) -> None:
+        """A new style also changes the citation the open page shows."""
+        changed = style != self._citation_style
+        self._citation_style = style
+        if changed and self.record is not None and self.page is not None:
+            self.refresh()
+
     def citation_text(self) -> str:
-        """The open record cited in the chosen style (core.citation builds every citation)."""
-        from sseref.core.citation import CitationContext, styled_citation
+        """The open record cited in the chosen style, by the presentation layer (the fact
+        sheet's "How to cite" is the same text)."""
+        from sseref.core.citation import CitationContext
+        from sseref.report.present import Presenter
 
         if self.record is None:
             return ""
         context = CitationContext(self.db.meta().get("data_as_of"))
-        return styled_citation(self.record, self.citation_style, current_language(), context)
+        return Presenter(current_language()).cite(self.record, self.citation_style, context)
 
     def copy_citation(self) -> None:
         text = self.citation_text()

@@ -28,6 +28,7 @@ from sseref.core.i18n import _, current_language
 from sseref.gui.labels import date_label, kind_label
 from sseref.gui.models import ID_ROLE
 from sseref.gui.search_worker import ResultRow
+from sseref.report.render import Markup, fragment
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -36,8 +37,11 @@ PAD = 4
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+_ROW = (
+    "<b>{{ title }}</b><br>"
+    "<span{% if muted %} style='color:{{ muted }}'{% endif %}>{{ meta }}</span>"
+    "{% if snippet %} — {{ snippet }}{% endif %}"
+)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -109,12 +113,15 @@ class SearchResultsModel(QAbstractListModel):
     def row_html(self, row: int, muted: str = "", title: str | None = None) -> str:
         """The row's rich text; `title` is the title as drawn (elided to one line)."""
         hit = self._hits[row]
-        style = f" style='color:{muted}'" if muted else ""
-        snippet = self.snippet(row)
-        tail = f" — {snippet}" if snippet else ""
-        return (
-            f"<b>{_escape(hit.title if title is None else title)}</b><br>"
-            f"<span{style}>{_escape(self.meta_text(row))}</span>{tail}"
+        return str(
+            fragment(
+                _ROW,
+                title=hit.title if title is None else title,
+                muted=muted,
+                meta=self.meta_text(row),
+                # The search layer escapes snippets and adds only <b>: already HTML.
+                snippet=Markup(self.snippet(row)),
+            )
         )
 
 

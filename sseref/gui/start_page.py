@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from html import escape
 from urllib.parse import quote
+
+from markupsafe import escape
 
 from sseref.core.db import Database
 from sseref.core.i18n import _
@@ -25,7 +26,7 @@ KIND_PANELS = {
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return str(escape(text))
 
 
 def example_searches(db: Database) -> list[tuple[str, str]]:

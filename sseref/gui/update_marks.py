@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
+
+from markupsafe import escape
 
 from sseref.core.i18n import _
 from sseref.gui.theme import Colors

@@ -159,7 +159,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         {"record_id": str, "theme": str}, pk=("record_id", "theme"), foreign_keys=fk
     )
     own = [("id", "records", "id")]
-    for spec in kinds.KIND_SPECS:
+    for spec in kinds.SPECS.values():
         if not spec.columns:
             continue
         refs = [(f.name, "records", "id") for f in spec.columns if f.type == "ref"]

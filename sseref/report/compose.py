@@ -19,7 +19,8 @@ from sseref.core.i18n import _, normalize_language
 from sseref.report import templates
 from sseref.report.glossary import glossary_body
 from sseref.report.i18n import Translator
-from sseref.report.markup import esc, heading, paragraph
+from sseref.report.markup import Markup, heading, paragraph
+from sseref.report.render import fragment, join
 from sseref.report.sheets import SheetBuilder, SheetParts
 
 PAGE_BREAK = "page-break-before: always"
@@ -35,7 +36,7 @@ class Part:
     record_id: str | None
     head: str
     continued_head: str
-    html: str
+    html: Markup
 
     @property
     def has_heading(self) -> bool:
@@ -65,7 +66,7 @@ class ReportDocument:
 
     def html(self, page_numbers: dict[str, int] | None = None) -> str:
         """The whole document; `page_numbers` (part key → page) fill the table of contents."""
-        chunks = []
+        chunks: list[Markup] = []
         first = True
         for part in self.parts:
             html = part.html
@@ -75,25 +76,27 @@ class ReportDocument:
                 html = html.replace(PAGE_BREAK, "", 1)
                 first = False
             chunks.append(html)
-        return templates.fill(
-            "document.html",
-            lang=esc(self.lang),
-            title=esc(self.title),
-            css=templates.stylesheet(),
-            body="\n".join(chunks),
+        return str(
+            templates.fill(
+                "document.html",
+                lang=self.lang,
+                title=self.title,
+                css=templates.stylesheet(),
+                body=join(chunks, "\n"),
+            )
         )
 
-    def _toc(self, page_numbers: dict[str, int]) -> str:
-        rows = []
-        for number, part in enumerate(self.sheet_parts(), start=1):
-            page = page_numbers.get(part.key)
-            rows.append(
-                f'<tr><td class="tocnum" width="6%">{number}</td>'
-                f'<td width="70%">{esc(part.title)}</td>'
-                f'<td class="tockind" width="16%">{esc(part.kind_label)}</td>'
-                f'<td class="tocpage" width="8%" align="right">{page or "&#160;"}</td></tr>'
-            )
-        return templates.fill("toc.html", heading=esc(self.toc_heading), rows="\n".join(rows))
+    def _toc(self, page_numbers: dict[str, int]) -> Markup:
+        rows = [
+            {
+                "number": number,
+                "title": part.title,
+                "kind": part.kind_label,
+                "page": page_numbers.get(part.key),
+            }
+            for number, part in enumerate(self.sheet_parts(), start=1)
+        ]
+        return templates.fill("toc.html", heading=self.toc_heading, rows=rows)
 
 
 def check_ids(db: Database, record_ids: Sequence[str]) -> None:
@@ -181,7 +184,7 @@ def compose(
             None,
             _("Meeting pack"),
             _("{title} (continued)").format(title=_("Contents")),
-            "",
+            Markup(""),
         )
         document.parts = [cover, toc, *parts]
         document.has_contents = True
@@ -193,17 +196,17 @@ def _sheet_part(key: str, sheet: SheetParts, second: SheetParts | None, tr: Tran
     kind_label = tr.kind(sheet.kind)
     subtitle = sheet.subtitle
     if second is None:
-        body = "\n".join(s.html for s in sheet.sections) + sheet.sources
+        body = join([s.html for s in sheet.sections], "\n") + sheet.sources
         other_names = sheet.other_names
     else:
         # Each column carries its own subtitle; the head shows the title in both languages.
         body = _bilingual_body(sheet, second)
-        other_names = ""
-        subtitle = esc(second.title) if second.title != sheet.title else esc(kind_label)
+        other_names = Markup("")
+        subtitle = Markup(join([second.title if second.title != sheet.title else kind_label]))
     html = templates.fill(
         "sheet.html",
-        **{"break": PAGE_BREAK},
-        title=esc(sheet.title),
+        page_break=PAGE_BREAK,
+        title=sheet.title,
         subtitle=subtitle,
         othernames=other_names,
         body=body,
@@ -222,41 +225,36 @@ def _sheet_part(key: str, sheet: SheetParts, second: SheetParts | None, tr: Tran
 def _with_note(part: Part, note: str, tr: Translator) -> Part:
     """The user's own note after the sheet's sources, as escaped plain text (paragraphs kept)."""
     paragraphs = [p for p in re.split(r"\n\s*\n", note.strip()) if p.strip()]
-    body = "".join(
-        paragraph("<br/>".join(esc(line) for line in p.splitlines()), "note") for p in paragraphs
-    )
+    body = join(paragraph(join(p.splitlines(), Markup("<br/>")), "note") for p in paragraphs)
     return replace(part, html=part.html + heading(tr._("My note")) + body)
 
 
-def _bilingual_body(first: SheetParts, second: SheetParts) -> str:
+_BILINGUAL = (
+    '<table class="bilingual" width="100%" cellspacing="0" cellpadding="3">'
+    '<tr><th class="lang" width="50%">{{ lang_a }}</th><th class="lang" width="50%">{{ lang_b }}'
+    "</th></tr>"
+    "{% for a, b in rows %}"
+    '<tr><td class="col" valign="top">{{ a }}</td><td valign="top">{{ b }}</td></tr>'
+    "{% endfor %}</table>"
+)
+
+
+def _bilingual_body(first: SheetParts, second: SheetParts) -> Markup:
     """Two languages side by side, section by section, so matching parts stay level."""
     tr_a = Translator.for_language(first.lang)
     tr_b = Translator.for_language(second.lang)
     keys = list(dict.fromkeys([s.key for s in first.sections] + [s.key for s in second.sections]))
     by_a = {s.key: s.html for s in first.sections}
     by_b = {s.key: s.html for s in second.sections}
-    rows = [
-        f'<tr><th class="lang" width="50%">{esc(tr_a.language_name(first.lang))}</th>'
-        f'<th class="lang" width="50%">{esc(tr_b.language_name(second.lang))}</th></tr>',
-        f'<tr><td class="col" valign="top">{esc_sub(first.subtitle)}</td>'
-        f'<td valign="top">{esc_sub(second.subtitle)}</td></tr>',
-    ]
-    for key in keys:
-        rows.append(
-            f'<tr><td class="col" valign="top">{by_a.get(key, "")}</td>'
-            f'<td valign="top">{by_b.get(key, "")}</td></tr>'
-        )
-    table = (
-        '<table class="bilingual" width="100%" cellspacing="0" cellpadding="3">'
-        + "".join(rows)
-        + "</table>"
+    rows = [(paragraph(first.subtitle, "subtitle"), paragraph(second.subtitle, "subtitle"))]
+    rows += [(by_a.get(key, Markup("")), by_b.get(key, Markup(""))) for key in keys]
+    table = fragment(
+        _BILINGUAL,
+        lang_a=tr_a.language_name(first.lang),
+        lang_b=tr_b.language_name(second.lang),
+        rows=rows,
     )
     return table + first.sources
-
-
-def esc_sub(subtitle_html: str) -> str:
-    """A subtitle (already HTML) as a small paragraph inside a bilingual column."""
-    return paragraph(subtitle_html, "subtitle")
 
 
 def _glossary_part(db: Database, term_ids: list[str], builder: SheetBuilder) -> Part:
@@ -264,11 +262,11 @@ def _glossary_part(db: Database, term_ids: list[str], builder: SheetBuilder) -> 
     _ = tr._
     title = _("Glossary")
     count = len(term_ids)
-    subtitle = esc(_("{n} terms in English, Spanish and French").format(n=count))
+    subtitle = _("{n} terms in English, Spanish and French").format(n=count)
     html = templates.fill(
         "sheet.html",
-        **{"break": PAGE_BREAK},
-        title=esc(title),
+        page_break=PAGE_BREAK,
+        title=title,
         subtitle=subtitle,
         othernames="",
         body=glossary_body(db, term_ids, builder),
@@ -303,11 +301,7 @@ def _cover(
     count = len(parts)
     # What the pack holds, on its cover: each sheet's title and kind (the contents page adds
     # the page numbers), and what SSE Ref is for readers who have never met it.
-    items = "".join(
-        f'<p class="coveritem">{esc(part.title)}'
-        f' <span class="relabel">{esc(part.kind_label)}</span></p>'
-        for part in parts
-    )
+    items = [{"title": part.title, "kind": part.kind_label} for part in parts]
     about = _(
         "SSE Ref is an offline reference on the Social and Solidarity Economy and South-South "
         "cooperation. Every fact sheet lists the sources of its facts."
@@ -315,12 +309,12 @@ def _cover(
     html = templates.fill(
         "cover.html",
         items=items,
-        about=esc(about),
-        title=esc(_("Meeting pack")),
-        meeting=esc(meeting_name or ""),
-        date_line=esc(_("Prepared on {date}").format(date=dates.format_day(today, lang))),
-        count_line=esc(tr.n_("{n} fact sheet", "{n} fact sheets", count).format(n=count)),
-        data_line=esc(_("Data as of {date}").format(date=as_of)),
-        language_line=esc(language_line),
+        about=about,
+        title=_("Meeting pack"),
+        meeting=meeting_name or "",
+        date_line=_("Prepared on {date}").format(date=dates.format_day(today, lang)),
+        count_line=tr.n_("{n} fact sheet", "{n} fact sheets", count).format(n=count),
+        data_line=_("Data as of {date}").format(date=as_of),
+        language_line=language_line,
     )
     return Part("cover", _("Meeting pack"), "", None, "", "", html)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sseref.core.db import Database
 from sseref.core.models import Record, Source
-from sseref.report.markup import esc, paragraph
+from sseref.report.markup import Markup, paragraph
+from sseref.report.render import fragment
 from sseref.report.sheets import SheetBuilder
 
 GLOSSARY_LANGUAGES = ("en", "es", "fr")
@@ -15,30 +16,34 @@ def glossary_columns(lang: str) -> list[str]:
     return [lang, *(c for c in GLOSSARY_LANGUAGES if c != lang)]
 
 
-def glossary_body(db: Database, term_ids: list[str], builder: SheetBuilder) -> str:
+_TABLE = (
+    '<table class="glossary" width="100%" cellspacing="0" cellpadding="4"><tr>'
+    '{% for name in languages %}<th class="lang" width="{{ width }}%">{{ name }}</th>{% endfor %}'
+    "</tr>{% for cells in rows %}<tr>"
+    '{% for cell in cells %}<td valign="top">{% if cell %}{{ cell }}{% else %}&#160;{% endif %}'
+    "</td>{% endfor %}</tr>{% endfor %}</table>"
+)
+
+
+def glossary_body(db: Database, term_ids: list[str], builder: SheetBuilder) -> Markup:
     """A table with one row per term and one column per language, then the shared sources."""
     columns = glossary_columns(builder.lang)
     records: list[Record] = [db.get(term_id, builder.lang) for term_id in term_ids]
     records.sort(key=lambda r: r.title(builder.lang).casefold())
-    width = 100 // len(columns)
-    head = "".join(
-        f'<th class="lang" width="{width}%">{esc(builder.tr.language_name(c))}</th>'
-        for c in columns
-    )
     rows = []
     for record in records:
         cells = []
         for code in columns:
             name = record.names.get(code)
             definition = record.summaries.get(code, "")
-            cell = (paragraph(esc(name.name), "term") if name else "") + paragraph(
-                esc(definition), "definition"
-            )
-            cells.append(f'<td valign="top">{cell or "&#160;"}</td>')
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    table = (
-        '<table class="glossary" width="100%" cellspacing="0" cellpadding="4">'
-        f"<tr>{head}</tr>{''.join(rows)}</table>"
+            term = paragraph(name.name, "term") if name else Markup("")
+            cells.append(term + paragraph(definition, "definition"))
+        rows.append(cells)
+    table = fragment(
+        _TABLE,
+        languages=[builder.p.language(c) for c in columns],
+        width=100 // len(columns),
+        rows=rows,
     )
     return table + builder.sources_html(_unique_sources(records))
 

@@ -9,6 +9,7 @@ catalog extraction finds them.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from functools import lru_cache
 
 from sseref.core import i18n, vocab
@@ -45,9 +46,11 @@ class Translator:
         return self._translations.gettext(message)
 
     def kind(self, kind: str) -> str:
+        if kind == vocab.MY_DOCUMENT_KIND:
+            return self._("My document")
         return self._(vocab.KIND_LABELS.get(kind, kind))
 
-    def vocab_label(self, table: dict[str, str], key: str | None) -> str:
+    def vocab_label(self, table: Mapping[str, str], key: str | None) -> str:
         """A vocabulary value's label (`un-entity` → "UN entity"), the key itself if unknown."""
         if not key:
             return ""

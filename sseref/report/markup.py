@@ -1,69 +1,91 @@
-"""Small HTML builders for the sheets: everything from the data is escaped here or by callers.
+"""Small HTML builders for the sheets and the shared site, written as Jinja2 fragments.
 
-The markup stays within what Qt's rich-text engine understands (HTML 4 tables, simple CSS), so
-the same HTML prints through QTextDocument and opens in any browser.
+Values are plain text (escaped by the engine) or `Markup` (HTML already made safe, kept as is);
+nothing here escapes by hand. The markup stays within what Qt's rich-text engine understands
+(HTML 4 tables, simple CSS), so the same HTML prints through QTextDocument and opens in any
+browser.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
+
+from markupsafe import Markup
+
+from sseref.report.render import escape, fragment
+
+__all__ = [
+    "Markup",
+    "dated_list",
+    "esc",
+    "facts_table",
+    "heading",
+    "ordered_list",
+    "paragraph",
+]
+
+Html = str | Markup
 
 
-def esc(text: object) -> str:
-    """Text made safe for HTML (quotes included)."""
-    return escape("" if text is None else str(text), quote=True)
+def esc(text: object) -> Markup:
+    """Text made safe for HTML (MarkupSafe's escaping; None is empty)."""
+    return escape("" if text is None else text)
 
 
-def facts_table(rows: Iterable[tuple[str, str]], label_width: str = "22%") -> str:
-    """A two-column table of key fields; `rows` hold (label, value HTML); empty values skipped.
+_FACTS = (
+    '<table class="facts" width="100%" cellspacing="0" cellpadding="2">'
+    "{% for label, value in rows %}"
+    '<tr><td class="label" width="{{ width }}" valign="baseline">{{ label }}</td>'
+    '<td class="value" valign="baseline">{{ value }}</td></tr>'
+    "{% endfor %}</table>"
+)
+
+
+def facts_table(rows: Iterable[tuple[str, Html]], label_width: str = "22%") -> Markup:
+    """A two-column table of key fields: (label, value) pairs; empty values skipped.
 
     A column of a two-language sheet is half as wide: its labels take a larger share."""
-    # A short label keeps its words together: a narrow column (two languages side by side)
-    # would otherwise break "Relacionado con" inside a word.
-    cells = [
-        f'<tr><td class="label" width="{label_width}" valign="baseline">'
-        f"{_keep_together(label)}</td>"
-        f'<td class="value" valign="baseline">{value}</td></tr>'
-        for label, value in rows
-        if value
-    ]
-    if not cells:
-        return ""
-    return (
-        '<table class="facts" width="100%" cellspacing="0" cellpadding="2">'
-        + "".join(cells)
-        + "</table>"
-    )
+    kept = [(_keep_together(label), value) for label, value in rows if value]
+    return fragment(_FACTS, rows=kept, width=label_width) if kept else Markup("")
 
 
 def _keep_together(label: str) -> str:
-    text = esc(label)
-    return text.replace(" ", "\xa0") if len(label) <= 24 else text
+    # A short label keeps its words together: a narrow column (two languages side by side)
+    # would otherwise break "Relacionado con" inside a word.
+    return label.replace(" ", "\xa0") if len(label) <= 24 else label
 
 
-def heading(text: str) -> str:
-    return f"<h2>{esc(text)}</h2>"
+def heading(text: str) -> Markup:
+    return fragment("<h2>{{ text }}</h2>", text=text)
 
 
-def dated_list(rows: Sequence[tuple[str, str]], css_class: str = "timeline") -> str:
-    """A list of (date text, item HTML) as a narrow-date table (timelines, key documents)."""
-    if not rows:
-        return ""
-    body = "".join(
-        f'<tr><td class="when" width="20%" valign="baseline">{esc(when)}</td>'
-        f'<td class="what" valign="baseline">{what}</td></tr>'
-        for when, what in rows
+_DATED = (
+    '<table class="{{ css }}" width="100%" cellspacing="0" cellpadding="2">'
+    "{% for when, what in rows %}"
+    '<tr><td class="when" width="20%" valign="baseline">{{ when }}</td>'
+    '<td class="what" valign="baseline">{{ what }}</td></tr>'
+    "{% endfor %}</table>"
+)
+
+
+def dated_list(rows: Sequence[tuple[str, Html]], css_class: str = "timeline") -> Markup:
+    """A list of (date text, item) as a narrow-date table (timelines, key documents)."""
+    return fragment(_DATED, rows=rows, css=css_class) if rows else Markup("")
+
+
+def ordered_list(items: Iterable[Html], css_class: str) -> Markup:
+    """A numbered list of items."""
+    kept = list(items)
+    if not kept:
+        return Markup("")
+    source = '<ol class="{{ css }}">{% for item in items %}<li>{{ item }}</li>{% endfor %}</ol>'
+    return fragment(source, items=kept, css=css_class)
+
+
+def paragraph(content: Html, css_class: str | None = None) -> Markup:
+    """A paragraph (nothing when empty)."""
+    if not content:
+        return Markup("")
+    return fragment(
+        '<p{% if css %} class="{{ css }}"{% endif %}>{{ c }}</p>', c=content, css=css_class
     )
-    return f'<table class="{css_class}" width="100%" cellspacing="0" cellpadding="2">{body}</table>'
-
-
-def ordered_list(items: Iterable[str], css_class: str) -> str:
-    """A numbered list of item HTML."""
-    body = "".join(f"<li>{item}</li>" for item in items)
-    return f'<ol class="{css_class}">{body}</ol>' if body else ""
-
-
-def paragraph(html: str, css_class: str | None = None) -> str:
-    attr = f' class="{css_class}"' if css_class else ""
-    return f"<p{attr}>{html}</p>" if html else ""

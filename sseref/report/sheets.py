@@ -6,16 +6,23 @@ that a bilingual sheet can lay two languages side by side, section by section.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from sseref.core import dateformat as dates
-from sseref.core import vocab
+from sseref.core.citation import CitationContext
 from sseref.core.db import Database
 from sseref.core.listing import RecordRow
 from sseref.core.models import Record, Relation, Source
-from sseref.report.i18n import Translator
-from sseref.report.markup import dated_list, esc, facts_table, heading, ordered_list, paragraph
+from sseref.report.markup import (
+    Markup,
+    dated_list,
+    esc,
+    facts_table,
+    heading,
+    ordered_list,
+    paragraph,
+)
+from sseref.report.present import FactRow, Presenter, relation_order
+from sseref.report.render import fragment, join
 
 MAX_TIMELINE = 12
 MAX_DOCUMENTS = 12
@@ -26,7 +33,7 @@ class Section:
     """A named part of a sheet body in one language (facts, summary, relations, …)."""
 
     key: str
-    html: str
+    html: Markup
 
 
 @dataclass(frozen=True)
@@ -37,10 +44,10 @@ class SheetParts:
     kind: str
     lang: str
     title: str
-    subtitle: str
-    other_names: str
+    subtitle: Markup
+    other_names: Markup
     sections: list[Section]
-    sources: str
+    sources: Markup
 
 
 class SheetBuilder:
@@ -48,8 +55,9 @@ class SheetBuilder:
 
     def __init__(self, db: Database, lang: str) -> None:
         self.db = db
-        self.tr = Translator.for_language(lang)
-        self.lang = self.tr.lang
+        self.p = Presenter(lang)  # dates, labels, key fields and citations, as on screen
+        self.tr = self.p.tr
+        self.lang = self.p.lang
         self.label_width = "22%"  # a column of a two-language sheet: wider (see build)
 
     # --- entry point ------------------------------------------------------------------------
@@ -60,12 +68,12 @@ class SheetBuilder:
         record = self.db.get(record_id, self.lang)
         self.label_width = "34%" if own_language_only else "22%"
         related = self._related_rows(record)
-        facts = _FACTS[record.kind](self, record)
-        sections = [Section("facts", facts_table(facts, self.label_width))]
+        sections = [Section("facts", facts_table(self._facts(record), self.label_width))]
         if record.kind == "term":
             sections = [Section("facts", self._term_table(record, own_language_only))]
         else:
             sections.append(Section("summary", self._summary(record)))
+        sections.append(Section("roles", self._roles(record)))
         sections += [
             Section("relations", self._relations(record, related)),
             Section("timeline", self._timeline(record, related)),
@@ -79,106 +87,97 @@ class SheetBuilder:
             subtitle=self._subtitle(record),
             other_names=self._other_names(record),
             sections=[s for s in sections if s.html],
-            sources=self.sources_html(record.sources),
+            sources=self.sources_html(record.sources) + self._cite(record),
         )
 
     # --- header ----------------------------------------------------------------------------
 
-    def _subtitle(self, record: Record) -> str:
-        parts = [esc(self.tr.kind(record.kind))]
+    def _subtitle(self, record: Record) -> Markup:
+        parts: list[str | Markup] = [self.p.kind(record.kind)]
         acronym = record.acronym(self.lang)
         if acronym:
-            parts.insert(0, f'<span class="acronym">{esc(acronym)}</span>')
+            parts.insert(0, fragment('<span class="acronym">{{ a }}</span>', a=acronym))
         if record.kind == "document" and record.fields.get("symbol"):
-            parts.append(f'<span class="symbol">{esc(record.fields["symbol"])}</span>')
+            symbol = record.fields["symbol"]
+            parts.append(fragment('<span class="symbol">{{ s }}</span>', s=symbol))
         if record.date and record.kind in ("event", "document", "initiative"):
-            parts.append(esc(dates.format_spec(record.date, self.lang)))
-        return " · ".join(parts)
+            parts.append(self.p.date(record.date))
+        return join(parts, " · ")
 
-    def _other_names(self, record: Record) -> str:
+    def _other_names(self, record: Record) -> Markup:
         if record.kind == "term":
-            return ""
+            return Markup("")
         shown = record.name(self.lang)
         items = []
         for code, name in record.names.items():
             if name == shown:
                 continue
-            text = esc(name.name) + (f" ({esc(name.acronym)})" if name.acronym else "")
-            items.append(f"{esc(self.tr.language_name(code))}: {text}")
+            text = name.name + (f" ({name.acronym})" if name.acronym else "")
+            items.append(f"{self.p.language(code)}: {text}")
         if record.aliases:
-            also = self.tr._("Also known as")  # outside the f-string, or Babel misses it
-            items.append(f"{esc(also)}: {esc(', '.join(record.aliases))}")
+            also = self.tr._("Also known as")
+            items.append(f"{also}: {', '.join(record.aliases)}")
         return paragraph(" · ".join(items), "othernames")
 
-    # --- key fields per kind ---------------------------------------------------------------
+    # --- key fields ----------------------------------------------------------------------
 
-    def _themes(self, record: Record) -> str:
-        return esc(", ".join(self.tr.vocab_label(vocab.THEMES, t) for t in record.themes))
+    def _facts(self, record: Record) -> list[tuple[str, Markup]]:
+        """The key fields the presentation layer lists (the record page shows the same)."""
+        titles = {
+            row.id: row.title + (f" ({acronym})" if (acronym := _acronym(row)) else "")
+            for row in self.db.rows(self._linked_ids(record), self.lang)
+        }
+        return [(row.label, self.fact_html(row)) for row in self.p.facts(record, titles)]
 
-    def _org_name(self, org_id: str | None) -> str:
-        if not org_id:
-            return ""
-        rows = self.db.rows([org_id], self.lang)
-        if not rows:
-            return esc(org_id)
-        row = rows[0]
-        acronym = _acronym(row)
-        return esc(row.title) + (f" ({esc(acronym)})" if acronym else "")
-
-    def _organization_facts(self, record: Record) -> list[tuple[str, str]]:
-        _ = self.tr._
-        f = record.fields
+    def _linked_ids(self, record: Record) -> list[str]:
         return [
-            (_("Type"), esc(self.tr.vocab_label(vocab.ORG_TYPES, f.get("type")))),
-            (_("Region"), esc(self.tr.vocab_label(vocab.REGIONS, f.get("region")))),
-            (_("Headquarters"), esc(f.get("headquarters", ""))),
-            (_("Founded"), esc(dates.format_text(f.get("founded"), self.lang))),
-            (_("Website"), esc(f.get("website", ""))),
-            (_("Themes"), self._themes(record)),
+            str(v)
+            for key in ("issuing_body", "country")
+            if (v := record.fields.get(key)) and isinstance(v, str)
         ]
 
-    def _event_facts(self, record: Record) -> list[tuple[str, str]]:
-        _ = self.tr._
-        f = record.fields
-        when = dates.format_spec(record.date, self.lang) if record.date else ""
-        return [
-            (_("Date"), esc(when)),
-            (_("Place"), esc(f.get("place", ""))),
-            (_("Type"), esc(self.tr.vocab_label(vocab.EVENT_TYPES, f.get("event_type")))),
-            (_("Themes"), self._themes(record)),
-        ]
+    def _roles(self, record: Record) -> Markup:
+        """A person's public roles, or the people holding roles in an organization: each with
+        its period, "as of" date and source."""
+        if not record.roles:
+            return Markup("")
+        of_person = record.kind == "person"
+        rows = []
+        for role in self.p.roles(record):
+            source = role.source
+            if source is None:
+                ref = ""
+            elif of_person:
+                ref = self.p.source_ref(source)
+            else:  # the person's sources are on the person's sheet
+                ref = self.p.source_brief(source)
+            note = "; ".join(x for x in (role.period, role.as_of, ref) if x)
+            label = role.organization if of_person else role.person
+            rows.append(
+                (
+                    label,
+                    fragment(
+                        '{{ v }}{% if n %} <span class="relabel">({{ n }})</span>{% endif %}',
+                        v=role.title,
+                        n=note,
+                    ),
+                )
+            )
+        title = self.tr._("Roles") if of_person else self.tr._("People")
+        return heading(title) + facts_table(rows, self.label_width)
 
-    def _document_facts(self, record: Record) -> list[tuple[str, str]]:
-        _ = self.tr._
-        f = record.fields
-        when = dates.format_spec(record.date, self.lang) if record.date else ""
-        languages = ", ".join(self.tr.language_name(c) for c in f.get("languages", []))
-        return [
-            (_("Symbol"), esc(f.get("symbol", ""))),
-            (_("Type"), esc(self.tr.vocab_label(vocab.DOC_TYPES, f.get("doc_type")))),
-            (_("Date"), esc(when)),
-            (_("Issuing body"), self._org_name(f.get("issuing_body"))),
-            (_("Publisher"), esc(f.get("publisher", ""))),
-            (_("Languages"), esc(languages)),
-            (_("Address"), esc(f.get("url", ""))),
-            (_("Themes"), self._themes(record)),
-        ]
+    def fact_html(self, row: FactRow) -> Markup:
+        """A key field's value on paper: its text, then "as of" and its source when dated."""
+        if row.unknown:
+            return fragment('<span class="unknown">{{ t }}</span>', t=row.text)
+        html = esc(row.text)
+        if row.as_of:
+            ref = self.p.source_ref(row.source) if row.source else ""
+            note = f"{row.as_of}, {ref}" if ref else row.as_of
+            html += fragment(' <span class="relabel">({{ n }})</span>', n=note)
+        return html
 
-    def _initiative_facts(self, record: Record) -> list[tuple[str, str]]:
-        _ = self.tr._
-        f = record.fields
-        when = dates.format_spec(record.date, self.lang) if record.date else ""
-        return [
-            (_("Type"), esc(self.tr.vocab_label(vocab.INITIATIVE_TYPES, f.get("initiative_type")))),
-            (_("Date"), esc(when)),
-            (_("Address"), esc(f.get("url", ""))),
-            (_("Themes"), self._themes(record)),
-        ]
-
-    def _term_facts(self, record: Record) -> list[tuple[str, str]]:
-        return [(self.tr._("Themes"), self._themes(record))]
-
-    def _term_table(self, record: Record, own_language_only: bool = False) -> str:
+    def _term_table(self, record: Record, own_language_only: bool = False) -> Markup:
         """A glossary term in every language it has (or in this sheet's language only): term
         and definition per language."""
         rows = []
@@ -188,128 +187,110 @@ class SheetBuilder:
             definition = record.summaries.get(code, "")
             if not name and not definition:
                 continue
-            term = esc(name.name) if name else ""
+            term = name.name if name else ""
             rows.append(
                 (
-                    self.tr.language_name(code),
-                    paragraph(term, "term") + paragraph(esc(definition), "definition"),
+                    self.p.language(code),
+                    paragraph(term, "term") + paragraph(definition, "definition"),
                 )
             )
         table = facts_table(rows, self.label_width)
-        themes = self._themes(record)
+        themes = self.p.themes(record.themes)
         if themes:
             table += facts_table([(self.tr._("Themes"), themes)], self.label_width)
         return table
 
     # --- shared sections -------------------------------------------------------------------
 
-    def _summary(self, record: Record) -> str:
+    def _summary(self, record: Record) -> Markup:
         text, lang = record.summary(self.lang)
-        html = paragraph(esc(text), "summary")
+        html = paragraph(text, "summary")
         if text and lang != self.lang:
             note = self.tr._("Summary available in {language} only.").format(
-                language=self.tr.language_name(lang)
+                language=self.p.language(lang)
             )
-            html += paragraph(esc(note), "note")
+            html += paragraph(note, "note")
         return html
 
     def _related_rows(self, record: Record) -> dict[str, RecordRow]:
         ids = list(dict.fromkeys(r.other_id for r in record.relations))
         return {row.id: row for row in self.db.rows(ids, self.lang)}
 
-    def _relations(self, record: Record, related: dict[str, RecordRow]) -> str:
+    def _relations(self, record: Record, related: dict[str, RecordRow]) -> Markup:
         """Links to organizations, initiatives and terms, grouped by their label."""
-        groups: dict[str, list[str]] = {}
-        for rel in record.relations:
+        groups: dict[str, list[Markup]] = {}
+        for rel in sorted(record.relations, key=lambda r: relation_order(r.type, r.direction)):
             if rel.other_kind in ("event", "document"):
                 continue
-            label = self.tr.relation(rel.type, rel.direction)
+            label = self.p.relation(rel.type, rel.direction)
             groups.setdefault(label, [])
-            text = esc(rel.other_title)
-            row = related.get(rel.other_id)
-            acronym = _acronym(row)
+            text = rel.other_title
+            acronym = _acronym(related.get(rel.other_id))
             if acronym and acronym != rel.other_title:
-                text += f" ({esc(acronym)})"
-            text += self._span(rel)
-            if text not in groups[label]:
-                groups[label].append(text)
+                text += f" ({acronym})"
+            item = esc(text) + self._span(rel)
+            if item not in groups[label]:
+                groups[label].append(item)
         if not groups:
-            return ""
-        rows = [(label, "; ".join(items)) for label, items in groups.items()]
+            return Markup("")
+        rows = [(label, join(items, "; ")) for label, items in groups.items()]
         return heading(self.tr._("Relations")) + facts_table(rows, self.label_width)
 
-    def _span(self, rel: Relation) -> str:
-        if not rel.since and not rel.until:
-            return ""
-        since = dates.format_text(rel.since, self.lang, "short") if rel.since else ""
-        until = dates.format_text(rel.until, self.lang, "short") if rel.until else ""
-        if since and until:
-            text = f"{since}–{until}"
-        elif since:
-            text = self.tr._("since {date}").format(date=since)
-        else:
-            text = self.tr._("until {date}").format(date=until)
-        return f' <span class="relabel">({esc(text)})</span>'
+    def _span(self, rel: Relation) -> Markup:
+        text = self.p.span(rel.since, rel.until)
+        if not text:
+            return Markup("")
+        return fragment(' <span class="relabel">({{ t }})</span>', t=text)
 
     def _dated(
         self, record: Record, related: dict[str, RecordRow], kind: str, limit: int
-    ) -> list[tuple[str, str]]:
-        seen: dict[str, tuple[str, str, str]] = {}
+    ) -> list[tuple[str, Markup | str]]:
+        seen: dict[str, tuple[str, str, Markup]] = {}
         for rel in record.relations:
             row = related.get(rel.other_id)
             if rel.other_kind != kind or row is None or row.id in seen:
                 continue
-            when = dates.format_text(row.date_text, self.lang, "short")
-            title = esc(row.title)
-            if kind == "document" and row.extra:
-                title = f'<span class="symbol">{esc(row.extra)}</span> {title}'
-            label = esc(self.tr.relation(rel.type, rel.direction))
+            when = self.p.date(row.date_text, "short")
             seen[row.id] = (
                 row.date_text or "9999",
                 when,
-                f'{title} <span class="relabel">· {label}</span>',
+                fragment(
+                    '{% if symbol %}<span class="symbol">{{ symbol }}</span> {% endif %}'
+                    '{{ title }} <span class="relabel">· {{ label }}</span>',
+                    symbol=row.extra if kind == "document" else None,
+                    title=row.title,
+                    label=self.p.relation(rel.type, rel.direction),
+                ),
             )
         ordered = sorted(seen.values(), key=lambda item: item[0])
-        rows = [(when, html) for _, when, html in ordered[:limit]]
+        rows: list[tuple[str, Markup | str]] = [(when, html) for _, when, html in ordered[:limit]]
         if len(ordered) > limit:
-            more = self.tr._("… and {n} more").format(n=len(ordered) - limit)
-            rows.append(("", esc(more)))
+            rows.append(("", self.tr._("… and {n} more").format(n=len(ordered) - limit)))
         return rows
 
-    def _timeline(self, record: Record, related: dict[str, RecordRow]) -> str:
+    def _timeline(self, record: Record, related: dict[str, RecordRow]) -> Markup:
         rows = self._dated(record, related, "event", MAX_TIMELINE)
-        return heading(self.tr._("Timeline")) + dated_list(rows) if rows else ""
+        return heading(self.tr._("Timeline")) + dated_list(rows) if rows else Markup("")
 
-    def _documents(self, record: Record, related: dict[str, RecordRow]) -> str:
+    def _documents(self, record: Record, related: dict[str, RecordRow]) -> Markup:
         rows = self._dated(record, related, "document", MAX_DOCUMENTS)
         if not rows:
-            return ""
+            return Markup("")
         return heading(self.tr._("Key documents")) + dated_list(rows, "documents")
 
-    def citation(self, source: Source) -> str:
-        """A source as one line, in the sheet's language; titles stay as published."""
-        title = source.doc_title if source.doc_id else source.title
-        date = dates.format_text(source.date, self.lang) if source.date else None
-        parts = [
-            esc(source.publisher) if source.publisher else None,
-            f"“{esc(title)}”" if title else None,
-            esc(date) if date else None,
-            esc(source.url) if source.url else None,
-        ]
-        text = ", ".join(p for p in parts if p) or esc(source.doc_id or "")
-        if source.checked:
-            checked = dates.format_text(source.checked, self.lang)
-            text += " " + esc(self.tr._("(checked {date})").format(date=checked))
-        if source.note:
-            text += f" — {esc(source.note)}"
-        return text
-
-    def sources_html(self, sources: list[Source]) -> str:
+    def sources_html(self, sources: list[Source]) -> Markup:
+        """The numbered sources, each cited by the one source citation builder."""
         if not sources:
-            return ""
+            return Markup("")
         return heading(self.tr._("Sources")) + ordered_list(
-            (self.citation(s) for s in sources), "sources"
+            (self.p.source(s) for s in sources), "sources"
         )
+
+    def _cite(self, record: Record) -> Markup:
+        """How to cite the record: the text "Copy citation" gives on screen (UN style)."""
+        context = CitationContext(self.db.meta().get("data_as_of"))
+        text = self.p.cite(record, "un", context)
+        return heading(self.tr._("How to cite")) + paragraph(text, "cite")
 
 
 def _acronym(row: RecordRow | None) -> str | None:
@@ -323,12 +304,3 @@ def _term_languages(record: Record, first: str) -> list[str]:
     codes = [first, *(c for c in ("en", "es", "fr") if c != first)]
     codes += [c for c in (*record.names, *record.summaries) if c not in codes]
     return codes
-
-
-_FACTS: dict[str, Callable[[SheetBuilder, Record], list[tuple[str, str]]]] = {
-    "organization": SheetBuilder._organization_facts,
-    "event": SheetBuilder._event_facts,
-    "document": SheetBuilder._document_facts,
-    "initiative": SheetBuilder._initiative_facts,
-    "term": SheetBuilder._term_facts,
-}

@@ -1,12 +1,15 @@
-"""The HTML templates and stylesheet of the sheets, read from resources/factsheets/."""
+"""The Jinja2 templates, stylesheet and fonts of the sheets, in resources/factsheets/."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from string import Template
+from typing import Any
+
+from markupsafe import Markup
 
 from sseref.core.paths import resources_dir
+from sseref.report.render import render
 
 FOLDER = "factsheets"
 FONT_FILES = (
@@ -35,10 +38,11 @@ def _read(name: str) -> str:
     return (factsheets_dir() / name).read_text(encoding="utf-8")
 
 
-def stylesheet() -> str:
-    return _read("sheet.css")
+def stylesheet() -> Markup:
+    """The sheets' CSS (our own file: inserted as it is)."""
+    return Markup(_read("sheet.css"))
 
 
-def fill(name: str, **values: str) -> str:
-    """Template `name` (e.g. "sheet.html") with `$placeholders` replaced by `values`."""
-    return Template(_read(name)).substitute(values)
+def fill(name: str, **values: Any) -> Markup:
+    """Template `name` (e.g. "sheet.html") filled in; text values are escaped by the engine."""
+    return render(f"{FOLDER}/{name}", **values)

@@ -11,18 +11,17 @@ from sseref.search import analysis as an
 from sseref.search import symbols
 from sseref.search.schema import pair_terms
 
-TYPE_FIELDS = ("type", "doc_type", "event_type", "initiative_type")
 FACET_SEP = "\t"
 # Relations whose other end's name is worth finding a record by ("documents issued by ILO").
 _NAME_RELATIONS = {"issued", "adopted", "secretariat_of", "manages", "hosted_by"}
 
 
 def record_type(rec: Record) -> str | None:
-    for name in TYPE_FIELDS:
-        value = rec.fields.get(name)
-        if value:
-            return str(value)
-    return None
+    """The value of the kind's type field (core.kinds), if the kind has one and the record too."""
+    spec = kinds.SPECS.get(rec.kind)
+    field = spec.type_field if spec else None
+    value = rec.fields.get(field.name) if field else None
+    return str(value) if value else None
 
 
 def record_languages(rec: Record) -> list[str]:
@@ -122,6 +121,10 @@ def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> 
     for alias in rec.aliases:
         names.extend(an.all_stems(alias))
         plain.extend(an.words(alias))
+    for role in rec.roles if rec.kind == "person" else ():
+        # A person is named by their role as much as by their name ("the Executive Secretary").
+        for lang, title in role.titles.items():
+            names.extend(an.stems(title, lang if lang in an.LANGS else "en"))
     for lang, text in rec.summaries.items():
         body.extend(an.stems(text, lang if lang in an.LANGS else "en"))
         plain.extend(an.words(text))

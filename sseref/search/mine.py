@@ -20,7 +20,6 @@ and bundled hits are merely re-ranked; under `mine:` such filters are ignored.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -35,6 +34,7 @@ from sseref.search.results import (
     FixedExcerpt,
     Hit,
     SearchResults,
+    escape_html,
 )
 
 _MINE = re.compile(r"(?<!\S)mine:(?:yes|true|1|oui|si|sí)?(?!\S)", re.IGNORECASE)
@@ -72,7 +72,7 @@ def user_words(text: str) -> str:
 
 
 def _snippet(raw: str) -> str:
-    return html.escape(raw).replace(_OPEN, HIGHLIGHT_OPEN).replace(_CLOSE, HIGHLIGHT_CLOSE)
+    return escape_html(raw).replace(_OPEN, HIGHLIGHT_OPEN).replace(_CLOSE, HIGHLIGHT_CLOSE)
 
 
 def _kinds(text: str) -> set[str] | None:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import bisect
-import html
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
+
 from sseref.search import analysis as an
+
+
+def escape_html(text: str) -> str:
+    """Text made safe for HTML by the program's one escaper (MarkupSafe)."""
+    return str(escape(text))
+
 
 SNIPPET_WORDS = 28
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "<b>", "</b>"
@@ -141,7 +148,7 @@ class Highlighter:
         """The best window of `text`, escaped, matched words in <b>…</b>."""
         spans = _spans(text)
         if not spans:
-            return html.escape(text)
+            return escape_html(text)
         hits = [i for i, (_s, _e, w) in enumerate(spans) if self.matches(w, lang)]
         start = 0
         if hits and len(spans) > size:
@@ -157,11 +164,11 @@ class Highlighter:
         for i in hits:
             if start <= i < end:
                 s, e, _w = spans[i]
-                pieces.append(html.escape(text[cursor:s]))
-                pieces.append(HIGHLIGHT_OPEN + html.escape(text[s:e]) + HIGHLIGHT_CLOSE)
+                pieces.append(escape_html(text[cursor:s]))
+                pieces.append(HIGHLIGHT_OPEN + escape_html(text[s:e]) + HIGHLIGHT_CLOSE)
                 cursor = e
         tail_end = len(text) if end == len(spans) else spans[end - 1][1]
-        pieces.append(html.escape(text[cursor:tail_end]))
+        pieces.append(escape_html(text[cursor:tail_end]))
         out = "".join(pieces).strip()
         if start > 0:
             out = "… " + out

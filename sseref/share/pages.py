@@ -1,25 +1,25 @@
-"""The shared site's pages as HTML, built from the report layer (its escaping, dates and labels).
+"""The shared site's pages as HTML, from the presentation layer (its dates, labels, citations).
 
-Every string from the data goes through `report.markup.esc` or comes from the report layer's
-builders (which escape); snippets come from the search layer, which escapes them and adds only
-<b>. Pages carry no inline script or style, so the site's Content-Security-Policy can forbid both.
+Pages are Jinja2 templates with autoescape (`report.render`): every string from the data is
+escaped by the engine; the fact sheet's sections come as Markup from `report.sheets`; snippets
+come from the search layer, which escapes them and adds only <b>. Pages carry no inline script
+or style, so the site's Content-Security-Policy can forbid both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from string import Template
 from urllib.parse import quote
 
-from sseref.core import dateformat as dates
 from sseref.core.db import Database
 from sseref.core.i18n import LANGUAGES
 from sseref.core.models import Record
-from sseref.core.paths import resources_dir
 from sseref.report.compose import data_as_of
 from sseref.report.i18n import Translator
-from sseref.report.markup import esc, heading, paragraph
+from sseref.report.markup import Markup, heading, paragraph
+from sseref.report.present import Presenter, relation_order
+from sseref.report.render import escape, fragment, join, render
 from sseref.report.sheets import SheetBuilder
 from sseref.search.results import SearchResults
 
@@ -28,12 +28,46 @@ LANGUAGE_ENDONYMS = {"en": "English", "es": "Español", "fr": "Français"}  # ne
 RESULT_LIMIT = 30
 MAX_QUERY = 200  # characters of a query that are searched; the rest is dropped
 RESULTS_CACHE = 2048  # result lists kept (a few kB each)
-RECORD_SECTIONS = ("facts", "summary")  # the sheet's own relation lists have no links
+RECORD_SECTIONS = ("facts", "summary", "roles")  # the sheet's relation lists have no links
 
-
-@lru_cache(maxsize=8)
-def _template(name: str) -> Template:
-    return Template((resources_dir() / "share" / name).read_text(encoding="utf-8"))
+_RESULTS = (
+    '<ol class="results">{% for h in hits %}<li><a href="{{ h.url }}">'
+    '<span class="kind">{{ h.kind }}</span> <span class="title">{{ h.title }}</span>'
+    '{% if h.acronym %} <span class="acronym">{{ h.acronym }}</span>{% endif %}'
+    '{% if h.date %} <span class="date">{{ h.date }}</span>{% endif %}</a>'
+    '<p class="snippet">{{ h.snippet }}</p></li>{% endfor %}</ol>'
+)
+_RECORD = (
+    '<article class="record"><p class="subtitle">{{ sheet.subtitle }}</p>'
+    "<h1>{{ sheet.title }}</h1>{{ sheet.other_names }}{{ sections }}"
+    '{% if pdf %}<p class="actions"><a class="button" href="{{ pdf }}" download>{{ download }}'
+    "</a></p>{% endif %}{{ related }}{{ sheet.sources }}</article>"
+)
+_RELATED = (
+    '{% for label, items in groups %}<h3>{{ label }}</h3><ul class="related">'
+    '{% for i in items %}<li>{% if i.date %}<span class="date">{{ i.date }}</span> {% endif %}'
+    '<a href="{{ i.url }}">{{ i.text }}</a></li>{% endfor %}</ul>{% endfor %}'
+)
+_TIMELINE = (
+    "<h1>{{ title }}</h1>{% for label, items in decades %}<h2>{{ label }}</h2>"
+    '<ol class="timeline">{% for i in items %}<li><span class="date">{{ i.date }}</span> '
+    '<a href="{{ i.url }}">{{ i.title }}</a></li>{% endfor %}</ol>{% endfor %}'
+)
+_GLOSSARY = (
+    '<h1>{{ title }}</h1><dl class="glossary">{% for t in terms %}'
+    '<dt><a href="{{ t.url }}">{{ t.title }}</a></dt><dd>{{ t.definition }}</dd>'
+    "{% endfor %}</dl>"
+)
+_CODE_FORM = (
+    "<h1>{{ title }}</h1><p>{{ intro }}</p>"
+    '{% if error %}<p class="error">{{ error }}</p>{% endif %}'
+    '<form method="post" action="/code" class="code">'
+    '<input type="hidden" name="next" value="{{ next_path }}">'
+    '<label for="code">{{ title }}</label> '
+    '<input id="code" name="code" autocomplete="off" inputmode="text" maxlength="64" '
+    "autofocus required> "
+    '<button type="submit">{{ enter }}</button></form>'
+)
 
 
 def record_url(record_id: str) -> str:
@@ -68,83 +102,93 @@ class Pages:
 
     # --- the frame around every page ------------------------------------------------------
 
-    def layout(self, lang: str, title: str, body: str, here: str, query: str = "") -> str:
+    def layout(self, lang: str, title: str, body: Markup, here: str, query: str = "") -> str:
         tr = Translator.for_language(lang)
         _ = tr._
-        switch = " ".join(
-            f'<a href="/lang/{code}?next={quote(here, safe="")}" hreflang="{code}" lang="{code}"'
-            + (' aria-current="true" class="current"' if code == lang else "")
-            + f">{esc(LANGUAGE_ENDONYMS[code])}</a>"
+        languages = [
+            {
+                "code": code,
+                "href": f"/lang/{code}?next={quote(here, safe='')}",
+                "current": code == lang,
+                "name": LANGUAGE_ENDONYMS[code],
+            }
             for code in LANGUAGES
-        )
-        return _template("page.html").substitute(
-            lang=esc(lang),
-            title=esc(f"{title} · {self.title}" if title != self.title else title),
-            site=esc(self.title),
-            search_label=esc(_("Search the reference")),
-            search_button=esc(_("Search")),
-            placeholder=esc(_("Name, acronym, symbol, year…")),
-            query=esc(query),
-            nav_search=esc(_("Search")),
-            nav_timeline=esc(_("Timeline")),
-            nav_glossary=esc(_("Glossary")),
-            languages_label=esc(_("Language")),
-            languages=switch,
-            body=body,
-            footer=esc(
-                _("Read-only copy shared from the host's computer · data as of {date}").format(
-                    date=data_as_of(self.db, lang)
-                )
-            ),
+        ]
+        return str(
+            render(
+                "share/page.html",
+                lang=lang,
+                title=f"{title} · {self.title}" if title != self.title else title,
+                site=self.title,
+                search_label=_("Search the reference"),
+                search_button=_("Search"),
+                placeholder=_("Name, acronym, symbol, year…"),
+                query=query,
+                nav_search=_("Search"),
+                nav_timeline=_("Timeline"),
+                nav_glossary=_("Glossary"),
+                languages_label=_("Language"),
+                languages=languages,
+                body=body,
+                footer=_(
+                    "Read-only copy shared from the host's computer · data as of {date}"
+                ).format(date=data_as_of(self.db, lang)),
+            )
         )
 
     # --- search -----------------------------------------------------------------------------
 
     def home(self, lang: str, query: str) -> str:
         tr = Translator.for_language(lang)
-        results = self.results(lang, query)
+        results = Markup(self.results(lang, query))
         if not query:
             counts = self.db.counts()
-            items = "".join(
-                f"<li>{esc(tr._(label))}: {counts.get(kind, 0)}</li>"
-                for kind, label in _kind_plurals().items()
-            )
             intro = paragraph(
-                esc(tr._("Type to search organizations, events, documents, initiatives and terms."))
+                tr._("Type to search organizations, events, documents, initiatives and terms.")
             )
-            results = intro + f'<ul class="counts">{items}</ul>'
-        body = f'<section id="results" aria-live="polite">{results}</section>'
+            results = intro + fragment(
+                '<ul class="counts">{% for label, n in counts %}<li>{{ label }}: {{ n }}</li>'
+                "{% endfor %}</ul>",
+                counts=[
+                    (tr._(label), counts.get(kind, 0)) for kind, label in _kind_plurals().items()
+                ],
+            )
+        body = fragment('<section id="results" aria-live="polite">{{ r }}</section>', r=results)
         return self.layout(lang, self.title, body, "/?q=" + quote(query) if query else "/", query)
 
     def _results(self, lang: str, query: str) -> str:
         """The result list in the engine's order (also sent alone to the search-as-you-type)."""
         if not query:
             return ""
-        tr = Translator.for_language(lang)
+        p = Presenter(lang)
+        tr = p.tr
         _ = tr._
         found = self.search(query, lang)
-        out = []
+        out: list[Markup] = []
         if found.suggestion:
-            link = f'<a href="/?q={quote(found.suggestion)}">{esc(found.suggestion)}</a>'
-            out.append(paragraph(esc(_("Did you mean {suggestion}?")).format(suggestion=link)))
-        if not found.hits:
-            out.append(paragraph(esc(_("No results.")), "count"))
-            return "".join(out)
-        count = tr.n_("{n} result", "{n} results", found.total).format(n=found.total)
-        out.append(paragraph(esc(count), "count"))
-        items = []
-        for hit in found.hits:
-            acronym = f' <span class="acronym">{esc(hit.acronym)}</span>' if hit.acronym else ""
-            when = dates.format_text(hit.date, lang, "short") if hit.date else ""
-            date = f' <span class="date">{esc(when)}</span>' if when else ""
-            items.append(
-                f'<li><a href="{esc(record_url(hit.id))}">'
-                f'<span class="kind">{esc(tr.kind(hit.kind))}</span> '
-                f'<span class="title">{esc(hit.title)}</span>{acronym}{date}</a>'
-                f'<p class="snippet">{hit.snippet}</p></li>'
+            link = fragment(
+                '<a href="/?q={{ q }}">{{ s }}</a>', q=quote(found.suggestion), s=found.suggestion
             )
-        out.append(f'<ol class="results">{"".join(items)}</ol>')
-        return "".join(out)
+            out.append(paragraph(escape(_("Did you mean {suggestion}?")).format(suggestion=link)))
+        if not found.hits:
+            out.append(paragraph(_("No results."), "count"))
+            return str(join(out))
+        count = tr.n_("{n} result", "{n} results", found.total).format(n=found.total)
+        out.append(paragraph(count, "count"))
+        hits = [
+            {
+                "url": record_url(hit.id),
+                "kind": p.kind(hit.kind),
+                "title": hit.title,
+                "acronym": hit.acronym,
+                "date": p.date(hit.date, "short"),
+                # The search layer escapes snippets and adds only <b>: already HTML.
+                "snippet": Markup(hit.snippet),
+            }
+            for hit in found.hits
+        ]
+        out.append(fragment(_RESULTS, hits=hits))
+        return str(join(out))
 
     # --- records ----------------------------------------------------------------------------
 
@@ -159,79 +203,70 @@ class Pages:
         tr = builder.tr
         sheet = builder.build(record_id)
         record = self.db.get(record_id, lang)
-        sections = "".join(s.html for s in sheet.sections if s.key in RECORD_SECTIONS)
-        download = tr._("Download the fact sheet (PDF)")  # outside f-strings, for Babel
-        pdf = (
-            f'<p class="actions"><a class="button" href="{esc(pdf_url(record_id, lang))}" '
-            f"download>{esc(download)}</a></p>"
-            if self.pdf
-            else ""
-        )
-        body = (
-            f'<article class="record"><p class="subtitle">{sheet.subtitle}</p>'
-            f"<h1>{esc(sheet.title)}</h1>{sheet.other_names}{sections}{pdf}"
-            f"{self._related(record, tr)}{sheet.sources}</article>"
+        body = fragment(
+            _RECORD,
+            sheet=sheet,
+            sections=join(s.html for s in sheet.sections if s.key in RECORD_SECTIONS),
+            pdf=pdf_url(record_id, lang) if self.pdf else None,
+            download=tr._("Download the fact sheet (PDF)"),
+            related=self._related(record, builder.p),
         )
         return self.layout(lang, sheet.title, body, record_url(record_id))
 
-    def _related(self, record: Record, tr: Translator) -> str:
+    def _related(self, record: Record, p: Presenter) -> Markup:
         """Every related record as a link, grouped by relation (events and documents dated)."""
         ids = list(dict.fromkeys(r.other_id for r in record.relations))
-        rows = {row.id: row for row in self.db.rows(ids, tr.lang)}
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for rel in record.relations:
+        rows = {row.id: row for row in self.db.rows(ids, p.lang)}
+        groups: dict[str, list[tuple[str, str, str, str]]] = {}
+        for rel in sorted(record.relations, key=lambda r: relation_order(r.type, r.direction)):
             row = rows.get(rel.other_id)
             if row is None:
                 continue
-            label = tr.relation(rel.type, rel.direction)
+            label = p.relation(rel.type, rel.direction)
             acronym = row.acronym if row.acronym and row.acronym not in (row.id, row.title) else ""
-            text = esc(row.title) + (f" ({esc(acronym)})" if acronym else "")
-            when = dates.format_text(row.date_text, tr.lang, "short") if row.date_text else ""
-            item = f'<a href="{esc(record_url(row.id))}">{text}</a>'
-            if when and row.kind in ("event", "document", "initiative"):
-                item = f'<span class="date">{esc(when)}</span> {item}'
-            entry = (row.date_text or "", item)
+            text = row.title + (f" ({acronym})" if acronym else "")
+            dated = row.kind in ("event", "document", "initiative")
+            when = p.date(row.date_text, "short") if dated else ""
+            entry = (row.date_text or "", when, record_url(row.id), text)
             if entry not in groups.setdefault(label, []):
                 groups[label].append(entry)
         if not groups:
-            return ""
-        parts = [heading(tr._("Related"))]
-        for label, entries in groups.items():
-            items = "".join(f"<li>{item}</li>" for _key, item in sorted(entries))
-            parts.append(f'<h3>{esc(label)}</h3><ul class="related">{items}</ul>')
-        return "".join(parts)
+            return Markup("")
+        ordered = [
+            (label, [{"date": e[1], "url": e[2], "text": e[3]} for e in sorted(entries)])
+            for label, entries in groups.items()
+        ]
+        return heading(p.tr._("Related")) + fragment(_RELATED, groups=ordered)
 
     # --- lists ------------------------------------------------------------------------------
 
     def timeline(self, lang: str) -> str:
         """Every event, oldest first, under one heading per decade."""
-        tr = Translator.for_language(lang)
+        p = Presenter(lang)
+        tr = p.tr
         rows = self.db.rows(self.db.ids("event"), lang)
         title = tr._("Timeline")
-        parts = [f"<h1>{esc(title)}</h1>"]
+        decades: list[tuple[str, list[dict[str, str]]]] = []
         decade: int | None = None
-        items: list[str] = []
         for row in rows:
             year = row.year
             this = year - year % 10 if year is not None else None
-            if this != decade and items:
-                parts.append(f'<ol class="timeline">{"".join(items)}</ol>')
-                items = []
-            if this != decade:
+            if not decades or this != decade:
                 if this is None:
                     label = tr._("Undated")
                 else:
                     label = tr._("{decade}s").format(decade=this)
-                parts.append(f"<h2>{esc(label)}</h2>")
+                decades.append((label, []))
                 decade = this
-            when = dates.format_text(row.date_text, lang, "short") if row.date_text else ""
-            items.append(
-                f'<li><span class="date">{esc(when)}</span> '
-                f'<a href="{esc(record_url(row.id))}">{esc(row.title)}</a></li>'
+            decades[-1][1].append(
+                {
+                    "date": p.date(row.date_text, "short"),
+                    "url": record_url(row.id),
+                    "title": row.title,
+                }
             )
-        if items:
-            parts.append(f'<ol class="timeline">{"".join(items)}</ol>')
-        return self.layout(lang, title, "".join(parts), "/timeline")
+        body = fragment(_TIMELINE, title=title, decades=decades)
+        return self.layout(lang, title, body, "/timeline")
 
     def glossary(self, lang: str) -> str:
         """Every term with its definition in the reader's language (English when it has none)."""
@@ -239,39 +274,33 @@ class Pages:
         ids = self.db.ids("term")
         rows = sorted(self.db.rows(ids, lang), key=lambda r: r.title.casefold())
         definitions = self.db.summaries(ids, lang)
-        items = "".join(
-            f'<dt><a href="{esc(record_url(row.id))}">{esc(row.title)}</a></dt>'
-            f"<dd>{esc(definitions.get(row.id, ''))}</dd>"
-            for row in rows
-        )
+        terms = [
+            {"url": record_url(r.id), "title": r.title, "definition": definitions.get(r.id, "")}
+            for r in rows
+        ]
         title = tr._("Glossary")
-        body = f'<h1>{esc(title)}</h1><dl class="glossary">{items}</dl>'
+        body = fragment(_GLOSSARY, title=title, terms=terms)
         return self.layout(lang, title, body, "/glossary")
 
     # --- messages and the access code ---------------------------------------------------------
 
     def message(self, lang: str, title: str, text: str) -> str:
         """An error or notice page (`title` and `text` already in the reader's language)."""
-        body = f"<h1>{esc(title)}</h1>" + paragraph(esc(text))
+        body = fragment("<h1>{{ title }}</h1><p>{{ text }}</p>", title=title, text=text)
         return self.layout(lang, title, body, "/")
 
     def code_form(self, lang: str, wrong: bool, next_path: str) -> str:
         tr = Translator.for_language(lang)
         _ = tr._
-        error = paragraph(esc(_("Wrong code. Ask the host.")), "error") if wrong else ""
-        title, enter = _("Access code"), _("Enter")
-        body = (
-            f"<h1>{esc(title)}</h1>"
-            + paragraph(esc(_("The host of this meeting gave a code to type once.")))
-            + error
-            + '<form method="post" action="/code" class="code">'
-            f'<input type="hidden" name="next" value="{esc(next_path)}">'
-            f'<label for="code">{esc(title)}</label> '
-            '<input id="code" name="code" autocomplete="off" inputmode="text" maxlength="64" '
-            "autofocus required> "
-            f'<button type="submit">{esc(enter)}</button></form>'
+        body = fragment(
+            _CODE_FORM,
+            title=_("Access code"),
+            intro=_("The host of this meeting gave a code to type once."),
+            error=_("Wrong code. Ask the host.") if wrong else "",
+            next_path=next_path,
+            enter=_("Enter"),
         )
-        return self.layout(lang, title, body, "/code")
+        return self.layout(lang, _("Access code"), body, "/code")
 
 
 def _kind_plurals() -> dict[str, str]:

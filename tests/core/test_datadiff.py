@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from sseref.core.datadiff import changes_from_json, diff_databases
@@ -45,3 +46,35 @@ def test_added_record_and_no_changes(tmp_path: Path) -> None:
     assert [(r.id, r.kind) for r in changes.added] == [("init/gamma", "initiative")]
     assert changes.marks() == {"init/gamma": "added"}
     assert diff_databases(new, new).empty
+
+
+def test_dated_and_unknown_facts_and_roles_show_as_changes(
+    kinds_data: Path, tmp_path: Path
+) -> None:
+
+    old = tmp_path / "old.db"
+    build_database(kinds_data, old)
+    data = tmp_path / "data"
+    shutil.copytree(kinds_data, data)
+    org = data / "organizations" / "delta-agency.yaml"
+    text = org.read_text("utf-8")
+    text = text.replace('as_of: "2025-10"', 'as_of: "2026-11"')
+    text = text.replace(
+        'website: {unknown: true, checked: "2026-11-20"}', "website: https://example.org/delta"
+    )
+    org.write_text(text, "utf-8")
+    person = data / "people" / "ada-example.yaml"
+    person.write_text(person.read_text("utf-8").replace('until: "2019"', 'until: "2020"'), "utf-8")
+    new = tmp_path / "new.db"
+    build_database(data, new)
+    changes = diff_databases(old, new)
+    texts = {r.id: [f.text(limit=500) for f in r.fields] for r in changes.changed}
+    assert texts["org/delta-agency"] == [
+        "Seat: Example City (as of 2025-10) → Example City (as of 2026-11)",
+        "Website: unknown (checked 2026-11-20) → https://example.org/delta",
+    ]
+    assert texts["person/ada-example"] == [
+        "Roles: org/alpha Executive Secretary (2022-10) as of 2026-11-20; org/beta-task-force "
+        "Chair (2015–2019) as of 2019-06 → org/alpha Executive Secretary (2022-10) as of "
+        "2026-11-20; org/beta-task-force Chair (2015–2020) as of 2019-06"
+    ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sseref.core.db import Database
+import pytest
+
+from sseref.core import vocab
+from sseref.core.db import _ORDERS, Database
 from sseref.core.listing import ListFilter
 
 
@@ -86,3 +89,24 @@ def test_lists_count_filter_and_show_the_new_kinds(kinds_db: Database) -> None:
     ]
     (row,) = kinds_db.rows(["country/examplia"])
     assert (row.kind, row.region, row.extra) == ("country", "latin-america-caribbean", "MX")
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("kind", list(vocab.KINDS))
+def test_every_sort_key_works_both_ways_for_every_kind(
+    kinds_db: Database, kind: str, descending: bool
+) -> None:
+    every = sorted(kinds_db.ids(kind))
+    for order in _ORDERS:
+        found = kinds_db.filter_ids(kind, order=order, descending=descending)
+        assert sorted(found) == every, order
+
+
+def test_descending_type_and_region_reverse_the_list(kinds_db: Database) -> None:
+    up = kinds_db.filter_ids("organization", order="type")
+    down = kinds_db.filter_ids("organization", order="type", descending=True)
+    assert up == ["org/alpha", "org/delta-agency", "org/beta-task-force"]
+    assert down == list(reversed(up))
+    assert kinds_db.filter_ids("organization", order="country", descending=True)[-1] == (
+        "org/delta-agency"
+    )

@@ -56,3 +56,11 @@ def test_the_people_kind_by_its_plural_in_each_language(engine: SearchEngine, wo
 @pytest.mark.parametrize("word", ["countries", "países", "pays"])
 def test_the_country_kind_by_its_plural_in_each_language(engine: SearchEngine, word: str) -> None:
     assert ids(engine, f"kind:{word}") == ["country/examplia"]
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [("people", "person"), ("persona", "person"), ("countries", "country"), ("pays", "country")],
+)
+def test_kind_filters_in_every_language(engine: SearchEngine, word: str, kind: str) -> None:
+    assert [i.split("/")[0] for i in ids(engine, f"kind:{word}")] == [kind]
