@@ -305,11 +305,12 @@ def _paint_head(painter: QPainter, geometry: PageGeometry, text: str) -> None:
     rect = geometry.head
     painter.setFont(_small_font(7.5, bold=True))
     painter.setPen(INK)
+    # A long title loses its middle, not its end: "(continued)" must stay readable.
     painter.drawText(
         rect,
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         painter.fontMetrics().elidedText(
-            text, Qt.TextElideMode.ElideRight, int(rect.width() * 0.8)
+            text, Qt.TextElideMode.ElideMiddle, int(rect.width() * 0.8)
         ),
     )
     painter.setFont(_small_font(7.5))

@@ -181,22 +181,14 @@ def _roles(record: Record, p: Presenter) -> dict[str, Any] | None:
     if not record.roles:
         return None
     of_person = record.kind == "person"
-    items = []
-    for row in p.roles(record):
-        source = row.source
-        if source is None:
-            ref = ""
-        elif of_person:
-            ref = p.source_ref(source)  # the numbered list below
-        else:
-            ref = p.source_brief(source)  # the person's sources are on the person's page
-        items.append(
-            {
-                **row.__dict__,
-                "source": ref,
-                "source_id": source.doc_id if source and source.position == 0 else None,
-            }
-        )
+    items = [
+        {
+            **row.__dict__,
+            "source": row.source_text,
+            "source_id": row.source.doc_id if row.source and row.source.position == 0 else None,
+        }
+        for row in p.roles(record)
+    ]
     heading = p.tr._("Roles") if of_person else p.tr._("People")
     return {"heading": heading, "of_person": of_person, "items": items}
 

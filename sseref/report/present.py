@@ -12,23 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from sseref.core import dateformat, vocab
 from sseref.core.citation import CitationContext, styled_citation
 from sseref.core.dates import DateSpec
-from sseref.core.kinds import SPECS, Field
-from sseref.core.models import Fact, Record, Role, Source
+from sseref.core.fieldview import field_views
+from sseref.core.models import Record, Role, Source
 from sseref.report.i18n import Translator
-
-
-def shown_fields(kind: str) -> tuple[Field, ...]:
-    """The key fields of a kind that readers see, in the order its declaration gives them
-    (`core.kinds`: adding a field there adds it to pages and sheets)."""
-    spec = SPECS.get(kind)
-    if spec is None:
-        return ()
-    return tuple(f for f in spec.fields if f.label is not None and f.type != "roles")
 
 
 @dataclass(frozen=True)
@@ -58,6 +48,9 @@ class RoleRow:
     current: bool
     as_of: str  # "as of 20 November 2026"
     source: Source | None
+    # How the row names its source: "source 1" on the person's own page or sheet (its list is
+    # below), the source's publisher and title on an organization's (the list is the person's).
+    source_text: str = ""
 
 
 class Presenter:
@@ -118,67 +111,30 @@ class Presenter:
     # --- key fields -------------------------------------------------------------------------
 
     def facts(self, record: Record, titles: Mapping[str, str] | None = None) -> list[FactRow]:
-        """The record's key fields in order, themes last; empty ones left out.
+        """The record's key fields in the order its kind declares them (`core.fieldview`, the
+        one field list, which `sseref show` prints too), themes last; empty ones left out.
 
         `titles` (record id → title as the caller wants it, e.g. with its acronym) names the
-        records a field links to; otherwise the title the record's relation carries is used."""
-        rows: list[FactRow] = []
-        for spec in shown_fields(record.kind):
-            row = self._fact(record, spec, titles or {})
-            if row is not None and (row.text or row.unknown):
-                rows.append(row)
-        if record.themes:
-            rows.append(FactRow("themes", self._("Themes"), self.themes(record.themes)))
-        return rows
-
-    def _fact(self, record: Record, spec: Field, titles: Mapping[str, str]) -> FactRow | None:
-        label = self._(spec.label) if spec.label else ""
-        raw: Any = record.fields.get(spec.name)
-        if spec.type == "date":
-            return FactRow(spec.name, label, self.date(record.date))
-        if spec.type == "fact":
-            fact = record.facts.get(spec.name) or (Fact(str(raw)) if raw else None)
-            return self._changeable(spec, label, fact) if fact else None
-        if raw in (None, "", []):
-            return None
-        if spec.type == "vocab":
-            return FactRow(spec.name, label, self.vocab_label(spec.vocabulary or "", raw))
-        if spec.type == "ref":
-            title = titles.get(raw) or next(
-                (r.other_title for r in record.relations if r.other_id == raw), raw
+        records a field links to; otherwise the title the record's relation carries is used.
+        Roles are not a row: pages and sheets list them in a section of their own."""
+        rows = []
+        for view in field_views(record, self.lang, self.tr._, titles):
+            if view.type == "roles":
+                continue
+            fact = view.fact
+            rows.append(
+                FactRow(
+                    key=view.name,
+                    label=view.label,
+                    text=(titles or {}).get(view.link, view.text) if view.link else view.text,
+                    record_id=view.link,
+                    url=view.url,
+                    as_of=view.as_of,
+                    source=fact.source if fact and not fact.unknown else None,
+                    unknown=view.unknown,
+                )
             )
-            return FactRow(spec.name, label, title, record_id=raw)
-        if spec.type == "list":
-            items = [self.language(c) if spec.item == "language" else str(c) for c in raw]
-            return FactRow(spec.name, label, ", ".join(items))
-        if spec.type == "url":
-            return FactRow(spec.name, label, str(raw), url=str(raw))
-        return FactRow(spec.name, label, str(raw))
-
-    def _changeable(self, spec: Field, label: str, fact: Fact) -> FactRow:
-        """A fact that can change: plain, "as of" a date with its source, or explicitly unknown."""
-        if fact.unknown:
-            return self.unknown_row(spec.name, label, fact.checked)
-        text = fact.value or ""
-        if spec.item == "date":
-            text = self.date(text)
-        return FactRow(
-            spec.name,
-            label,
-            text,
-            url=text if spec.item == "url" and text else None,
-            as_of=self.as_of(fact.as_of),
-            source=fact.source,
-        )
-
-    def unknown_row(self, key: str, label: str, checked: str | None) -> FactRow:
-        return FactRow(key, label, self.unknown(checked), unknown=True)
-
-    def unknown(self, checked: str | None) -> str:
-        """What an explicitly unknown fact shows: never a silent gap."""
-        if not checked:
-            return self._("Unknown (no source found)")
-        return self._("Unknown (no source found; checked {date})").format(date=self.date(checked))
+        return rows
 
     def as_of(self, when: str | None) -> str:
         return self._("as of {date}").format(date=self.date(when)) if when else ""
@@ -187,9 +143,11 @@ class Presenter:
 
     def roles(self, record: Record) -> list[RoleRow]:
         """A person's roles, or the people holding roles in an organization: current first."""
-        return sorted((self._role(r) for r in record.roles), key=lambda r: not r.current)
+        of_person = record.kind == "person"
+        rows = (self._role(r, of_person) for r in record.roles)
+        return sorted(rows, key=lambda r: not r.current)
 
-    def _role(self, role: Role) -> RoleRow:
+    def _role(self, role: Role, of_person: bool) -> RoleRow:
         acronym = next(iter(role.organization_acronyms), None)
         organization = role.organization_name
         if acronym and acronym != organization:
@@ -204,6 +162,13 @@ class Presenter:
             current=role.current,
             as_of=self.as_of(role.as_of),
             source=role.source,
+            source_text=(
+                ""
+                if role.source is None
+                else self.source_ref(role.source)
+                if of_person
+                else self.source_brief(role.source)
+            ),
         )
 
     # --- citations --------------------------------------------------------------------------

@@ -144,14 +144,7 @@ class SheetBuilder:
         of_person = record.kind == "person"
         rows = []
         for role in self.p.roles(record):
-            source = role.source
-            if source is None:
-                ref = ""
-            elif of_person:
-                ref = self.p.source_ref(source)
-            else:  # the person's sources are on the person's sheet
-                ref = self.p.source_brief(source)
-            note = "; ".join(x for x in (role.period, role.as_of, ref) if x)
+            note = "; ".join(x for x in (role.period, role.as_of, role.source_text) if x)
             label = role.organization if of_person else role.person
             rows.append(
                 (

@@ -67,6 +67,6 @@ def test_unknown_is_localized(kinds_window: Any) -> None:
     try:
         text = _text(kinds_window, "org/delta-agency")
         assert "Inconnu (aucune source trouvée ; vérifié le 20 novembre 2026)" in text
-        assert "Siège Example City (à jour : octobre 2025 · source 1)" in text
+        assert "Siège Example City (état : octobre 2025 · source 1)" in text
     finally:
         kinds_window.actions_.languages["en"].trigger()

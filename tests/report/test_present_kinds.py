@@ -41,7 +41,7 @@ def test_a_dated_fact_shows_as_of_and_its_source(kinds_db) -> None:  # type: ign
     assert "23 May 2012" in html
     assert "as of 20 November 2026, Promoting the solidarity economy" in html
     fr = sheet(kinds_db, "org/delta-agency", "fr")
-    assert "à jour : octobre 2025, source 1" in fr
+    assert "état : octobre 2025, source 1" in fr
 
 
 def test_a_plain_fact_has_no_as_of(kinds_db) -> None:  # type: ignore[no-untyped-def]
