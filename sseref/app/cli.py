@@ -122,29 +122,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"[{_(vocab.KIND_LABELS[record.kind])}] {record.id}")
     if record.date:
         print(record.date.text())
-    # The one presentation layer (dates and labels through Babel): only `show` needs it.
-    from sseref.report.present import Presenter
+    from sseref.core.fieldview import field_views  # Babel's dates: only `show` needs them
 
-    present = Presenter(args.lang or "en")
-    rows = present.facts(record)
-    if rows:
+    views = field_views(record, args.lang)
+    if views:
         print()
-        for row in rows:
-            print(f"  {row.label}: {row.text}" + (f" ({row.as_of})" if row.as_of else ""))
-    roles = present.roles(record)
-    if roles:
-        # A person's roles, or the people holding roles in an organization.
-        of_person = record.kind == "person"
+        for view in views:
+            print(f"  {view.label}: {view.text}" + (f" ({view.as_of})" if view.as_of else ""))
+    if record.kind != "person" and record.roles:
+        # The people holding roles in this organization.
         print()
-        print(present._("Roles") if of_person else present._("People"))
-        for role in roles:
-            who = (
-                f"{role.organization} <{role.organization_id}>"
-                if of_person
-                else f"{role.person} <{role.person_id}>"
-            )
-            details = ", ".join(p for p in (role.period, role.as_of) if p)
-            print(f"  {role.title}, {who}" + (f" ({details})" if details else ""))
+        print(f"{_(vocab.KIND_PLURALS['person'])}:")
+        for role in record.roles:
+            print(f"  {role.person_name} <{role.person_id}>: {role.title(args.lang)}")
     print()
     print(record.summary(args.lang)[0])
     if record.relations:

@@ -3,7 +3,7 @@
 Everything else is derived from `KIND_SPECS`: the allowed and required fields and their checks
 (`ingest.validate`), the columns of the kind's table (`ingest.build`), the tables the runtime
 reads (`core.schema`, `core.db`), the texts the search index adds (`search.documents`) and the
-ordered field list a record page or a fact sheet shows (`report.present`). Adding a field to a
+ordered field list a record page or a fact sheet shows (`core.fieldview`). Adding a field to a
 kind is one `Field(...)` line here, plus its data, labels' translations and tests.
 
 This module imports nothing of ours but the i18n marker, so `core.vocab` can derive its kind

@@ -254,6 +254,15 @@ class _Checker:
         else:
             self.source_ref(f"{path}.source", value["source"])
 
+    def period(self, path: str, since: Any, until: Any) -> None:
+        """A role cannot end before it starts."""
+        try:
+            start, end = parse_date(since), parse_date(until)
+        except (DateError, TypeError, AttributeError):
+            return  # absent or already reported
+        if end.sort_key() < start.sort_key():
+            self.fail(f"{path}.until", f"'{until}' is before 'since' ('{since}')")
+
     def source_ref(self, path: str, value: Any) -> None:
         """A source named by its number in `sources` or a document id (resolved later)."""
         if not isinstance(value, str) or not (value.isdigit() or value.startswith("doc/")):
@@ -288,6 +297,7 @@ class _Checker:
             for key in ("since", "until", "as_of"):
                 if key in role:
                     self.date(f"{at}.{key}", role[key])
+            self.period(at, role.get("since"), role.get("until"))
             if "source" in role:
                 self.source_ref(f"{at}.source", role["source"])
 

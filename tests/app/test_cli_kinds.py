@@ -26,13 +26,12 @@ def test_show_a_person_and_the_people_of_an_organization(
     assert code == 0
     assert "[Person] person/ada-example" in out
     assert (
-        "Roles\n  Executive Secretary, Alpha Cooperative Alliance (ACA) <org/alpha> "
-        "(since Oct 2022, as of 20 November 2026)\n"
-        "  Chair, Beta Task Force on Solidarity Economy (BTF) <org/beta-task-force> "
-        "(2015–2019, as of June 2019)\n"
+        "Roles: Executive Secretary, Alpha Cooperative Alliance (since Oct 2022; as of "
+        "20 November 2026); Chair, Beta Task Force on Solidarity Economy (2015–2019; as of "
+        "June 2019)"
     ) in out
     code, out, _ = run(capsys, "--database", str(kinds_db_path), "show", "org/alpha")
-    assert "People\n  Executive Secretary, Ada Example <person/ada-example> (since" in out
+    assert "Ada Example <person/ada-example>: Executive Secretary" in out
     code, out, _ = run(capsys, "--database", str(kinds_db_path), "show", "org/delta-agency")
     assert "Headquarters: Example City (as of October 2025)" in out
     assert "Website: Unknown (no source found; checked 20 November 2026)" in out

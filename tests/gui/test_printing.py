@@ -140,6 +140,36 @@ def test_long_sheet_continues_with_repeated_head(tmp_path: Path) -> None:
         db.close()
 
 
+def test_a_long_title_keeps_the_continued_marker(tmp_path: Path) -> None:
+    """The running head is cut to fit: a title longer than the head must lose its middle, not
+    the "(continued)" that tells a reader the page belongs to the sheet before."""
+    db_path = _long_dataset(tmp_path)
+    alpha = tmp_path / "data" / "organizations" / "alpha.yaml"
+    long_name = "Alpha Cooperative Alliance of " + " and ".join(
+        f"the Regional Federation Number {n}" for n in range(8)
+    )
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace(
+            "en: {name: Alpha Cooperative Alliance,", f"en: {{name: {long_name},"
+        ),
+        encoding="utf-8",
+    )
+    from sseref.ingest.build import build_database
+
+    db_path.unlink()
+    build_database(tmp_path / "data", db_path)
+    db = Database(db_path)
+    try:
+        path = tmp_path / "long-title.pdf"
+        result = render(db, ["org/alpha"], path)
+        assert result.pages >= 2
+        assert result.heads[1].endswith("(continued)")
+        assert len(result.heads[1]) > 150  # longer than the head: it is elided when painted
+        check_sheet(db.get("org/alpha"), path)
+    finally:
+        db.close()
+
+
 def test_pack_has_cover_contents_and_right_page_numbers(
     fixture_db: Database, tmp_path: Path
 ) -> None:

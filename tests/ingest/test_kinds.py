@@ -138,6 +138,11 @@ def test_the_kinds_fixture_is_valid(tmp_path: Path) -> None:
         ),
         (
             "people/test.yaml",
+            ('since: "2022-10"', 'since: "2022-10"\n    until: "2021"'),
+            "people/test.yaml:10: roles.1.until: '2021' is before 'since' ('2022-10')",
+        ),
+        (
+            "people/test.yaml",
             ("    since:", "    phone: '+1 555'\n    since:"),
             "people/test.yaml:9: roles.1.phone: unknown field (allowed: organization, role,",
         ),

@@ -1,6 +1,5 @@
 """One declaration per kind: a field added to `core.kinds` (and nowhere else) is checked by
-the build, stored in the database, read back, indexed, and listed by the presentation layer
-that record pages, fact sheets and `sseref show` share."""
+the build, stored in the database, read back, indexed and listed on record pages."""
 
 from __future__ import annotations
 
@@ -12,9 +11,9 @@ import pytest
 
 from sseref.core import kinds, vocab
 from sseref.core.db import Database
+from sseref.core.fieldview import field_views
 from sseref.core.i18n import N_
 from sseref.ingest.build import BuildError, build_database
-from sseref.report.present import Presenter
 from sseref.search.documents import record_document
 from tests.conftest import FIXTURE_DATA
 
@@ -62,7 +61,7 @@ def test_a_declared_field_is_stored_read_indexed_and_listed(
     finally:
         db.close()
     assert event.fields["attendance"] == "About 300"
-    views = [(row.label, row.text) for row in Presenter("en").facts(event)]
+    views = [(v.label, v.text) for v in field_views(event, "en")]
     assert views == [
         ("Date", "30 August – 12 September 1978"),
         ("Place", "Buenos Aires, Argentina"),
