@@ -83,6 +83,16 @@ drift by tens of per cent):
   under the profiler, 50-60 ms without) comes after it. Opening and checking the index
   takes about 25 ms and the first query about 10 ms.
 
+## Against the tree of the evening's start, in the same conditions
+
+Run back to back at 23:12-23:14 UTC on 2026-12-07 (load average 6.6 on 2 CPUs: every time is
+about three times its quiet value, the ratios less so), 11 rounds each: the tree at the
+start of the evening (c342748: 567 records, enum values as strings, the start page before
+the search) gave first frame 2.13× and search usable 3.83× (per-round 4.01×); this tree
+(808 records, plain PySide6, the search opened first, the report layer's Jinja2 at the first
+frame) gave 2.12× and 3.06× (per-round 3.61×). To reproduce: `git archive c342748` into a
+folder, `sseref build-data` there with `PYTHONPATH` set to it, then this script in each.
+
 ## The first frame, profiled (2026-12-07, evening)
 
 `python -X importtime`, and cProfile stopped at the "READY" line, against the bare window:
@@ -95,6 +105,16 @@ read; the plain code reads it, as any PySide program does); building the window 
 menus, the first panel and its first screenful of rows: about 50 ms) and painting it. The
 start-up devices that hid the `Qt` cost (enum values as strings, imports inside functions)
 are gone; measured, the first frame did not move (0.224 s vs 0.228 s, 7 rounds).
+
+Since the one presentation layer was merged (2026-12-07, 23:00), the window's labels come from
+`sseref.report.i18n`, and importing any module of `sseref.report` runs the package's
+`__init__`, which imports `report.compose` and with it Jinja2, the templates, the sheets and
+the glossary: about 34 ms more before the first frame (`python -X importtime -c "import
+sseref.report.i18n"` after the core modules, 3 runs: 33.9, 34.7, 34.2 ms), none of it
+needed for the first frame. A package `__init__` that does not import `compose` was tried
+(not committed): on the loaded machine of that evening (load average 6-7 on 2 CPUs) the
+11-round ratio did not move measurably (2.35 with it, 2.12 without, noise of that size);
+it is the report layer's file and was left to it.
 """
 
 
@@ -173,7 +193,7 @@ def main() -> int:
     lines = [
         f"Start-up to an interactive window, {args.rounds} alternating rounds, "
         f"Qt platform `{platform_name}`, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs.",
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start.",
         "",
         "| program | median (s) | min (s) | max (s) |",
         "|---|---:|---:|---:|",
