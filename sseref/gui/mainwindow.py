@@ -536,6 +536,9 @@ class MainWindow(QMainWindow):
         self._retranslate_window()
         for panel in self.panels.built().values():  # the others are built translated
             panel.retranslate()
+        current = self.current_panel()
+        if current is not None and self.record_view.current:  # its rows were asked again
+            current.select_id(self.record_view.current)
         if self._search_panel is not None:
             self._search_panel.retranslate()
         self.record_view.retranslate()

@@ -233,11 +233,21 @@ def test_the_new_panels_follow_the_language_and_remember_filters(
     from sseref.core.db import Database
 
     window = kinds_window
+    window.show_panel("organizations")
+    organizations = window.panels["organizations"]
+    assert _ids(organizations) == ["org/alpha", "org/beta-task-force", "org/delta-agency"]
     window.show_panel("countries")
     panel = window.panels["countries"]
     panel.region_combo.set_value("europe")
+    panel.table.selectRow(0)
+    assert window.record_view.current == "country/samplonia"
     window.set_language_choice("es")
+    # The open record stays selected in the list asked again in the new language.
+    assert panel.model.id_at(panel.table.currentIndex().row()) == "country/samplonia"
+    assert panel.table.selectionModel().isRowSelected(0)
     try:
+        # Lists are ordered by name in the new language (Agencia, Alianza, Grupo).
+        assert _ids(organizations) == ["org/delta-agency", "org/alpha", "org/beta-task-force"]
         assert panel.heading.text() == "Países"
         assert _headers(panel)[0:2] == ["Nombre", "Código ISO"]
         assert _row(panel, 0)[0:3] == ["Samplonia", "FR", "Europa"]

@@ -416,7 +416,10 @@ class ListPanel(QWidget):
         if self.year_range:
             self.year_range.retranslate()
         self.wrap_filters()
-        self.model.invalidate()
+        if self._loaded:  # names sort differently in another language: ask again
+            self.model.refresh()
+        else:
+            self.model.invalidate()
         self.header_model.set_labels(self.model.header_labels())
         self._on_count(self.model.rowCount())
         self.count_label.setAccessibleName(self.count_label.text())
