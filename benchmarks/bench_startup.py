@@ -111,10 +111,11 @@ Since the one presentation layer was merged (2026-12-07, 23:00), the window's la
 `__init__`, which imports `report.compose` and with it Jinja2, the templates, the sheets and
 the glossary: about 34 ms more before the first frame (`python -X importtime -c "import
 sseref.report.i18n"` after the core modules, 3 runs: 33.9, 34.7, 34.2 ms), none of it
-needed for the first frame. A package `__init__` that does not import `compose` was tried
-(not committed): on the loaded machine of that evening (load average 6-7 on 2 CPUs) the
-11-round ratio did not move measurably (2.35 with it, 2.12 without, noise of that size);
-it is the report layer's file and was left to it.
+needed for the first frame. A package `__init__` that does not import `compose` (its names
+loaded on first use) was tried, not committed: alternating runs of 7 rounds at 23:19-23:22
+UTC (load average 4-7) gave first frame 2.80× and 2.58× with the eager `__init__`, 2.29×
+and 2.41× without it (per-round medians 2.69/2.58 against 2.14/2.45). It is the report
+layer's file and was left to it.
 """
 
 
