@@ -78,14 +78,44 @@ drift by tens of per cent):
   imports `asyncio`, and `whoosh.query` imports `whoosh.lang.morph_en`, which compiles six very
   large regular expressions. Loading that code on a worker thread while the window is built was
   tried and measured: the interpreter lock made the first frame about 50% slower, so it is not
-  done. The window's own work after the first frame (its start page, the colour scheme, the
-  personal layer: about 50-60 ms) runs before the index is opened; opening and checking the
-  index then takes about 25 ms and the first query about 10 ms.
+  done. Since 2026-12-07 (evening) the search is opened first after the first frame; the
+  window's other work (its start page, the colour scheme, the personal layer: about 100 ms
+  under the profiler, 50-60 ms without) comes after it. Opening and checking the index
+  takes about 25 ms and the first query about 10 ms.
 
-The first frame is over its budget too (2.0× in the run above, 1.43× before the start-up
-devices were removed); it was not profiled again in this round. `sseref.gui.qtvalues` (enum
-properties set by name, a device of the import-ban era) is still used by a few widgets and
-is left to remove with that work.
+## Against the tree of the evening's start, in the same conditions
+
+Run back to back at 23:12-23:14 UTC on 2026-12-07 (load average 6.6 on 2 CPUs: every time is
+about three times its quiet value, the ratios less so), 11 rounds each: the tree at the
+start of the evening (c342748: 567 records, enum values as strings, the start page before
+the search) gave first frame 2.13× and search usable 3.83× (per-round 4.01×); this tree
+(808 records, plain PySide6, the search opened first, the report layer's Jinja2 at the first
+frame) gave 2.12× and 3.06× (per-round 3.61×). To reproduce: `git archive c342748` into a
+folder, `sseref build-data` there with `PYTHONPATH` set to it, then this script in each.
+
+## The first frame, profiled (2026-12-07, evening)
+
+`python -X importtime`, and cProfile stopped at the "READY" line, against the bare window:
+the bare window imports PySide6 (about 80-110 ms, shared). SSE Ref adds, roughly: our
+command line and core (`sseref.app.cli`, about 30 ms: `sqlite3` with `datetime`, `pathlib`,
+`argparse`, `gettext`/`locale`, `platformdirs`); the window's modules (about 35 ms, of which
+Babel about 15 ms for the localized dates and counts the first frame shows); PySide's `Qt`
+namespace (about 20 ms: PySide builds all 93 of its enum types the first time `Qt` is
+read; the plain code reads it, as any PySide program does); building the window (actions,
+menus, the first panel and its first screenful of rows: about 50 ms) and painting it. The
+start-up devices that hid the `Qt` cost (enum values as strings, imports inside functions)
+are gone; measured, the first frame did not move (0.224 s vs 0.228 s, 7 rounds).
+
+Since the one presentation layer was merged (2026-12-07, 23:00), the window's labels come from
+`sseref.report.i18n`, and importing any module of `sseref.report` runs the package's
+`__init__`, which imports `report.compose` and with it Jinja2, the templates, the sheets and
+the glossary: about 34 ms more before the first frame (`python -X importtime -c "import
+sseref.report.i18n"` after the core modules, 3 runs: 33.9, 34.7, 34.2 ms), none of it
+needed for the first frame. A package `__init__` that does not import `compose` (its names
+loaded on first use) was tried, not committed: alternating runs of 7 rounds at 23:19-23:22
+UTC (load average 4-7) gave first frame 2.80× and 2.58× with the eager `__init__`, 2.29×
+and 2.41× without it (per-round medians 2.69/2.58 against 2.14/2.45). It is the report
+layer's file and was left to it.
 """
 
 
@@ -164,7 +194,7 @@ def main() -> int:
     lines = [
         f"Start-up to an interactive window, {args.rounds} alternating rounds, "
         f"Qt platform `{platform_name}`, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs.",
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start.",
         "",
         "| program | median (s) | min (s) | max (s) |",
         "|---|---:|---:|---:|",

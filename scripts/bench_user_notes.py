@@ -19,13 +19,15 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from sseref.app.bench_corpus import CorpusMaker
-from sseref.app.bench_search import writer_processes
-from sseref.core.userdb import UserDatabase
-from sseref.core.userstore import UserStore
-from sseref.search.engine import SearchEngine
-from sseref.search.indexer import build_index
-from sseref.search.mine import search_with_mine
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout: benchmarks/
+
+from benchmarks.bench_corpus import CorpusMaker  # noqa: E402
+from benchmarks.bench_search import writer_processes  # noqa: E402
+from sseref.core.userdb import UserDatabase  # noqa: E402
+from sseref.core.userstore import UserStore  # noqa: E402
+from sseref.search.engine import SearchEngine  # noqa: E402
+from sseref.search.indexer import build_index  # noqa: E402
+from sseref.search.mine import search_with_mine  # noqa: E402
 
 
 def p95(values: list[float]) -> float:

@@ -48,7 +48,6 @@ def main() -> int:
         return shots._reexec_under_xvfb()
     from sseref.core.i18n import set_language
     from sseref.gui.index_setup import prepare_engine
-    from sseref.gui.personal import install_personal
     from sseref.gui.search_service import EngineRunner
 
     app, db, window, _tmp = shots.open_window(args.database)
@@ -59,9 +58,8 @@ def main() -> int:
         app.processEvents()
         time.sleep(0.01)
     runner = EngineRunner(got["engine"]) if got.get("engine") else None
-    personal = install_personal(window)
+    personal = window.install_personal()
     if runner is not None:
-        personal.attach_search(runner)
         window.set_search_runner(runner)
     fill(personal.store, db)
     out = Path(args.out)

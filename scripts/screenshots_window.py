@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # (file name, steps): a step is "panel:KEY", "open:ID", "mode:list|timeline", "search:TEXT",
-# "find:TEXT", "home", "lang:CODE", "theme:NAME", "large:on|off", "help", "about" (dialogs are
-# shot alone).
+# "find:TEXT", "home", "lang:CODE", "theme:NAME", "large:on|off", "country:ID" (the
+# Organizations panel's country filter), "help", "about" (dialogs are shot alone).
 SHOTS: list[tuple[str, list[str]]] = [
     ("start", ["home"]),
     ("organizations", ["panel:organizations", "open:org/ripess"]),
@@ -37,6 +37,14 @@ SHOTS: list[tuple[str, list[str]]] = [
     ("es-organizations", ["lang:es", "panel:organizations", "open:org/ilo"]),
     ("dark-history", ["lang:en", "theme:dark", "panel:history", "mode:timeline"]),
     ("fr-large-organizations", ["theme:light", "lang:fr", "large:on", "panel:organizations"]),
+    (
+        "people",
+        ["large:off", "lang:en", "panel:people", "open:person/jose-manuel-salazar-xirinachs"],
+    ),
+    ("countries", ["panel:countries", "open:country/mexico"]),
+    ("organizations-by-country", ["panel:organizations", "country:country/france"]),
+    ("es-people", ["lang:es", "panel:people", "open:person/gilbert-houngbo"]),
+    ("fr-countries", ["lang:fr", "panel:countries", "open:country/france"]),
 ]
 
 
@@ -53,6 +61,7 @@ def main() -> int:
     parser.add_argument("--prefix", default="window")
     parser.add_argument("--maximized", action="store_true")
     parser.add_argument("--only", nargs="*", help="names of the shots to take")
+    parser.add_argument("--database", help="this database instead of the built one")
     args = parser.parse_args()
     os.environ["SSEREF_DATA_DIR"] = tempfile.mkdtemp(prefix="sseref-shots-")
     from PySide6.QtWidgets import QApplication
@@ -64,7 +73,7 @@ def main() -> int:
     from sseref.gui.wiring import after_first_frame, build_main_window
 
     app = QApplication(sys.argv[:1])
-    db = Database(paths.database_path())
+    db = Database(Path(args.database) if args.database else paths.database_path())
     window = build_main_window(db, language="en")
     if args.maximized:
         window.start_maximized = True
@@ -97,6 +106,8 @@ def main() -> int:
                 window.show_panel(arg)
             elif what == "open" and db.exists(arg):
                 window.record_view.open(arg)
+            elif what == "country":
+                window.panels["organizations"].country_combo.set_value(arg)
             elif what == "mode":
                 window.panels["history"].set_mode(arg)
             elif what == "search":

@@ -24,17 +24,23 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "n_": (1, 2)}
 
 
 def extract() -> Catalog:
-    """Every `_()`, `N_()` and `ngettext()` string of the package (Python sources)."""
+    """Every `_()`, `N_()` and `ngettext()` string of the package and of the benchmarks that
+    `sseref bench` runs from a checkout (Python sources)."""
     catalog = Catalog(project="SSE Ref", domain="sseref", charset="utf-8")
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(ROOT / "sseref"),
-        method_map=[("**.py", "python")],
-        keywords=KEYWORDS,
-        comment_tags=("TRANSLATORS:",),
-    ):
-        catalog.add(
-            message, None, [(f"sseref/{filename}", lineno)], auto_comments=comments, context=context
-        )
+    for folder in ("sseref", "benchmarks"):
+        for filename, lineno, message, comments, context in extract_from_dir(
+            str(ROOT / folder),
+            method_map=[("**.py", "python")],
+            keywords=KEYWORDS,
+            comment_tags=("TRANSLATORS:",),
+        ):
+            catalog.add(
+                message,
+                None,
+                [(f"{folder}/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
+            )
     return catalog
 
 

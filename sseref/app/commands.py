@@ -20,7 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         N_("check that this installation works (exit code 0 or 1)"),
     ),
     "search": ("sseref.app.search_cli", N_("search every record (EN/ES/FR, acronyms, symbols)")),
-    "bench": ("sseref.app.bench_search", N_("benchmarks (search, …)")),
+    "bench": ("sseref.app.bench_cli", N_("benchmarks (search, …)")),
     "document": (
         "sseref.app.library_cli",
         N_("your own documents: import, list, remove, extract"),

@@ -9,7 +9,16 @@ from sseref.core.i18n import LANGUAGES, N_, _
 from sseref.core.vocab import CITATION_STYLES as STYLES
 
 SK = QKeySequence.StandardKey
-PANEL_ORDER = ("organizations", "history", "documents", "initiatives", "glossary")
+# The rail's order, and Ctrl+1… in it (the people and countries came last: the older keys stay).
+PANEL_ORDER = (
+    "organizations",
+    "history",
+    "documents",
+    "initiatives",
+    "glossary",
+    "people",
+    "countries",
+)
 THEME_LABELS = {"system": N_("System theme"), "light": N_("Light"), "dark": N_("Dark")}
 LANGUAGE_LABELS = {"en": "English", "es": "Español", "fr": "Français"}  # endonyms: not translated
 
@@ -60,6 +69,8 @@ class Actions:
                         N_("&Documents"),
                         N_("&Initiatives"),
                         N_("&Glossary"),
+                        N_("&People"),
+                        N_("&Countries"),
                     ),
                     strict=True,
                 )

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sseref.core.paths import user_dirs
 
@@ -87,7 +87,6 @@ class ExceptionHandler:
             return
         if known:  # a known failure (a damaged file): its message, no traceback
             self._told.add(str(value))
-            from PySide6.QtWidgets import QMessageBox
 
             from sseref.core.i18n import _
 

@@ -43,11 +43,13 @@ def _total(counts: dict[str, int]) -> int:
     return sum(counts.values())
 
 
-def request_restart(window: QWidget) -> None:
-    """Closes the window and asks the launcher to start SSE Ref again (on the new data)."""
-    # A Python attribute, not a Qt dynamic property: PySide miscounts references to the bool.
-    window.restart_requested = True  # type: ignore[attr-defined]
-    window.close()
+def request_restart(window: object) -> None:
+    """Asks the main window (a dialog's parent) to close and the launcher to start SSE Ref
+    again, on the new data."""
+    from sseref.gui.mainwindow import MainWindow
+
+    if isinstance(window, MainWindow):
+        window.request_restart()
 
 
 SHOWN_PER_GROUP = 1000  # records listed per group; `sseref pack diff` lists them all
@@ -233,9 +235,7 @@ class UpdateDialog(QDialog):
 
     def _restart(self) -> None:
         self.accept()
-        window = self.parent()
-        if isinstance(window, QWidget):
-            request_restart(window)
+        request_restart(self.parent())
 
 
 def choose_pack(parent: QWidget) -> Path | None:
@@ -376,9 +376,7 @@ class VersionsDialog(QDialog):
 
     def _restart(self) -> None:
         self.accept()
-        window = self.parent()
-        if isinstance(window, QWidget):
-            request_restart(window)
+        request_restart(self.parent())
 
 
 def open_versions(parent: QWidget) -> VersionsDialog:

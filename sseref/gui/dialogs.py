@@ -91,7 +91,10 @@ def help_html(shortcuts: list[tuple[str, str]]) -> str:
         ("ILO OR UNCTAD", _("Either word")),
         ("cooperative -bank", _("Leave out records with a word")),
         ("A/RES/77/281, 58/220", _("UN document symbols")),
-        ("kind:document", _("One kind: organization, event, document, initiative or term")),
+        (
+            "kind:document",
+            _("One kind: organization, event, document, initiative, term, person or country"),
+        ),
         ("year:1978, year:1970..1980", _("A year or a range of years")),
         ("type:  region:  lang:", _("Filter by type, region or document language")),
     ]

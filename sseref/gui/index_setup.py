@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -14,6 +14,9 @@ from sseref.core.db import Database
 from sseref.core.i18n import _
 from sseref.core.paths import ensure_writable, index_cache_dir, index_dir_for
 from sseref.gui.background import BackgroundTask
+
+if TYPE_CHECKING:
+    from sseref.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -160,3 +163,39 @@ class IndexHealer(QObject):
         if self.task is not None and self.task.running:
             return  # one rebuild at a time; later reports are the same damage
         self.task = prepare_engine(self._parent, self._db, self._ready, force=True)
+
+
+class SearchStart:
+    """The window's search: opens (or rebuilds) the index after the first frame, hands each
+    ready engine to the window, and rebuilds when a search finds the index damaged."""
+
+    def __init__(self, window: MainWindow, on_ready: Callable[[Any], None] | None = None) -> None:
+        self.window = window
+        self.on_ready = on_ready  # told of each engine made ready (the benchmark answers one)
+        self.engine: Any = None
+        self.healer = IndexHealer(window, window.db, self._ready)
+        self.task: BackgroundTask | None = None
+        window.destroyed.connect(lambda *_a: self.close())
+
+    def start(self) -> None:
+        self.task = prepare_engine(self.window, self.window.db, self._ready)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
+    def _ready(self, engine: Any | None, error: Exception | None) -> None:
+        from sseref.gui.search_service import EngineRunner
+
+        window = self.window
+        if engine is None:
+            window.show_message(_("Search is unavailable: {error}").format(error=error))
+            return
+        previous, self.engine = self.engine, engine
+        window.set_search_runner(EngineRunner(engine, on_damaged=self.healer.report))
+        if previous is not None:  # a damaged index replaced by a rebuilt one
+            previous.close()
+        window.show_message(_("Ready"))
+        if self.on_ready is not None:
+            self.on_ready(engine)

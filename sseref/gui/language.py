@@ -8,14 +8,9 @@ speak the same language as the rest of the window.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from sseref.core.i18n import LANGUAGES, normalize_language, set_language
-
-if TYPE_CHECKING:  # loaded for a language other than English: see _swap_qt_translator
-    from PySide6.QtCore import QTranslator
 
 CHOICES: tuple[str, ...] = ("system", *LANGUAGES)
 
@@ -48,8 +43,6 @@ class LanguageManager:
     @staticmethod
     def qt_translations_dir() -> str:
         """Where PySide6 keeps Qt's .qm files (also inside a PyInstaller bundle)."""
-        from PySide6.QtCore import QLibraryInfo
-
         return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
     def _swap_qt_translator(self, lang: str) -> None:
@@ -61,8 +54,6 @@ class LanguageManager:
             self._qt = None
         if lang == "en":
             return
-        from PySide6.QtCore import QTranslator
-
         translator = QTranslator(app)
         if translator.load(f"qtbase_{lang}", self.qt_translations_dir()):
             app.installTranslator(translator)

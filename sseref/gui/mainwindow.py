@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -25,7 +26,7 @@ from sseref.core.i18n import _, current_language, off_language_changed, on_langu
 from sseref.gui.actions import LANGUAGE_LABELS, PANEL_ORDER, Actions
 from sseref.gui.labels import date_label
 from sseref.gui.language import apply_language
-from sseref.gui.qtvalues import set_enum_property
+from sseref.gui.print_hooks import MeetingPackHooks
 from sseref.gui.record_view import RecordView
 from sseref.gui.settings import ZOOM_STEP, GuiSettings
 from sseref.gui.theme import ThemeManager, mute, nav_rail_sheet
@@ -35,10 +36,13 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QKeyEvent
 
     from sseref.gui.dialogs import TextDialog
+    from sseref.gui.index_setup import SearchStart
     from sseref.gui.panels.base import ListPanel
     from sseref.gui.panels.history import HistoryPanel
+    from sseref.gui.personal import PersonalLayer
     from sseref.gui.search_panel import SearchPanel
     from sseref.gui.search_worker import Runner
+    from sseref.gui.share_dialog import ShareController
 
 # Below this, a first start opens maximized: every pixel of a 1366×768 laptop is needed.
 SMALL_SCREEN = QSize(1600, 900)
@@ -50,6 +54,8 @@ PANEL_CLASSES: dict[str, tuple[str, str]] = {
     "documents": ("sseref.gui.panels.documents", "DocumentsPanel"),
     "initiatives": ("sseref.gui.panels.initiatives", "InitiativesPanel"),
     "glossary": ("sseref.gui.panels.glossary", "GlossaryPanel"),
+    "people": ("sseref.gui.panels.people", "PeoplePanel"),
+    "countries": ("sseref.gui.panels.countries", "CountriesPanel"),
 }
 
 
@@ -129,7 +135,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navRail")
         self.nav.setMaximumWidth(240)
         self.nav.setMinimumWidth(110)
-        set_enum_property(self.nav, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # One page per panel, then the search results; a page is a placeholder until shown.
         self.stack = QStackedWidget()
         for _key in [*PANEL_ORDER, "search"]:
@@ -170,6 +176,12 @@ class MainWindow(QMainWindow):
         self._settled = False  # see settle()
         self.start_maximized = False  # see restore_state()
         self.saved_link: QLabel | None = None  # "Open folder" after a file is saved
+        # Parts the window owns that come after the first frame or on first use.
+        self.meeting_pack = MeetingPackHooks(self, db)  # its window, built when opened
+        self.personal: PersonalLayer | None = None  # see install_personal()
+        self.share: ShareController | None = None  # see share_controller()
+        self.search_start: SearchStart | None = None  # see start_search()
+        self.restart_requested = False  # see request_restart()
         self.language_relay = LanguageRelay(self)
         self._listener = self.language_relay.changed.emit
         on_language_changed(self._listener)
@@ -188,9 +200,7 @@ class MainWindow(QMainWindow):
         self.actions_.reading_pane.setChecked(on)
 
     def show_first(self) -> None:
-        """Shows the window as the last run left it, or maximized on a small screen's first run.
-
-        (showMaximized, not setWindowState: the first frame builds no `Qt` enum type.)"""
+        """Shows the window as the last run left it, or maximized on a small screen's first run."""
         if self.start_maximized:
             self.showMaximized()
         else:
@@ -256,10 +266,53 @@ class MainWindow(QMainWindow):
         return self._search_panel is not None
 
     def set_search_runner(self, runner: Runner) -> None:
-        """Search becomes available (the index is ready)."""
+        """Search becomes available (the index is ready, or was rebuilt)."""
         self._runner = runner
+        if self.personal is not None:  # notes and tags join the search (#19)
+            self.personal.attach_search(runner)
         if self._search_panel is not None:
             self._search_panel.set_runner(runner)
+
+    @property
+    def search_runner(self) -> Runner | None:
+        return self._runner
+
+    def start_search(self, on_ready: Callable[[object], None] | None = None) -> SearchStart:
+        """Opens the search index (rebuilt with progress when needed), then enables search;
+        `on_ready(engine)` is called each time an engine is ready."""
+        from sseref.gui.index_setup import SearchStart
+
+        self.search_start = SearchStart(self, on_ready)
+        self.search_start.start()
+        return self.search_start
+
+    # --- parts added after the first frame or on first use ----------------------------------
+
+    def install_personal(self) -> PersonalLayer:
+        """The personal layer (favourites, lists, history, notes, saved searches), added once
+        after the first frame; says if its data file had a problem."""
+        if self.personal is None:
+            from sseref.gui.personal import PersonalLayer
+
+            self.personal = PersonalLayer(self)
+            self.personal.tell_about_problems()
+        return self.personal
+
+    def share_controller(self) -> ShareController:
+        """View → Share in this room: its controller, made on first use; closing the window
+        or quitting stops the server."""
+        if self.share is None:
+            from sseref.gui.share_dialog import ShareController
+
+            self.share = ShareController(self)
+            application().aboutToQuit.connect(self.share.shutdown)
+        return self.share
+
+    def request_restart(self) -> None:
+        """Closes the window and asks the launcher to start SSE Ref again (a new data
+        version was switched to)."""
+        self.restart_requested = True
+        self.close()
 
     def show_panel(self, key: str) -> None:
         """Shows a browsing panel (or "search"), loading its content the first time."""
@@ -293,14 +346,10 @@ class MainWindow(QMainWindow):
         return self.panels.get(self.current_panel_key())
 
     def focus_search(self) -> None:
-        from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
-
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
     def focus_filter(self) -> None:
-        from PySide6.QtCore import Qt
-
         panel = self.current_panel()
         if panel is not None:
             panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -308,8 +357,6 @@ class MainWindow(QMainWindow):
 
     def _search_box_key(self, event: QKeyEvent) -> bool:
         """Arrow keys and Enter in the search box drive the results list; Escape leaves."""
-        from PySide6.QtCore import Qt
-
         if self._search_panel is not None and self._search_panel.handle_key(event):
             return True
         if event.key() == Qt.Key.Key_Escape:
@@ -389,8 +436,6 @@ class MainWindow(QMainWindow):
 
     def show_saved(self, path: Path) -> None:
         """ "Saved to …" in the status bar, with a link that opens the folder."""
-        from PySide6.QtWidgets import QLabel
-
         self.show_message(_("Saved to {path}").format(path=path))
         if self.saved_link is None:
             self.saved_link = QLabel()
@@ -402,9 +447,6 @@ class MainWindow(QMainWindow):
         self.saved_link.show()
 
     def _open_saved_folder(self, address: str) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
         QDesktopServices.openUrl(QUrl(address))  # a local folder, in the file manager
 
     # --- dialogs ---------------------------------------------------------------------------
@@ -429,8 +471,8 @@ class MainWindow(QMainWindow):
         from sseref.gui.print_options import PrintOptionsDialog
         from sseref.gui.printing import default_paper
 
-        personal = getattr(self, "personal", None)  # the user's note can go on the sheet
-        has_note = personal is not None and personal.current_note() is not None
+        # The user's note can go on the sheet.
+        has_note = self.personal is not None and self.personal.current_note() is not None
         dialog = PrintOptionsDialog(_("Fact sheet"), default_paper(), self, has_note=has_note)
         if dialog.exec() != PrintOptionsDialog.DialogCode.Accepted:
             return None
@@ -479,9 +521,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
-        share = getattr(self, "share", None)  # View → Share in this room: quitting stops it
-        if share is not None:
-            share.shutdown()
+        if self.share is not None:  # View → Share in this room: closing stops it
+            self.share.shutdown()
         for panel in self.panels.built().values():
             panel.stop()
         if self._search_panel is not None:
@@ -495,6 +536,9 @@ class MainWindow(QMainWindow):
         self._retranslate_window()
         for panel in self.panels.built().values():  # the others are built translated
             panel.retranslate()
+        current = self.current_panel()
+        if current is not None and self.record_view.current:  # its rows were asked again
+            current.select_id(self.record_view.current)
         if self._search_panel is not None:
             self._search_panel.retranslate()
         self.record_view.retranslate()

@@ -8,7 +8,6 @@ with a search's results through `set_records()`. Every change is saved at once.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -55,7 +54,6 @@ class MeetingPackWidget(QWidget):
         self._build()
         self._refresh()
         self.problem = problem  # a damaged pack file: said once the widget is shown
-        _open_widgets.add(self)
 
     # --- construction ----------------------------------------------------------------------
 
@@ -330,9 +328,6 @@ class MeetingPackDialog(QDialog):
         self.widget.retranslate()
 
 
-_open_widgets: weakref.WeakSet[MeetingPackWidget] = weakref.WeakSet()
-
-
 def add_to_meeting_pack(
     parent: QWidget | None,
     db: Database,
@@ -341,7 +336,7 @@ def add_to_meeting_pack(
 ) -> int:
     """Adds records to the stored pack ("Add to meeting pack" on a record or search results).
 
-    Open pack widgets show the change at once. Returns how many records were added.
+    Returns how many records were added; the window's pack window (gui.print_hooks) reloads.
     """
     ids = [record_ids] if isinstance(record_ids, str) else list(record_ids)
     store = store or MeetingPackStore()
@@ -356,30 +351,7 @@ def add_to_meeting_pack(
             if parent is not None:
                 QMessageBox.warning(parent, _("Meeting pack"), str(exc))
             return 0
-    for widget in list(_open_widgets):
-        if widget.db is db and widget.store.path == store.path:
-            widget.reload()
     return added
-
-
-def open_meeting_pack(
-    parent: QWidget | None, db: Database, lang: str | None = None
-) -> MeetingPackDialog:
-    """Shows the meeting pack window (one per parent window) and returns it."""
-    existing = getattr(parent, "_sseref_meeting_pack", None) if parent is not None else None
-    dialog = (
-        existing
-        if isinstance(existing, MeetingPackDialog)
-        else MeetingPackDialog(db, parent=parent)
-    )
-    if parent is not None:
-        parent._sseref_meeting_pack = dialog  # type: ignore[attr-defined]
-    if lang:
-        dialog.widget.set_language(lang)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
 
 
 __all__ = [
@@ -387,5 +359,4 @@ __all__ = [
     "MeetingPackDialog",
     "MeetingPackWidget",
     "add_to_meeting_pack",
-    "open_meeting_pack",
 ]

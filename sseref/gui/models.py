@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -12,19 +12,20 @@ from PySide6.QtCore import (
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
+    Qt,
     Signal,
 )
 from PySide6.QtGui import QStandardItemModel
 
 from sseref.core.i18n import _
-from sseref.gui.qtvalues import ACCESSIBLE_TEXT_ROLE, DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
-
-# Plain ints (see gui.qtvalues): Qt asks data() for a dozen roles per cell as it paints.
-ID_ROLE = USER_ROLE + 1
-_TEXT_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE})
+ROLE = Qt.ItemDataRole
+# Qt passes roles to data() as ints, a dozen per cell as it paints: compared as ints.
+DISPLAY_ROLE = int(ROLE.DisplayRole)
+ID_ROLE = int(ROLE.UserRole) + 1
+_TEXT_ROLES = frozenset(
+    int(r) for r in (ROLE.DisplayRole, ROLE.ToolTipRole, ROLE.AccessibleTextRole)
+)
 Index = QModelIndex | QPersistentModelIndex
 # ids → {id: {column key: text}}: the panel turns core rows into display texts.
 Fetch = Callable[[list[str]], dict[str, dict[str, str | None]]]
@@ -32,7 +33,7 @@ Fetch = Callable[[list[str]], dict[str, dict[str, str | None]]]
 Query = Callable[[str, bool], list[str]]
 
 
-class Column(NamedTuple):  # not a dataclass: cheaper to define at start-up
+class Column(NamedTuple):
     """One column: the key it reads from fetched rows (and sorts by) and its header (N_)."""
 
     key: str
@@ -57,6 +58,7 @@ class RecordTableModel(QAbstractTableModel):
         self._cache: dict[str, dict[str, str | None]] = {}
         self._sort: tuple[str, bool] = ("natural", False)
         self._loaded = False
+        self.generation = 0  # counts the times the shown texts may have changed
 
     # --- content ---------------------------------------------------------------------------
 
@@ -69,12 +71,14 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._cache.clear()
+        self.generation += 1
         self.endResetModel()
         self.idsChanged.emit(len(self._ids))
 
     def invalidate(self) -> None:
         """Drops fetched rows (e.g. the language changed) and redraws."""
         self._cache.clear()
+        self.generation += 1
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self._columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -146,13 +150,9 @@ class RecordTableModel(QAbstractTableModel):
                 item.setData(self.data(index, role))
 
     # Neither flags() nor headerData() is overridden: Qt's flags (enabled, selectable, no
-    # children) are a row's, and views show the titles from a HeaderModel. Qt calls
-    # headerData() as soon as a view gets the model, passing a `Qt.Orientation`, whose type is
-    # built with the whole Qt namespace (see gui.qtvalues).
+    # children) are a row's, and views show the titles from a HeaderModel.
 
     def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
-        from PySide6.QtCore import Qt  # sorting is asked for after the first frame
-
         if not 0 <= column < len(self._columns):
             self._sort = ("natural", False)
         else:
@@ -165,8 +165,8 @@ class RecordTableModel(QAbstractTableModel):
 class HeaderModel(QStandardItemModel):
     """The column titles a table's header shows, kept apart from the records' model.
 
-    A header reading titles from a Python model would make Qt pass `Qt.Orientation` values
-    into Python while the first frame is drawn (see gui.qtvalues); this model answers in C++.
+    Titles change with the language while the records stay: the header's own model keeps
+    them, in C++, instead of a Python headerData() called for every header repaint.
     """
 
     def __init__(self, labels: list[str], parent: QObject | None = None) -> None:

@@ -1,6 +1,6 @@
 """The personal layer in the window: star (Ctrl+D), lists, history, notes and tags, saved searches.
 
-Installed after the first frame (see gui.wiring.after_first_frame) so start-up pays nothing for
+Installed after the first frame (MainWindow.install_personal) so start-up pays nothing for
 it. Its menu, actions, dock and dialogs are its own; the only hooks into the rest of the window
 are the record page's `recordShown` signal, a strip added under the record page, and context
 menus on the lists and search results.
@@ -102,7 +102,7 @@ class PersonalLayer(QObject):
         self._last_visit: str | None = None
         self._refresh_titles()
         self._connect()
-        self.attach_search(getattr(window, "_runner", None))
+        self.attach_search(window.search_runner)
         from sseref.gui.my_documents import DocumentsLayer  # issue 20: the user's documents
 
         self.documents = DocumentsLayer(window, self)
@@ -376,9 +376,9 @@ class PersonalLayer(QObject):
 
     def to_meeting_pack(self, name: str, record_ids: list[str]) -> None:
         """A list becomes the meeting pack (its name becomes the meeting's name)."""
-        from sseref.gui.meeting_pack import open_meeting_pack
-
-        dialog = open_meeting_pack(self.window, self.window.db, current_language())
+        dialog = self.window.meeting_pack.open()
+        if dialog is None:
+            return
         dialog.widget.set_records(record_ids)
         dialog.widget.name_edit.setText(name)
         dialog.widget.name_edit.editingFinished.emit()
@@ -545,14 +545,3 @@ class PersonalLayer(QObject):
         self.dock.retranslate()
         if self.history_dialog is not None:
             self.history_dialog.retranslate()
-
-
-def install_personal(window: MainWindow) -> PersonalLayer:
-    """Adds the personal layer to a window (once) and says if its data file had a problem."""
-    existing = getattr(window, "personal", None)
-    if isinstance(existing, PersonalLayer):
-        return existing
-    layer = PersonalLayer(window)
-    window.personal = layer  # type: ignore[attr-defined]
-    layer.tell_about_problems()
-    return layer

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sseref.core.db import Database
 from sseref.core.i18n import _, current_language
@@ -27,16 +27,12 @@ def available(name: str) -> bool:
 
 
 def _unavailable(parent: QWidget) -> None:
-    from PySide6.QtWidgets import QMessageBox  # only when it is shown
-
     QMessageBox.information(
         parent, _("Not available"), _("Fact sheets and printing are not available in this build.")
     )
 
 
 def _no_record(parent: QWidget) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     QMessageBox.information(
         parent, _("Nothing to print"), _("Open a record first, then print its fact sheet.")
     )
@@ -65,12 +61,13 @@ def run_print(
 
 
 class MeetingPackHooks:
-    """Adding records to the meeting pack and opening its dialog, via sseref.gui.meeting_pack."""
+    """The window's meeting pack: adding records to it, and its one window (File → Meeting
+    pack…), owned here and built the first time it is opened."""
 
     def __init__(self, parent: QWidget, db: Database) -> None:
         self.parent = parent
         self.db = db
-        self._dialog: QWidget | None = None
+        self.dialog: Any = None  # the MeetingPackDialog, once opened
 
     def module(self) -> Any | None:
         try:
@@ -79,27 +76,35 @@ class MeetingPackHooks:
             return None
 
     def add(self, record_id: str | None) -> int:
+        """Adds a record to the stored pack; an open pack window shows it at once."""
         if not record_id:
             _no_record(self.parent)
             return 0
         mod = self.module()
-        adder = getattr(mod, "add_to_meeting_pack", None) if mod else None
-        if adder is None:
+        if mod is None:
             _unavailable(self.parent)
             return 0
-        return int(adder(self.parent, self.db, record_id) or 0)
+        added = int(mod.add_to_meeting_pack(self.parent, self.db, record_id) or 0)
+        if added and self.dialog is not None:
+            self.dialog.widget.reload()
+        return added
 
-    def open(self) -> bool:
+    def open(self) -> Any:
+        """Shows the pack window (made on first use, then the same one) and returns it, or
+        None when this build has no fact sheets."""
         mod = self.module()
-        opener = getattr(mod, "open_meeting_pack", None) if mod else None
-        if opener is None:
+        if mod is None:
             _unavailable(self.parent)
-            return False
-        self._dialog = opener(self.parent, self.db, current_language())
-        return True
+            return None
+        if self.dialog is None:
+            self.dialog = mod.MeetingPackDialog(self.db, parent=self.parent)
+        self.dialog.widget.set_language(current_language())
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
 
     def retranslate(self) -> None:
         """The interface language changed: an open (modeless) pack window follows it."""
-        retranslate = getattr(self._dialog, "retranslate", None)
-        if callable(retranslate):
-            retranslate()
+        if self.dialog is not None:
+            self.dialog.retranslate()

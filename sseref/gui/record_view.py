@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import _, current_language
-from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.theme import LIGHT, Colors, focus_frame_sheet, mute
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QMenu, QTextBrowser
 
     from sseref.core.models import Record
     from sseref.gui.find_bar import FindBar
@@ -50,7 +56,7 @@ class RecordView(QWidget):
         mute(self.hint)
         self.hint.setWordWrap(True)
         self.hint.setMargin(18)
-        set_enum_property(self.hint, "alignment", "AlignTop|AlignLeft")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.hint)
@@ -74,19 +80,18 @@ class RecordView(QWidget):
     def browser(self) -> QTextBrowser:
         """The page's rich-text view, built the first time it is needed."""
         if self._browser is None:
-            from PySide6.QtWidgets import QTextBrowser
-
             browser = QTextBrowser()
             browser.setOpenLinks(False)
             browser.setOpenExternalLinks(False)
             browser.document().setDocumentMargin(14)
             browser.anchorClicked.connect(self._on_link)
-            set_enum_property(
-                browser, "textInteractionFlags", "TextBrowserInteraction|TextSelectableByKeyboard"
+            browser.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextBrowserInteraction
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
             )
             browser.setAccessibleName(_("Record page"))
             browser.setStyleSheet(focus_frame_sheet(self.colors, "QTextBrowser"))
-            set_enum_property(browser, "contextMenuPolicy", "CustomContextMenu")
+            browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             browser.customContextMenuRequested.connect(self._context_menu)
             self._browser = browser
             self._layout.insertWidget(0, browser, 1)
@@ -185,8 +190,6 @@ class RecordView(QWidget):
 
                 self._browser.setHtml(f"<p style='color:{self.colors.muted}'>{escape(hint)}</p>")
             return
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QTextDocument
 
         # The page's HTML is written the first time a record opens, not at start-up.
         from sseref.gui.record_html import MINI_TIMELINE_URL, record_page
@@ -220,9 +223,6 @@ class RecordView(QWidget):
 
     def _mini_timeline(self, record: Record, lang: str) -> QImage | None:
         """A small strip of the related events (and this record's own date), oldest first."""
-        from PySide6.QtCore import QRectF, Qt
-        from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-
         from sseref.core.dateformat import format_spec
         from sseref.core.dates import parse_date
         from sseref.gui.timeline import theme_color, year_fraction
@@ -351,8 +351,6 @@ class RecordView(QWidget):
 
     def find_text(self, text: str, backward: bool = False) -> bool:
         """Selects the next (or previous) match of `text` in the page, wrapping at the end."""
-        from PySide6.QtGui import QTextCursor, QTextDocument
-
         if not text or self._browser is None:
             return False
         browser = self._browser
@@ -375,16 +373,12 @@ class RecordView(QWidget):
 
     def _context_menu(self, pos: object) -> None:
         menu = self.context_menu(pos)
-        from PySide6.QtGui import QCursor
 
         menu.exec(QCursor.pos())
         menu.deleteLater()
 
     def context_menu(self, pos: object) -> QMenu:
         """The page's menu: open or copy a link under the pointer, copy, then window commands."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtWidgets import QMenu
-
         browser = self.browser
         menu = QMenu(self)
         href = browser.anchorAt(pos)  # type: ignore[arg-type]
@@ -408,10 +402,6 @@ class RecordView(QWidget):
 
     def _open_external(self, address: str) -> None:
         """Opens a web page in the system browser only after the user confirms."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QMessageBox
-
         answer = QMessageBox.question(
             self,
             _("Open in browser"),

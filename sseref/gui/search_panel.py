@@ -33,7 +33,15 @@ from sseref.gui.search_worker import Outcome, Runner, SearchController
 from sseref.gui.theme import LIGHT, Colors, chip_sheet, link_button_sheet, mute, title_sheet
 from sseref.gui.widgets import FlowLayout
 
-CHIPS_PER_FACET = {"kind": 5, "type": 4, "region": 3, "lang": 3, "decade": 4, "theme": 3}
+# Every kind gets its chip (the data's kinds and the user's own documents).
+CHIPS_PER_FACET = {
+    "kind": len(vocab.KINDS) + 1,
+    "type": 4,
+    "region": 3,
+    "lang": 3,
+    "decade": 4,
+    "theme": 3,
+}
 FACET_ORDER = ("kind", "type", "region", "theme", "lang", "decade", "year")
 
 

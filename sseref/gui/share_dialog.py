@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -104,18 +104,6 @@ class ShareController(QObject):
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
-
-
-def controller_for(window: Any) -> ShareController:
-    """The window's controller, made on first use; the window's close and quitting stop it."""
-    controller = getattr(window, "share", None)
-    if controller is None:
-        controller = ShareController(window)
-        window.share = controller  # MainWindow.closeEvent calls share.shutdown()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(controller.shutdown)
-    return controller
 
 
 class ShareDialog(QDialog):

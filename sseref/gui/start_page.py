@@ -20,6 +20,8 @@ KIND_PANELS = {
     "document": "documents",
     "initiative": "initiatives",
     "term": "glossary",
+    "person": "people",
+    "country": "countries",
 }
 
 

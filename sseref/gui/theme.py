@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
-
-# QFont and the Qt namespace are imported where they are used: with the default settings the
-# first frame needs neither (see gui.qtvalues).
 
 LARGE_TEXT_FACTOR = 1.6
 STYLE = "Fusion"
@@ -25,7 +23,7 @@ def new_application(argv: list[str]) -> QApplication:
     return app
 
 
-class Colors(NamedTuple):  # not a dataclass: cheaper to define at start-up
+class Colors(NamedTuple):
     """The few colors drawn by hand (timeline, record pages) for one theme."""
 
     dark: bool
@@ -109,9 +107,6 @@ class ThemeManager:
 
     def read_system_scheme(self) -> bool:
         """Asks Qt whether the system is in dark mode; True if that changed the answer."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QGuiApplication
-
         scheme = QGuiApplication.styleHints().colorScheme()
         if scheme == Qt.ColorScheme.Unknown:  # no opinion: keep the palette's
             return False
@@ -133,8 +128,6 @@ class ThemeManager:
             self.app.setProperty(STYLE_PROPERTY, STYLE)
         self.app.setPalette(_palette(self.colors))
         if self._base_point_size is not None or self._factor() != 1.0:
-            from PySide6.QtGui import QFont
-
             font = QFont(self.app.font())
             font.setPointSizeF(self.point_size())
             self.app.setFont(font)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
 from sseref.core.i18n import _, current_language
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeyEvent
 
 Choices = Callable[[], list[tuple[str, str]]]
@@ -103,8 +103,6 @@ class YearRange(QWidget):
         self._span = (lo, hi)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        from PySide6.QtWidgets import QSpinBox  # the first panels shown need no year boxes
-
         self.label = QLabel()
         self.start = QSpinBox()
         self.end = QSpinBox()
@@ -160,8 +158,6 @@ class FlowLayout(QLayout):
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
-        from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
-
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802

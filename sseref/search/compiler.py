@@ -38,15 +38,18 @@ KIND_WORDS = {
     "glossary": "term",
     "glosario": "term",
     "glossaire": "term",
-    "termino": "term",
-    "terme": "term",
     "people": "person",
     "persons": "person",
     "persona": "person",
+    "personas": "person",
     "personne": "person",
+    "personnes": "person",
     "countries": "country",
     "pais": "country",
+    "paises": "country",
     "pays": "country",
+    "termino": "term",
+    "terme": "term",
 }
 _YEAR_RANGE = re.compile(r"^(\d{3,4})?\s*(?:\.\.|-|–|to)\s*(\d{3,4})?$")
 

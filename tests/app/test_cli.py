@@ -65,6 +65,23 @@ def test_list(capsys: pytest.CaptureFixture[str], fixture_db_path: Path, kind: s
     assert len(json.loads(out)) >= 1
 
 
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("people", "person/ada-example"),
+        ("person", "person/ada-example"),
+        ("countries", "country/examplia"),
+        ("country", "country/examplia"),
+    ],
+)
+def test_list_the_new_kinds_by_their_plural(
+    capsys: pytest.CaptureFixture[str], kinds_db_path: Path, kind: str, expected: str
+) -> None:
+    code, out, _ = run(capsys, "--database", str(kinds_db_path), "list", kind, "--json")
+    assert code == 0
+    assert [row["id"] for row in json.loads(out)] == [expected]
+
+
 def test_unknown_id_and_kind_exit_2(
     capsys: pytest.CaptureFixture[str], fixture_db_path: Path
 ) -> None:
@@ -126,3 +143,30 @@ def test_help_lists_every_command_without_loading_whoosh_or_qt() -> None:
     loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
     assert not {m for m in loaded if m.split(".")[0] in ("whoosh", "PySide6")}
     assert not {m for m in loaded for _n, (module, _h) in COMMANDS.items() if m == module}
+
+
+def test_bench_loads_the_checkouts_benchmarks_only_when_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`sseref bench search` comes from benchmarks/ (not the shipped package)."""
+    with pytest.raises(SystemExit) as done:
+        main(["bench", "search", "--help"])
+    assert done.value.code == 0
+    assert "--sizes" in capsys.readouterr().out
+    assert sys.modules["benchmarks.bench_search"].__file__.endswith(
+        os.path.join("benchmarks", "bench_search.py")
+    )
+    assert not any(
+        name.startswith("sseref.app.bench_") and name != "sseref.app.bench_cli"
+        for name in sys.modules
+    )
+
+
+def test_bench_says_the_benchmarks_are_absent_from_a_frozen_program(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert main(["bench", "search", "--sizes", "10"]) == 1
+    err = capsys.readouterr().err
+    assert "benchmarks are not part of this installation" in err
+    assert "Traceback" not in err

@@ -96,7 +96,7 @@ def test_excludes_build_time_and_test_packages() -> None:
 def test_the_bundle_keeps_what_sharing_needs_and_indexes_in_one_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from sseref.app import bench_search
+    from benchmarks import bench_search
 
     # Uvicorn (meeting sharing) imports click, ssl and multiprocessing when it loads.
     for name in ("click", "ssl", "multiprocessing"):

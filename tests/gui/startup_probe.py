@@ -1,14 +1,12 @@
 """Runs the real launcher to its first frame and reports what it had built by then (as JSON).
 
-Used by tests/gui/test_startup_path.py in a fresh process: what PySide builds lazily (types,
-their enums) and what Python imports before the window is interactive is the start-up cost.
+Used by tests/gui/test_startup_path.py in a fresh process. What start-up may cost is the
+benchmark's business (benchmarks/bench_startup.py), not a list of forbidden modules.
 Usage: python -m tests.gui.startup_probe DATABASE REPORT.json
 """
 
 from __future__ import annotations
 
-import enum
-import gc
 import io
 import json
 import os
@@ -18,22 +16,8 @@ from typing import Any
 
 
 def snapshot() -> dict[str, Any]:
-    """What exists now: the Qt namespace type, PySide's enum types, our modules."""
-    from PySide6 import QtCore
-
-    enums = sorted(
-        {
-            f"{t.__module__}.{t.__qualname__}"
-            for t in gc.get_objects()
-            if isinstance(t, enum.EnumMeta) and t.__module__.startswith("PySide6")
-        }
-    )
-    return {
-        "qt_namespace_built": "Qt" in vars(QtCore),
-        "enum_types": enums,
-        "modules": sorted(m for m in sys.modules if m.startswith("sseref")),
-        "stdlib": sorted(m for m in ("dataclasses", "calendar", "babel") if m in sys.modules),
-    }
+    """Our modules loaded by the first frame (a record of it, not a limit)."""
+    return {"modules": sorted(m for m in sys.modules if m.startswith("sseref"))}
 
 
 class _ReadyWatcher(io.TextIOBase):

@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 
-from sseref.app import launch
-
 
 def test_damage_found_by_a_search_is_rebuilt_with_progress(
     make_window: Any, fixture_db: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
@@ -18,7 +16,7 @@ def test_damage_found_by_a_search_is_rebuilt_with_progress(
 
     monkeypatch.setattr(index_setup, "index_dir_for", lambda _db_path: Path("/nonexistent"))
     window = make_window()
-    launch._start_search(window, fixture_db)
+    window.start_search()
     qtbot.waitUntil(lambda: window._runner is not None, timeout=30000)
     first = window._runner
     assert first("alpha", {}, lambda: True).hits  # the built index answers

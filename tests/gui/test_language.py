@@ -189,7 +189,7 @@ def test_an_open_meeting_pack_window_follows_the_language(window: Any, switch: A
     window.record_view.open("org/alpha")
     window.actions_.add_to_pack.trigger()
     window.actions_.meeting_pack.trigger()
-    dialog = window._sseref_meeting_pack  # noqa: SLF001 - the one pack window of this window
+    dialog = window.meeting_pack.dialog  # the one pack window of this window
     pack = dialog.widget
     assert dialog.windowTitle() == "Meeting pack"
     assert pack.remove_button.text() == "Remove"

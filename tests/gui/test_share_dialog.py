@@ -18,7 +18,7 @@ def test_the_dialog_opens_with_sharing_off_and_no_socket(window: Any, qtbot: Any
     """Sockets are blocked here (pytest-socket): opening the dialog must not need one."""
     actions = window.actions_
     assert actions.share in window.actions_.menus["view"].actions()
-    assert getattr(window, "share", None) is None  # nothing of the sharing code has run yet
+    assert window.share is None  # nothing of the sharing code has run yet
     actions.share.trigger()
     dialog = window.share.dialog
     qtbot.waitExposed(dialog)
@@ -101,9 +101,7 @@ def test_start_read_download_stop_from_the_dialog(window: Any, qtbot: Any) -> No
 @pytest.mark.enable_socket
 def test_a_code_is_shown_and_closing_the_window_stops_sharing(window: Any, qtbot: Any) -> None:
     socket_allow_hosts(["127.0.0.1"], allow_unix_socket=True)
-    from sseref.gui.share_dialog import controller_for
-
-    controller = controller_for(window)
+    controller = window.share_controller()
     urls = controller.start("127.0.0.1", 0, "4711")
     port = controller.server.port
     dialog = controller.open_dialog()

@@ -48,6 +48,16 @@ def test_a_country_is_found_by_its_names_and_kind(engine: SearchEngine) -> None:
     assert ids(engine, "kind:person") == ["person/ada-example"]
 
 
+@pytest.mark.parametrize("word", ["people", "personas", "personnes"])
+def test_the_people_kind_by_its_plural_in_each_language(engine: SearchEngine, word: str) -> None:
+    assert ids(engine, f"kind:{word}") == ["person/ada-example"]
+
+
+@pytest.mark.parametrize("word", ["countries", "países", "pays"])
+def test_the_country_kind_by_its_plural_in_each_language(engine: SearchEngine, word: str) -> None:
+    assert ids(engine, f"kind:{word}") == ["country/examplia"]
+
+
 @pytest.mark.parametrize(
     ("word", "kind"),
     [("people", "person"), ("persona", "person"), ("countries", "country"), ("pays", "country")],

@@ -1,1 +1,1 @@
-"""The browsing panels: organizations, history, documents, initiatives and glossary."""
+"""The browsing panels: one per kind of record (organizations … people, countries)."""

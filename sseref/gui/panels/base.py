@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,18 +24,31 @@ from sseref.core.i18n import _, current_language, ngettext
 from sseref.core.listing import ListFilter
 from sseref.gui.labels import number_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
-from sseref.gui.qtvalues import set_enum_property
 from sseref.gui.theme import LIGHT, Colors, mute, title_sheet
 from sseref.gui.widgets import FilterCombo, YearRange
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtGui import QKeyEvent, QResizeEvent  # built with the first event
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QKeyEvent, QResizeEvent
 
 # A column's share of room beyond its content is capped: the title column takes the rest.
 MAX_COLUMN = 240
 MIN_COLUMN = 48
+
+
+def sort_by(
+    ids: list[str], key: Callable[[str], str | int | None], descending: bool = False
+) -> list[str]:
+    """`ids` ordered by a value the database cannot sort by (a count, a role); records without
+    a value go last either way, ties keep the database's order (by name)."""
+    valued = [(key(i), i) for i in ids]
+    # sorted() is stable, reversed too: equal values keep the database's order.
+    present = sorted(
+        ((v, i) for v, i in valued if v is not None and v != ""),
+        key=lambda pair: pair[0],
+        reverse=descending,
+    )
+    return [i for _v, i in present] + [i for v, i in valued if v is None or v == ""]
 
 
 class RecordTable(QTableView):
@@ -50,8 +66,6 @@ class RecordTable(QTableView):
             self.widthChanged.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
-        from PySide6.QtCore import Qt  # not on the start-up path (see gui.qtvalues)
-
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated.emit(self.currentIndex())
             return
@@ -79,6 +93,7 @@ class ListPanel(QWidget):
         self._quiet = False
         self.combos: list[FilterCombo] = []
         self.year_range: YearRange | None = None
+        self._widths: tuple[object, list[int]] | None = None  # see _content_widths
         self.heading = QLabel()
         self.heading.setStyleSheet(title_sheet(LIGHT))  # the window passes its own: set_colors
         self.search = QLineEdit()  # its clear button: MainWindow.settle()
@@ -187,9 +202,9 @@ class ListPanel(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
-        # Titles from a C++ model, and sorting done here on a click rather than by Qt's
-        # setSortingEnabled (which sorts at once): the first frame stays free of the `Qt`
-        # namespace (see gui.qtvalues). The natural order (by name, date…) shows no arrow.
+        # Titles from the header's own model, and sorting done here on a click rather than by
+        # Qt's setSortingEnabled (which sorts at once, by the first column): the natural order
+        # (by name, date…) shows no arrow until the user picks a column.
         self.header_model = HeaderModel(self.model.header_labels(), self)
         header.setModel(self.header_model)
         header.setSectionsClickable(True)
@@ -201,13 +216,13 @@ class ListPanel(QWidget):
         # anyway), not Qt's default of 1000 rows, which would fetch and format nearly every row.
         header.setResizeContentsPrecision(RecordTableModel.BLOCK)
         # The columns fit the width (fit_columns); a cell cut short shows its text as a tooltip.
-        set_enum_property(table, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        set_enum_property(table, "textElideMode", "ElideRight")
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.widthChanged.connect(self.fit_columns)
         # A title longer than its column starts at its first word and ends with "…".
-        set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
-        set_enum_property(header, "textElideMode", "ElideRight")
-        set_enum_property(table, "contextMenuPolicy", "CustomContextMenu")
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._row_menu)
         table.setTabKeyNavigation(False)
         table.activated.connect(self._on_activated)
@@ -246,16 +261,26 @@ class ListPanel(QWidget):
     def _content_widths(self) -> list[int]:
         """Each column's width for its title and its longest text among the first rows (the
         block fetched anyway). Measured on the texts: Qt's resizeColumnToContents asks the
-        style and the delegate for every row's size, three times the cost."""
+        style and the delegate for every row's size, three times the cost. Kept while the
+        model's texts and the fonts stay: a window's first show resizes the table twice, and
+        the profile showed the second measure costing as much as the first."""
+        labels = self.model.header_labels()
+        key = (
+            self.model.generation,
+            self.table.font().key(),
+            self.table.horizontalHeader().font().key(),
+        )
+        if self._widths is not None and self._widths[0] == key:
+            return self._widths[1]
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
-        labels = self.model.header_labels()
         rows = range(min(self.model.rowCount(), RecordTableModel.BLOCK))
         widths = []
         for col, label in enumerate(labels):
             texts = [str(self.model.index(row, col).data() or "") for row in rows]
             content = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             widths.append(max(content + 20, header.horizontalAdvance(label) + 28, MIN_COLUMN))
+        self._widths = (key, widths)
         return widths
 
     def fit_columns(self) -> None:
@@ -327,8 +352,6 @@ class ListPanel(QWidget):
         return bool(self.filter_values())
 
     def _row_menu(self, pos: QPoint) -> None:
-        from PySide6.QtGui import QCursor
-
         menu = self.row_menu(pos)
         if menu is not None:
             menu.exec(QCursor.pos())
@@ -336,8 +359,6 @@ class ListPanel(QWidget):
 
     def row_menu(self, pos: QPoint) -> QMenu | None:
         """A row's menu: the row becomes current (its record opens), then its commands."""
-        from PySide6.QtWidgets import QMenu
-
         index = self.table.indexAt(pos)
         if not index.isValid():
             return None
@@ -395,7 +416,10 @@ class ListPanel(QWidget):
         if self.year_range:
             self.year_range.retranslate()
         self.wrap_filters()
-        self.model.invalidate()
+        if self._loaded:  # names sort differently in another language: ask again
+            self.model.refresh()
+        else:
+            self.model.invalidate()
         self.header_model.set_labels(self.model.header_labels())
         self._on_count(self.model.rowCount())
         self.count_label.setAccessibleName(self.count_label.text())

@@ -14,7 +14,8 @@ UNTFSSE_ID = "org/untfsse"
 
 
 class OrganizationsPanel(ListPanel):
-    """Every organization, sortable by each column and filterable by type, region and role."""
+    """Every organization, sortable by each column and filterable by type, region, theme,
+    UNTFSSE role and country (the country of its seat)."""
 
     kind = "organization"
     key = "organizations"
@@ -69,6 +70,15 @@ class OrganizationsPanel(ListPanel):
                 N_("UNTFSSE role"),
             )
         )
+        # Last, so that the filters remembered from earlier versions keep their places.
+        self.country_combo = self.add_combo(
+            FilterCombo(N_("All countries"), self._country_choices, N_("Country"))
+        )
+
+    def _country_choices(self) -> list[tuple[str, str]]:
+        """The countries where organizations of the data are based, by name."""
+        names = self.db.titles(self.db.facet_values("organization", "country"), self.lang)
+        return sorted(names.items(), key=lambda kv: kv[1].casefold())
 
     def current_filter(self) -> ListFilter:
         return ListFilter(
@@ -78,6 +88,7 @@ class OrganizationsPanel(ListPanel):
             theme=self.theme_combo.value(),
             role_target=UNTFSSE_ID,
             role=self.role_combo.value(),
+            country=self.country_combo.value(),
         )
 
     def fetch(self, ids: list[str]) -> dict[str, dict[str, str | None]]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sseref.app.bench_corpus import BenchQuery
+from benchmarks.bench_corpus import BenchQuery
 from sseref.core.models import Record
 from sseref.search import analysis as an
 from sseref.search.documents import record_type

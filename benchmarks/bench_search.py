@@ -16,8 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from sseref.app.bench_corpus import BenchQuery, CorpusMaker
-from sseref.app.bench_fts5 import TunedFts5
+from benchmarks.bench_corpus import BenchQuery, CorpusMaker
+from benchmarks.bench_fts5 import TunedFts5
 from sseref.core.i18n import _
 from sseref.core.models import Record
 from sseref.search.engine import SearchEngine

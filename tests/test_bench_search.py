@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sseref.app import bench_search
-from sseref.app.bench_corpus import BenchQuery, CorpusMaker
-from sseref.app.bench_fts5 import TunedFts5
+from benchmarks import bench_search
+from benchmarks.bench_corpus import BenchQuery, CorpusMaker
+from benchmarks.bench_fts5 import TunedFts5
 from sseref.core.models import Record
 
 

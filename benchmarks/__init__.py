@@ -1,0 +1,1 @@
+"""Benchmarks: run from a source checkout (scripts, and `sseref bench`), never shipped."""
