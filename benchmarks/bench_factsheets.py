@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sseref.core.db import Database  # noqa: E402
-from sseref.report import compose  # noqa: E402
+from sseref.report.compose import compose  # noqa: E402
 
 
 def _database(path: str | None) -> Database:

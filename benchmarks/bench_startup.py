@@ -108,7 +108,7 @@ are gone; measured, the first frame did not move (0.224 s vs 0.228 s, 7 rounds).
 
 Since the one presentation layer was merged (2026-12-07, 23:00), the window's labels come from
 `sseref.report.i18n`, and importing any module of `sseref.report` runs the package's
-`__init__`, which imports `report.compose` and with it Jinja2, the templates, the sheets and
+`__init__`, which imported `report.compose` and with it Jinja2, the templates, the sheets and
 the glossary: about 34 ms more before the first frame (`python -X importtime -c "import
 sseref.report.i18n"` after the core modules, 3 runs: 33.9, 34.7, 34.2 ms), none of it
 needed for the first frame. A package `__init__` that does not import `compose` (its names

@@ -12,7 +12,8 @@ from sseref.core import paths
 from sseref.core.db import Database
 from sseref.core.errors import UnknownRecordError
 from sseref.core.i18n import LANGUAGES, _
-from sseref.report import check_ids, default_paper
+from sseref.report.compose import check_ids
+from sseref.report.paper import default_paper
 
 EXIT_OK, EXIT_USAGE = 0, 2
 

@@ -34,7 +34,7 @@ from sseref.core.i18n import LANGUAGES, _, current_language
 from sseref.core.userdata import MeetingPack, MeetingPackStore, UserDataError
 from sseref.gui import printing
 from sseref.gui.print_options import fill_second_languages
-from sseref.report import Paper
+from sseref.report.paper import Paper
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -47,7 +47,9 @@ from sseref.core import safefile
 from sseref.core.db import Database
 from sseref.core.errors import SSERefError
 from sseref.core.i18n import _
-from sseref.report import Paper, ReportDocument, compose, paper_for_locale, parse_paper, templates
+from sseref.report import templates
+from sseref.report.compose import ReportDocument, compose
+from sseref.report.paper import Paper, paper_for_locale, parse_paper
 
 LAYOUT_DPI = 96  # the text is laid out at this resolution, then scaled to the device
 MM = LAYOUT_DPI / 25.4

@@ -1,27 +1,11 @@
 """Report layer: fact sheets as HTML from records (no Qt).
 
-`compose()` turns record ids and a language into a `ReportDocument`: the HTML of one sheet or of
-a meeting pack (cover, contents, one sheet per record), with running heads and footer text for
-the printing code in `sseref.gui.printing`.
+`compose.compose()` turns record ids and a language into a `ReportDocument`: the HTML of one
+sheet or of a meeting pack (cover, contents, one sheet per record), with running heads and
+footer text for the printing code in `sseref.gui.printing`; `paper` holds the page sizes.
 
-The package exports its main names plainly. (They used to be loaded on first use; a submodule
-imported before them then shadowed the function `compose` with the module `compose`, and which
-one a caller got depended on import order.)
+The package imports nothing itself: callers import the submodule they use (`report.compose`,
+`report.paper`, `report.i18n`), so the window's label translator does not pull in Jinja2 and
+every template before the first frame, and a name can never be shadowed by a submodule of the
+same name depending on import order.
 """
-
-from __future__ import annotations
-
-from sseref.report.compose import Part, ReportDocument, check_ids, compose, data_as_of
-from sseref.report.paper import Paper, default_paper, paper_for_locale, parse_paper
-
-__all__ = [
-    "Paper",
-    "Part",
-    "ReportDocument",
-    "check_ids",
-    "compose",
-    "data_as_of",
-    "default_paper",
-    "paper_for_locale",
-    "parse_paper",
-]

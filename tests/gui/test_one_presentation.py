@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from sseref.report import compose
+from sseref.report.compose import compose
 from sseref.report.present import Presenter
 from sseref.report.render import escape
 

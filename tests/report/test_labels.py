@@ -13,8 +13,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from sseref.core import i18n
-from sseref.report import compose
 from sseref.report import i18n as report_i18n
+from sseref.report.compose import compose
 
 LABELS = {
     "es": {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sseref.report import Paper, default_paper, paper_for_locale, parse_paper
+from sseref.report.paper import Paper, default_paper, paper_for_locale, parse_paper
 
 
 @pytest.mark.parametrize(

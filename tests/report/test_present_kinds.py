@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sseref.report import compose
+from sseref.report.compose import compose
 from sseref.report.present import Presenter
 from sseref.report.render import escape
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from sseref.core.errors import UnknownRecordError
-from sseref.report import compose
+from sseref.report.compose import compose
 from sseref.report.markup import esc
 
 
