@@ -181,11 +181,41 @@ class _HTMLText(HTMLParser):
             self.parts.append(data)
 
 
+# Elements whose content is never text a reader sees (scripts, frames, embedded objects…):
+# nh3 drops them with what they hold; every other tag is dropped and its text kept.
+_NO_TEXT_TAGS = frozenset(
+    "script style noscript template svg math iframe frame frameset noframes object embed "
+    "applet noembed head title xmp select textarea button canvas audio video".split()
+)
+
+
+def sanitized(markup: str) -> str:
+    """The markup reduced by nh3 to text blocks: no script, style, frame or remote reference
+    survives (no attribute at all is kept, so no address can be followed)."""
+    import nh3
+
+    return nh3.clean(
+        markup,
+        tags=set(_HTMLText._BLOCKS),
+        clean_content_tags=set(_NO_TEXT_TAGS),
+        attributes={},
+        url_schemes=set(),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
 def html_text(markup: str) -> _HTMLText:
-    parser = _HTMLText()
-    parser.feed(markup)
-    parser.close()
-    return parser
+    """The page's title, metadata and language (from its head) and its visible text (from the
+    nh3-sanitized markup)."""
+    head = _HTMLText()
+    head.feed(markup)
+    head.close()
+    body = _HTMLText()
+    body.feed(sanitized(markup))
+    body.close()
+    head.parts = body.parts
+    return head
 
 
 def _lang_code(value: str) -> str | None:
@@ -233,13 +263,18 @@ def _read_pdf(data: bytes, limits: Limits) -> Extracted:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
+        # An owner password alone (no password to open) is decrypted with "" and read.
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractionRefused("the PDF is protected by a password")
+            raise ExtractionRefused("the PDF is encrypted (it opens only with its password)")
         count = len(reader.pages)
+    except (FileNotDecryptedError, DependencyError) as exc:
+        raise ExtractionRefused("the PDF is encrypted (it opens only with its password)") from exc
     except PdfReadError as exc:
-        raise ExtractionRefused(f"the PDF cannot be read ({exc})") from exc
+        raise ExtractionRefused("the PDF is damaged and cannot be read") from exc
     if count > limits.max_pdf_pages:
         raise ExtractionRefused(f"the PDF has {count} pages; the limit is {limits.max_pdf_pages}")
     pages: list[str] = []
