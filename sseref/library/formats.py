@@ -48,6 +48,9 @@ class Extracted:
     language: str | None = None
     pages: int | None = None
     truncated: bool = False
+    # [page number, offset in `text`] where each page's text starts (PDFs; pages with no text
+    # are left out), so the library can keep one passage per page.
+    page_starts: list[list[int]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -278,25 +281,30 @@ def _read_pdf(data: bytes, limits: Limits) -> Extracted:
     if count > limits.max_pdf_pages:
         raise ExtractionRefused(f"the PDF has {count} pages; the limit is {limits.max_pdf_pages}")
     pages: list[str] = []
+    starts: list[list[int]] = []
     total = 0
-    for page in reader.pages:
+    for number, page in enumerate(reader.pages, 1):
         try:
-            text = page.extract_text() or ""
+            text = clean_text(page.extract_text() or "")
         except Exception:  # noqa: BLE001 - one broken page must not lose the others
             text = ""
+        if not text:
+            continue
+        starts.append([number, total])
         pages.append(text)
-        total += len(text)
+        total += len(text) + 2  # the blank line that joins pages
         if total > limits.max_text_chars:
             break
     meta: dict[str, Any] = dict(reader.metadata or {})
     author = str(meta.get("/Author") or "")
     return Extracted(
         "pdf",
-        join_blocks(pages),
+        "\n\n".join(pages),
         title=str(meta.get("/Title") or ""),
         authors=[a.strip() for a in author.replace(";", ",").split(",") if a.strip()],
         date=_iso_date(meta.get("/CreationDate")),
         pages=count,
+        page_starts=starts,
     )
 
 

@@ -107,6 +107,7 @@ def import_file(docs: DocumentStore, path: Path, limits: Limits = DEFAULT_LIMITS
             date=found.date,
             language=found.language or "",
             pages=found.pages,
+            page_starts=found.page_starts,
         )
     except UserDataError as exc:
         if not existed:

@@ -695,6 +695,6 @@ def leaked(docs: object) -> int:
 
     assert isinstance(docs, DocumentStore)
     row = docs.conn.execute(
-        "SELECT count(*) FROM document_text WHERE body LIKE ?", (f"%{MARKER}%",)
+        "SELECT count(*) FROM passage WHERE body LIKE ?", (f"%{MARKER}%",)
     ).fetchone()
     return int(row[0])
