@@ -79,7 +79,7 @@ def split_passages(text: str, page_starts: list[list[int]] | None = None) -> lis
     characters cut at a paragraph (or line, or space) so a snippet points near its place."""
     if page_starts:
         starts = [(int(n), int(o)) for n, o in page_starts if 0 <= int(o) < max(len(text), 1)]
-        out = []
+        out: list[Passage] = []
         for i, (number, offset) in enumerate(starts):
             end = starts[i + 1][1] if i + 1 < len(starts) else len(text)
             body = text[offset:end].strip()
@@ -330,7 +330,8 @@ class DocumentStore:
         query = fts_query(text)
         if not query:
             return []
-        where, args = "", [query]
+        where = ""
+        args: list[object] = [query]
         if years is not None:
             where += " AND CAST(substr(d.date, 1, 4) AS INTEGER) BETWEEN ? AND ?"
             args += [years[0], years[1]]

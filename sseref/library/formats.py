@@ -264,9 +264,7 @@ def _read_html(data: bytes, limits: Limits) -> Extracted:
 
 def _read_pdf(data: bytes, limits: Limits) -> Extracted:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    from pypdf.errors import DependencyError, FileNotDecryptedError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)

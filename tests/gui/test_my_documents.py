@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 
 from sseref.library.importer import file_sha256
 from tests.library import samples
@@ -156,13 +156,21 @@ def test_documents_are_found_by_the_search_box_and_open_their_page(
     key = "mydoc:" + file_sha256(src)
     assert [h.id for h in hits] == [key]
     assert "<b>Quixadá</b>" in hits[0].snippet_html()
-    # The row's menu (star, lists, note) is for records only: none for a document.
+    # The row's menu stars the document: the Lists panel shows it by its title and opens it.
     popped: list[Any] = []
     monkeypatch.setattr(QMenu, "popup", lambda menu, _pos, _at=None: popped.append(menu))
     results = window.search_panel.list
     rect = results.visualRect(results.model().index(0, 0))
     window.personal._context_menu(results, rect.center())
-    assert popped == []
+    [menu] = popped
+    menu.actions()[0].trigger()
+    assert window.personal.store.is_favourite(key)
+    window.personal.show_lists(True)
+    items = window.personal.dock.items
+    assert items.count() == 1 and "no longer" not in items.item(0).text()
+    assert "Quixadá" in items.item(0).text()
+    window.personal.open_record(key)
+    assert layer.page.isVisible() and layer.page.star_button.isChecked()
     window.record_view.open(hits[0].id)  # what activating the row does
     assert layer.page.isVisible() and "Quixadá" in layer.page.text.toPlainText()
     window.search_box.setText("mine:")
@@ -195,3 +203,77 @@ def test_a_watched_folder_imports_new_files_by_itself(
     assert again.watched == folder
     again.watch(None)
     assert again.watched is None and window.settings.watched_folder == ""
+
+
+def test_document_page_notes_tags_links_and_the_record_page_shows_the_link(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from tests.library.hostile import pdf_pages
+
+    layer = documents(window)
+    pages = ["Opening remarks by the minister.", "Nothing much here.", "Zanzibar mutual funds."]
+    src = samples.write(tmp_path, "brief.pdf", pdf_pages(pages, "Meeting brief"))
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([src])
+    layer.report.close()
+    sha = file_sha256(src)
+    page = layer.page
+    assert page.isVisible() and "── Page 3 ──" in page.text.toPlainText()
+    # Star from the page.
+    page.star_button.click()
+    assert window.personal.store.is_favourite("mydoc:" + sha) and page.star_button.isChecked()
+    # Note and tags from the page (the personal layer's dialog, saved under the document's id).
+    page.note_button.click()
+    dialog = window.findChild(QDialog, "noteDialog")
+    assert dialog is not None and "Meeting brief" in dialog.windowTitle()
+    dialog.editor.setPlainText("Ask ECLAC about the funds")
+    dialog.tags.setText("zanzibar, funding")
+    dialog.accept()
+    assert "Tags: funding, zanzibar" in page.note_label.text()
+    assert "Ask ECLAC" in page.note_label.text()
+    # Link to records: the picker filters as you type (accents optional), OK links.
+    page.link_button.click()
+    picker = layer.picker
+    assert picker is not None and picker.isVisible()
+    picker.filter.setText("ALPHA coop")
+    shown = [picker.list.item(r) for r in range(picker.list.count())]
+    visible = [i.data(Qt.ItemDataRole.UserRole) for i in shown if not i.isHidden()]
+    assert visible == ["org/alpha"]
+    picker.accept()
+    assert [page.links.item(r).text() for r in range(page.links.count())] == [
+        "Alpha Cooperative Alliance"
+    ]
+    # The record's page lists the document; its link opens the document page again.
+    page.links.itemActivated.emit(page.links.item(0))
+    assert window.record_view.current == "org/alpha" and not page.isVisible()
+    assert layer.linked.isVisible() and "Meeting brief" in layer.linked.text()
+    layer.linked.linkActivated.emit("mydoc:" + sha)
+    assert page.isVisible()
+    # Remove the link: the record page no longer lists it.
+    page.links.setCurrentRow(0)
+    page.unlink_button.click()
+    assert page.links.count() == 0
+    window.record_view.open("org/alpha")
+    assert not layer.linked.isVisible()
+
+
+def test_a_hit_in_a_long_pdf_opens_its_page(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from tests.library.hostile import pdf_pages
+
+    layer = documents(window)
+    pages = [f"Page {n} talks about ordinary matters of the network." for n in range(1, 40)]
+    pages[26] = "Here the Quixada credit union is described."
+    src = samples.write(tmp_path, "long.pdf", pdf_pages(pages, "Annual report"))
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([src])
+    layer.report.close()
+    window.record_view.open("org/alpha")
+    window.search_box.setText("quixada")
+    qtbot.waitUntil(lambda: window.search_panel.outcome is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.search_panel.outcome.text == "quixada", timeout=5000)
+    [hit] = window.search_panel.outcome.hits
+    assert "p. 27" in hit.snippet_html() and hit.id.endswith("#26")
+    window.record_view.open(hit.id)
+    cursor = layer.page.text.textCursor()
+    assert cursor.block().text() == "── Page 27 ──"
+    assert layer.page.text.cursorRect().top() >= 0  # in view

@@ -86,7 +86,7 @@ def pdf_pages(texts: list[str], title: str = "Report") -> bytes:
     for i, text in enumerate(texts):
         lines = [text[j : j + 90] for j in range(0, len(text), 90)][:50]
         ops = " ".join(f"({_pdf_escape(line)}) Tj T*" for line in lines)
-        stream = f"BT /F1 10 Tf 12 TL 50 760 Td {ops} ET".encode("latin-1", "replace")
+        stream = f"BT /F1 10 Tf 12 TL 50 760 Td {ops} ET".encode("cp1252", "replace")
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
             f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode()
@@ -94,7 +94,9 @@ def pdf_pages(texts: list[str], title: str = "Report") -> bytes:
         objects.append(
             b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
         )
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
     objects.append(f"<< /Title ({_pdf_escape(title)}) /Author (Generated) >>".encode())
     return pdf_from_objects(objects, trailer=f"/Info {len(objects)} 0 R ")
 
