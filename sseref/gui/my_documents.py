@@ -789,8 +789,8 @@ class DocumentsLayer(QObject):
 
     @property
     def watched(self) -> Path | None:
-        folders = self.watcher.directories()
-        return Path(folders[0]) if folders else None
+        folder = self.window.settings.watched_folder
+        return Path(folder) if folder and self.watcher.directories() else None
 
     def choose_watched_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, _("Watch a folder"))
@@ -821,10 +821,13 @@ class DocumentsLayer(QObject):
             return []
         new: list[Path] = []
         signatures = []
-        for path in sorted(folder.iterdir()):
+        files, folders = watched_tree(folder)
+        # Subfolders are watched too (a new subfolder is seen when its parent changes).
+        missing = [str(f) for f in folders if str(f) not in self.watcher.directories()]
+        if missing:
+            self.watcher.addPaths(missing)
+        for path in files:
             try:
-                if path.is_symlink() or not path.is_file() or path.name.startswith("."):
-                    continue  # links may point out of the folder; dot files are partial copies
                 if path.suffix.lower() not in SUFFIXES:
                     continue
                 info = path.stat()
@@ -858,6 +861,37 @@ class DocumentsLayer(QObject):
                 self.import_paths(files)
                 return True
         return False
+
+
+MAX_WATCHED_FOLDERS = 256  # each is an inotify watch on Linux: a bounded number
+MAX_WATCHED_DEPTH = 8
+
+
+def watched_tree(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The files (sorted) and the folders under `folder`, its subfolders included: links are
+    not followed (they may point out of it), dot files and folders are skipped (partial copies,
+    hidden caches), at most MAX_WATCHED_DEPTH levels and MAX_WATCHED_FOLDERS folders."""
+    import os
+
+    files: list[Path] = []
+    folders: list[Path] = []
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        here = Path(root)
+        folders.append(here)
+        depth = len(here.relative_to(folder).parts)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not (here / d).is_symlink() and depth < MAX_WATCHED_DEPTH
+        )
+        if len(folders) + len(dirs) > MAX_WATCHED_FOLDERS:
+            dirs[:] = dirs[: max(0, MAX_WATCHED_FOLDERS - len(folders))]
+        for name in sorted(names):
+            path = here / name
+            if name.startswith(".") or path.is_symlink() or not path.is_file():
+                continue
+            files.append(path)
+    return files, folders
 
 
 def _local_files(event: Any) -> list[Path]:

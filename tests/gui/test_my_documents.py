@@ -198,6 +198,24 @@ def test_a_watched_folder_imports_new_files_by_itself(
     assert [o.status for o in blocker.args[0]] == ["imported"]
     assert sorted(d.file_name for d in layer.docs.documents()) == ["first.txt", "later.md"]
     assert layer.scan_watched() == []  # nothing new: nothing tried again
+    # Subfolders count too (a link to a folder outside, and dot folders, do not).
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    samples.write(outside, "secret.txt", samples.FRENCH)
+    (folder / "linked").symlink_to(outside)
+    (folder / ".cache").mkdir()
+    samples.write(folder / ".cache", "partial.txt", samples.FRENCH)
+    sub = folder / "2026" / "march"
+    sub.mkdir(parents=True)
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        samples.write(sub, "deep.txt", f"Deep {samples.SPANISH}")
+    assert [o.path for o in blocker.args[0]] == [sub / "deep.txt"]
+    assert str(sub) in layer.watcher.directories()
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        samples.write(sub, "deeper.txt", f"Deeper {samples.ENGLISH}")  # seen by the sub's watch
+    assert [o.path.name for o in blocker.args[0]] == ["deeper.txt"]
+    assert "secret.txt" not in {d.file_name for d in layer.docs.documents()}
+    assert "partial.txt" not in {d.file_name for d in layer.docs.documents()}
     # The next window watches the same folder.
     again = documents(make_window())
     assert again.watched == folder
