@@ -25,6 +25,7 @@ DOC_KIND = vocab.MY_DOCUMENT_KIND
 LIBRARY_DIR = "library"
 MAX_META_CHARS = 500
 PASSAGE_CHARS = 4000  # a text with no pages is cut into blocks of about this size
+SNIPPETS = 20  # documents given a snippet per search: more than a result list shows at once
 _COLUMNS = "sha256, file_name, title, authors, date, language, format, size, pages, imported_at"
 
 
@@ -324,9 +325,11 @@ class DocumentStore:
         *,
         years: tuple[int, int] | None = None,
         languages: frozenset[str] | None = None,
+        snippets: int = SNIPPETS,
     ) -> list[DocumentHit]:
         """Documents whose title, authors or one passage match every word, best first, each
-        with its best passage (page and snippet); `years`/`languages` filter on the metadata."""
+        with its best passage (page and snippet); `years`/`languages` filter on the metadata.
+        Only the first `snippets` documents get a snippet (the rows a result list shows)."""
         query = fts_query(text)
         if not query:
             return []
@@ -340,13 +343,21 @@ class DocumentStore:
             args += sorted(languages)
         # First the ranked passages without snippets (cheap), the best one per document kept;
         # then snippets for the kept passages only.
-        rows = self.conn.execute(
-            "SELECT p.id, p.sha256, p.seq, p.page, t.rank, d.title, d.file_name "
-            "FROM passage_text t JOIN passage p ON p.id = t.rowid "
-            "JOIN document d ON d.sha256 = p.sha256 "
-            f"WHERE passage_text MATCH ?{where} ORDER BY t.rank LIMIT ?",
-            (*args, limit * 8),
-        ).fetchall()
+        if where:  # the metadata filters apply before the limit
+            ranked = (
+                "SELECT p.id, p.sha256, p.seq, p.page, t.rank, d.title, d.file_name "
+                "FROM passage_text t JOIN passage p ON p.id = t.rowid "
+                "JOIN document d ON d.sha256 = p.sha256 "
+                f"WHERE passage_text MATCH ?{where} ORDER BY t.rank LIMIT ?"
+            )
+        else:  # FTS5 ranks alone (its fast path), then only the kept rows are joined
+            ranked = (
+                "SELECT p.id, p.sha256, p.seq, p.page, r.rank, d.title, d.file_name "
+                "FROM (SELECT rowid, rank FROM passage_text WHERE passage_text MATCH ? "
+                "ORDER BY rank LIMIT ?) r JOIN passage p ON p.id = r.rowid "
+                "JOIN document d ON d.sha256 = p.sha256 ORDER BY r.rank"
+            )
+        rows = self.conn.execute(ranked, (*args, limit * 8)).fetchall()
         best: dict[str, sqlite3.Row] = {}
         for row in rows:
             best.setdefault(row[1], row)
@@ -354,8 +365,8 @@ class DocumentStore:
                 break
         if not best:
             return []
-        ids = [row[0] for row in best.values()]
-        snippets = dict(
+        ids = [row[0] for row in list(best.values())[:snippets]]
+        made = dict(
             self.conn.execute(
                 "SELECT rowid, snippet(passage_text, 2, ?, ?, '…', 16) FROM passage_text "
                 f"WHERE passage_text MATCH ? AND rowid IN ({','.join('?' * len(ids))})",
@@ -368,7 +379,7 @@ class DocumentStore:
                 title=row[5] or row[6],
                 seq=int(row[2]),
                 page=None if row[3] is None else int(row[3]),
-                snippet=str(snippets.get(row[0], "")),
+                snippet=str(made.get(row[0], "")),
                 rank=-float(row[4]),
             )
             for row in best.values()
