@@ -69,11 +69,10 @@ def generate(folder: Path, count: int, seed: int = 20) -> list[list[str]]:
 def import_all(folder: Path, db_path: Path, library: Path, workers: int) -> tuple[float, int]:
     from concurrent.futures import ThreadPoolExecutor
 
+    from sseref.core.userdb import UserDatabase
     from sseref.library.importer import expand
     from sseref.library.limits import DEFAULT_LIMITS
     from tests.library.hostile import importer_for
-
-    from sseref.core.userdb import UserDatabase
 
     UserDatabase(db_path).close()  # made (migrated) once, before the threads open it
     import_one = importer_for(db_path, library, DEFAULT_LIMITS)
