@@ -213,6 +213,8 @@ class DocumentPage(QWidget):
         self.about_label = QLabel()
         self.links = QListWidget()
         self.links.setMaximumHeight(90)
+        self.links.setWordWrap(True)  # long official names on two lines, not a scroll bar
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.about_label.setBuddy(self.links)
         self.link_button = QPushButton()
         self.unlink_button = QPushButton()

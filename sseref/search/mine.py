@@ -224,9 +224,13 @@ def search_with_mine(
         user_hits = user.search_notes(words, limit=USER_LIMIT, marks=marks, snippets=False)
         wanted = DocumentFilters() if only_mine else document_filters(rest)
         if wanted is not None:
-            user_hits += _documents(
+            found = _documents(
                 user, "search_documents", words, USER_LIMIT, marks, wanted.years, wanted.languages
             )
+            # A document found by its text and by the user's note on it is one hit: its
+            # passage (which says the page).
+            covered = {h.record.id.partition("#")[0] for h in found}
+            user_hits = [h for h in user_hits if h.record.id not in covered] + found
     elif only_mine:  # `mine:` alone lists every record with a note or tags, and every document
         user_hits = user.noted_records(USER_LIMIT)
         user_hits += _documents(user, "recent_documents", USER_LIMIT)

@@ -179,3 +179,15 @@ def test_kind_year_and_language_filters_apply_to_documents(
     # The kind facet counts them: the "Mine" chip.
     merged = search_with_mine(fixture_engine, notes, "cooperative", limit=50)
     assert merged.facets["kind"][DOC_KIND] == 2
+
+
+def test_a_document_found_by_its_text_and_its_note_is_one_hit(
+    fixture_engine: SearchEngine, notes: UserStore
+) -> None:
+    from sseref.core.userdocs import DocumentStore
+
+    docs = DocumentStore(notes.db, Path(str(notes.db.path)).parent / "library")
+    doc = docs.add(sha256="9" * 64, file_name="a.txt", fmt="txt", size=1, text="Quixadá fund")
+    notes.set_note(doc.key, "Quixadá again", "a.txt", "my-document")
+    hits = search_with_mine(fixture_engine, notes, "quixada", limit=20).hits
+    assert [h.id for h in hits] == [doc.key]
