@@ -243,5 +243,9 @@ def search_with_mine(
     if only_mine:  # the user's side alone: the bundled index is not consulted
         empty = SearchResults(query=text, limit=limit)
         return merge(empty, user_hits, text=rest, only_mine=True, exists=exists, snippets=snippets)
-    bundled = engine.search(rest, **options)
+    kinds = _kinds(rest)
+    if kinds and kinds <= MINE_KINDS:  # `kind:mine` (the Mine chip): no bundled record is one
+        bundled = SearchResults(query=text, limit=limit)
+    else:
+        bundled = engine.search(rest, **options)
     return merge(bundled, user_hits, text=rest, only_mine=False, exists=exists, snippets=snippets)

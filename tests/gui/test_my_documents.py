@@ -295,3 +295,20 @@ def test_a_hit_in_a_long_pdf_opens_its_page(qtbot: Any, window: Any, tmp_path: P
     cursor = layer.page.text.textCursor()
     assert cursor.block().text() == "── Page 27 ──"
     assert layer.page.text.cursorRect().top() >= 0  # in view
+
+
+def test_the_mine_chip_keeps_only_the_documents(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    layer = documents(window)
+    src = samples.write(tmp_path, "coop.txt", "Cooperative statutes of the Quixadá union.")
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([src])
+    layer.report.close()
+    key = "mydoc:" + file_sha256(src)
+    window.search_box.setText("cooperative")
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.outcome is not None and panel.outcome.text == "cooperative")
+    ids = [h.id for h in panel.outcome.hits]
+    assert key in ids and len(ids) > 1
+    [chip] = [c for c in panel.chips if c.text().startswith("Mine")]
+    chip.click()
+    qtbot.waitUntil(lambda: [h.id for h in panel.outcome.hits] == [key], timeout=5000)
