@@ -25,7 +25,7 @@ DOC_KIND = vocab.MY_DOCUMENT_KIND
 LIBRARY_DIR = "library"
 MAX_META_CHARS = 500
 PASSAGE_CHARS = 4000  # a text with no pages is cut into blocks of about this size
-SNIPPETS = 20  # documents given a snippet per search: more than a result list shows at once
+SNIPPETS = 10  # documents given a snippet per search: the rows a result list shows at once
 _COLUMNS = "sha256, file_name, title, authors, date, language, format, size, pages, imported_at"
 
 
