@@ -581,6 +581,11 @@ class DocumentsLayer(QObject):
         self._cover(True)
         return True
 
+    def shown_key(self) -> str | None:
+        """The id of the document whose page is shown, or None."""
+        doc = self.page.document
+        return doc.key if doc is not None and self.page.isVisible() else None
+
     def _show_personal(self, doc: Document) -> None:
         store = self.personal.store
         note = store.note(doc.key)
@@ -591,7 +596,7 @@ class DocumentsLayer(QObject):
             self.docs.links(doc.sha256),
         )
 
-    def _refresh_page(self) -> None:
+    def refresh_page(self) -> None:
         doc = self.page.document
         if doc is not None and self.page.isVisible():
             fresh = self.docs.by_hash(doc.sha256)
@@ -602,12 +607,12 @@ class DocumentsLayer(QObject):
 
     def toggle_star(self, sha: str) -> None:
         self.personal.toggle_favourite(doc_key(sha))
-        self._refresh_page()
+        self.refresh_page()
 
     def edit_note(self, sha: str) -> Any:
         dialog = self.personal.edit_note(doc_key(sha))
         if dialog is not None:
-            dialog.finished.connect(lambda _r: self._refresh_page())
+            dialog.finished.connect(lambda _r: self.refresh_page())
         return dialog
 
     def choose_links(self, sha: str) -> RecordPicker:
@@ -638,14 +643,14 @@ class DocumentsLayer(QObject):
                 self.docs.link(sha, record_id, titles.get(record_id, ""))
         except UserDataError as exc:
             QMessageBox.warning(self.window, _("My documents"), str(exc))
-        self._refresh_page()
+        self.refresh_page()
 
     def unlink(self, sha: str, record_id: str) -> None:
         try:
             self.docs.unlink(sha, record_id)
         except UserDataError as exc:
             QMessageBox.warning(self.window, _("My documents"), str(exc))
-        self._refresh_page()
+        self.refresh_page()
 
     def open_record(self, record_id: str) -> None:
         self._cover(False)

@@ -266,7 +266,10 @@ class PersonalLayer(QObject):
         return vocab.kind_of(record_id) or ""
 
     def _target(self, record_id: str | None) -> str | None:
-        target = record_id or self.view.current
+        # The document page (issue 20) covers the record page: Ctrl+D and the note act on it.
+        documents = getattr(self, "documents", None)
+        shown = documents.shown_key() if documents is not None else None
+        target = record_id or shown or self.view.current
         if not target:
             self.window.show_message(_("Open a record first."))
         return target
@@ -314,6 +317,9 @@ class PersonalLayer(QObject):
             self.actions["favourite"].setChecked(starred)
             self.strip.show_state(starred, self.store.note(current))
         self.dock.reload()
+        documents = getattr(self, "documents", None)
+        if documents is not None:
+            documents.refresh_page()  # the document page's star, note and tags
 
     def toggle_favourite(self, record_id: str | None = None) -> None:
         target = self._target(record_id)

@@ -237,9 +237,13 @@ def test_document_page_notes_tags_links_and_the_record_page_shows_the_link(
     sha = file_sha256(src)
     page = layer.page
     assert page.isVisible() and "── Page 3 ──" in page.text.toPlainText()
-    # Star from the page.
+    # Star from the page; Ctrl+D (the Star action) acts on the document shown too.
     page.star_button.click()
     assert window.personal.store.is_favourite("mydoc:" + sha) and page.star_button.isChecked()
+    window.personal.actions["favourite"].trigger()
+    assert not window.personal.store.is_favourite("mydoc:" + sha)
+    assert not page.star_button.isChecked()
+    page.star_button.click()
     # Note and tags from the page (the personal layer's dialog, saved under the document's id).
     page.note_button.click()
     dialog = window.findChild(QDialog, "noteDialog")
