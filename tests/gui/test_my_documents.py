@@ -316,3 +316,15 @@ def test_the_mine_chip_keeps_only_the_documents(qtbot: Any, window: Any, tmp_pat
     [chip] = [c for c in panel.chips if c.text().startswith("Mine")]
     chip.click()
     qtbot.waitUntil(lambda: [h.id for h in panel.outcome.hits] == [key], timeout=5000)
+
+
+def test_the_mine_chip_is_never_crowded_out() -> None:
+    from sseref.core.vocab import MY_DOCUMENT_KIND
+    from sseref.gui.search_panel import useful_chips
+
+    kinds = {
+        k: 50 - i for i, k in enumerate(["organization", "document", "event", "term", "x", "y"])
+    }
+    kinds[MY_DOCUMENT_KIND] = 1
+    chips = useful_chips({"kind": kinds}, 1000, {})
+    assert chips[0] == ("kind", MY_DOCUMENT_KIND, 1)
