@@ -21,10 +21,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "search": ("sseref.app.search_cli", N_("search every record (EN/ES/FR, acronyms, symbols)")),
     "bench": ("sseref.app.bench_cli", N_("benchmarks (search, …)")),
-    "document": (
+    "library": (
         "sseref.app.library_cli",
-        N_("your own documents: import, list, remove, extract"),
+        N_("your own documents: import, list, remove, reindex, extract"),
     ),
+    "document": ("sseref.app.library_cli", N_("the same as `sseref library`")),
     "import": ("sseref.app.library_cli", N_("import files into your library of documents")),
     "pack": ("sseref.app.pack_cli", N_("signed data packs: build, verify, apply, roll back")),
     "serve": (

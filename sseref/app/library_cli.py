@@ -1,4 +1,5 @@
-"""`sseref document extract|import|list|remove` (and `sseref import`): the private library."""
+"""`sseref library list|remove|reindex|import|extract` (also spelled `sseref document …`) and
+`sseref import`: the private library."""
 
 from __future__ import annotations
 
@@ -119,6 +120,41 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    """Reads every document (or those whose hash starts with the arguments) again from its kept
+    original: new text and passages. Exit 1 if any could not be read."""
+    from sseref.library.importer import reindex
+
+    store, docs = _open_docs()
+    try:
+        prefixes = [p.lower() for p in args.sha]
+        only = None
+        if prefixes:
+            only = [
+                d.sha256 for d in docs.documents() if any(d.sha256.startswith(p) for p in prefixes)
+            ]
+        outcomes = reindex(docs, only)
+    finally:
+        store.close()
+    if args.json:
+        rows = [
+            {"id": o.document.key, "passages": o.passages, "problem": o.problem or None}
+            for o in outcomes
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for o in outcomes:
+            status = o.problem or _("{n} passages").format(n=o.passages)
+            print(f"{o.document.sha256[:12]}  {o.document.display_title}: {status}")
+        failed = sum(1 for o in outcomes if o.problem)
+        print(
+            _("Read again: {done}. Could not be read: {failed}.").format(
+                done=len(outcomes) - failed, failed=failed
+            )
+        )
+    return 1 if any(o.problem for o in outcomes) else 0
+
+
 def _import_arguments(parser: Any) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--json", action="store_true")
@@ -126,7 +162,22 @@ def _import_arguments(parser: Any) -> None:
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("document", help=_("your own documents: import, list, remove, extract"))
+    # `library` is the name; `document` (the first spelling) stays as an alias.
+    for name in ("library", "document"):
+        if name not in sub.choices:
+            _register_library(sub, name)
+    if "import" not in sub.choices:
+        _import_arguments(
+            sub.add_parser(
+                "import", help=_("import files (or the files in folders) into your library")
+            )
+        )
+
+
+def _register_library(sub: Any, name: str) -> None:
+    parser = sub.add_parser(
+        name, help=_("your own documents: import, list, remove, reindex, extract")
+    )
     actions = parser.add_subparsers(dest="document_command", required=True)
     extract = actions.add_parser(
         "extract", help=_("show the text and metadata an import would read from a file")
@@ -146,6 +197,9 @@ def register(sub: Any) -> None:
     remove = actions.add_parser("remove", help=_("remove a document from your library"))
     remove.add_argument("sha", metavar="HASH")
     remove.set_defaults(handler=cmd_remove)
-    _import_arguments(
-        sub.add_parser("import", help=_("import files (or the files in folders) into your library"))
+    again = actions.add_parser(
+        "reindex", help=_("read documents again from their kept originals (new text, passages)")
     )
+    again.add_argument("sha", nargs="*", metavar="HASH")
+    again.add_argument("--json", action="store_true")
+    again.set_defaults(handler=cmd_reindex)

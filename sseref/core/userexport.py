@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sseref.core.docexport import (
+    bring_originals,
+    check_documents,
+    copy_originals,
+    export_documents,
+    merge_documents,
+)
 from sseref.core.i18n import _
 from sseref.core.userdata import UserDataError, atomic_write_text
 from sseref.core.userdb import utc_now
@@ -20,7 +27,7 @@ from sseref.core.userstore import MAX_NAME_CHARS, MAX_NOTE_CHARS, UserStore, uni
 
 FORMAT = "sseref-user-data"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024  # documents' texts included
 MAX_ITEMS = 1_000_000
 _ID = re.compile(r"^[^\x00-\x1f\x7f]{1,200}$")
 _STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
@@ -91,7 +98,15 @@ def export_data(store: UserStore) -> dict[str, Any]:
             {"name": s.name, "query": s.query, "last_count": s.last_count}
             for s in store.saved_searches()
         ],
+        # The imported documents (issue 20): see core.docexport; older readers ignore them.
+        "documents": export_documents(_documents(store)),
     }
+
+
+def _documents(store: UserStore) -> Any:
+    from sseref.core.userdocs import DocumentStore
+
+    return DocumentStore(store.db)
 
 
 def export_file(store: UserStore, path: Path) -> dict[str, int]:
@@ -99,6 +114,8 @@ def export_file(store: UserStore, path: Path) -> dict[str, int]:
     data = export_data(store)
     try:
         atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        if data["documents"]:
+            copy_originals(_documents(store), path)
     except OSError as exc:
         raise UserDataError(
             _("The export could not be written to {path}: {error}").format(path=path, error=exc)
@@ -165,7 +182,9 @@ def read_export(path: Path) -> dict[str, Any]:
         data = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # bad UTF-8, bad JSON, absurd nesting
         raise _fail(path.name, _("not JSON text")) from exc
-    return check_export(data)
+    clean = check_export(data)
+    clean["export_path"] = path
+    return clean
 
 
 def check_export(data: Any) -> dict[str, Any]:
@@ -241,6 +260,7 @@ def check_export(data: Any) -> dict[str, Any]:
         clean["saved_searches"].append(
             (_text(item.get("name"), where), _text(item.get("query"), where, 2000), count)
         )
+    clean["documents"] = check_documents(_list(data, "documents"), _fail)
     return clean
 
 
@@ -324,6 +344,11 @@ def merge(store: UserStore, clean: dict[str, Any]) -> ImportReport:
                 (name, query, utc_now(), count),
             )
             report.count("saved_searches", cur.rowcount > 0)
+        docs = _documents(store)
+        added = merge_documents(conn, docs, clean.get("documents", []), report.count)
+    export = clean.get("export_path")
+    if added and isinstance(export, Path):
+        bring_originals(docs, export, added)
     return report
 
 

@@ -104,6 +104,45 @@ CREATE VIRTUAL TABLE document_text USING fts5(
 INSERT INTO document_text (document_text, rank) VALUES ('rank', 'bm25(0.0, 6.0, 3.0, 1.0)')
 """
 
+# Version 4 (issue 20, continued): a document's text is kept as passages (one per page for a PDF,
+# blocks of a few thousand characters otherwise) so a hit points to the right page; an external-
+# content FTS5 table indexes them (title and authors repeated on each passage, so a query that
+# names the title and a word of page 5 finds page 5). Links from a document to the bundled records
+# it is about. The text imported by version 3 becomes one passage (`sseref library reindex` splits
+# it from the kept original).
+V4 = """
+CREATE TABLE passage (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL REFERENCES document(sha256) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    page INTEGER,
+    title TEXT NOT NULL DEFAULT '',
+    authors TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL
+);
+CREATE UNIQUE INDEX passage_order ON passage(sha256, seq);
+CREATE VIRTUAL TABLE passage_text USING fts5(
+    title, authors, body,
+    content = 'passage', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'
+);
+INSERT INTO passage_text (passage_text, rank) VALUES ('rank', 'bm25(6.0, 3.0, 1.0)');
+INSERT INTO passage (sha256, seq, page, title, authors, body)
+    SELECT sha256, 0, NULL, title, authors, body FROM document_text;
+INSERT INTO passage_text (rowid, title, authors, body)
+    SELECT id, title, authors, body FROM passage;
+DROP TABLE document_text;
+CREATE TABLE document_link (
+    sha256 TEXT NOT NULL REFERENCES document(sha256) ON DELETE CASCADE,
+    record_id TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, record_id)
+);
+CREATE INDEX document_link_record ON document_link(record_id)
+"""
+
 
 def _script(sql: str) -> Callable[[Connection], None]:
     def run(conn: Connection) -> None:
@@ -120,5 +159,6 @@ MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _script(V1)),
     (2, _script(V2)),
     (3, _script(V3)),
+    (4, _script(V4)),
 )
 LATEST = MIGRATIONS[-1][0]

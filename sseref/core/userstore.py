@@ -485,12 +485,17 @@ class UserStore:
         ]
 
     def search_documents(
-        self, text: str, limit: int = 200, marks: tuple[str, str] = ("[", "]")
+        self,
+        text: str,
+        limit: int = 200,
+        marks: tuple[str, str] = ("[", "]"),
+        years: tuple[int, int] | None = None,
+        languages: frozenset[str] | None = None,
     ) -> list[NoteHit]:
         """The user's imported documents matching `text` (see core.userdocs), with snippets."""
         from sseref.core.userdocs import DocumentStore  # userdocs builds on this module
 
-        return DocumentStore(self.db).search(text, limit, marks)
+        return DocumentStore(self.db).search(text, limit, marks, years=years, languages=languages)
 
     def recent_documents(self, limit: int = 200) -> list[NoteHit]:
         from sseref.core.userdocs import DocumentStore
@@ -598,10 +603,15 @@ class ThreadUserIndex:
             return []
 
     def search_documents(
-        self, text: str, limit: int = 200, marks: tuple[str, str] = ("[", "]")
+        self,
+        text: str,
+        limit: int = 200,
+        marks: tuple[str, str] = ("[", "]"),
+        years: tuple[int, int] | None = None,
+        languages: frozenset[str] | None = None,
     ) -> list[NoteHit]:
         try:
-            return self._store().search_documents(text, limit, marks)
+            return self._store().search_documents(text, limit, marks, years, languages)
         except (sqlite3.Error, UserDataError):
             return []
 

@@ -51,6 +51,8 @@ def kind_label(kind: str) -> str:
 
 
 def kind_plural(kind: str) -> str:
+    if kind == vocab.MY_DOCUMENT_KIND:
+        return _("Mine")  # the facet chip of the user's own documents
     return label(vocab.KIND_PLURALS, kind)
 
 

@@ -26,6 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QFormLayout,
@@ -33,6 +35,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -44,7 +48,15 @@ from PySide6.QtWidgets import (
 from sseref.core.i18n import _
 from sseref.core.userdata import UserDataError
 from sseref.core.userdb import UserDatabase
-from sseref.core.userdocs import Document, DocumentStore, sha_of_key, split_authors
+from sseref.core.userdocs import (
+    Document,
+    DocumentStore,
+    Passage,
+    doc_key,
+    passage_of_key,
+    sha_of_key,
+    split_authors,
+)
 from sseref.library.formats import SUFFIXES
 from sseref.library.importer import DUPLICATE, IMPORTED, REFUSED, ImportOutcome, import_files
 
@@ -172,6 +184,11 @@ class DocumentPage(QWidget):
     saveRequested = Signal(str, str, str, str, str)  # sha256, title, authors, date, language
     openOriginal = Signal(str)
     removeRequested = Signal(str)
+    starRequested = Signal(str)
+    noteRequested = Signal(str)
+    linkRequested = Signal(str)
+    unlinkRequested = Signal(str, str)  # sha256, record id
+    recordRequested = Signal(str)  # a linked record to open
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,10 +203,26 @@ class DocumentPage(QWidget):
         self.save_button = QPushButton()
         self.open_button = QPushButton()
         self.remove_button = QPushButton()
+        self.star_button = QPushButton()
+        self.star_button.setCheckable(True)
+        self.note_button = QPushButton()
+        self.note_label = QLabel()
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+        # "About": the bundled records the user linked this document to (shown on their pages).
+        self.about_label = QLabel()
+        self.links = QListWidget()
+        self.links.setMaximumHeight(90)
+        self.links.setWordWrap(True)  # long official names on two lines, not a scroll bar
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.about_label.setBuddy(self.links)
+        self.link_button = QPushButton()
+        self.unlink_button = QPushButton()
         self.find_box = QLineEdit()
         self.find_box.setClearButtonEnabled(True)
         self.text = QPlainTextEdit()  # plain text: nothing in a document is interpreted
         self.text.setReadOnly(True)
+        self.passage_starts: list[int] = []  # where each passage starts in the text shown
         self.form = QFormLayout()
         self.labels = [QLabel() for _i in range(4)]
         for label, widget in zip(
@@ -204,17 +237,35 @@ class DocumentPage(QWidget):
         second.addWidget(self.open_button)
         second.addWidget(self.remove_button)
         second.addStretch(1)
+        first.insertWidget(1, self.star_button)
+        first.insertWidget(2, self.note_button)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_button)
+        link_row.addWidget(self.unlink_button)
+        link_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.facts)
         layout.addLayout(first)
         layout.addLayout(second)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.about_label)
+        layout.addWidget(self.links)
+        layout.addLayout(link_row)
         layout.addWidget(self.find_box)
         layout.addWidget(self.text, 1)
         self.save_button.clicked.connect(lambda _c=False: self._save())
         self.open_button.clicked.connect(lambda _c=False: self._emit(self.openOriginal))
         self.remove_button.clicked.connect(lambda _c=False: self._emit(self.removeRequested))
         self.find_box.returnPressed.connect(self.find_next)
+        self.star_button.clicked.connect(lambda _c=False: self._emit(self.starRequested))
+        self.note_button.clicked.connect(lambda _c=False: self._emit(self.noteRequested))
+        self.link_button.clicked.connect(lambda _c=False: self._emit(self.linkRequested))
+        self.unlink_button.clicked.connect(lambda _c=False: self._unlink())
+        self.links.itemActivated.connect(
+            lambda item: self.recordRequested.emit(item.data(KEY_ROLE))
+        )
+        self.links.currentRowChanged.connect(lambda row: self.unlink_button.setEnabled(row >= 0))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -227,19 +278,73 @@ class DocumentPage(QWidget):
         self.save_button.setText(_("Save changes"))
         self.open_button.setText(_("Open original"))
         self.remove_button.setText(_("Remove from my library"))
+        self.star_button.setText(_("Starred") if self.star_button.isChecked() else _("Star"))
+        self.note_button.setText(_("Note and tags…"))
+        self.about_label.setText(_("&About these records (shown on their pages too):"))
+        self.links.setAccessibleName(_("Records this document is about"))
+        self.link_button.setText(_("Link to records…"))
+        self.unlink_button.setText(_("Remove link"))
         self.find_box.setPlaceholderText(_("Find in this document (Enter for the next match)"))
         self.find_box.setAccessibleName(_("Find in this document"))
         self.text.setAccessibleName(_("Text of the document"))
         self._facts()
 
-    def show_document(self, doc: Document, text: str) -> None:
+    def show_document(self, doc: Document, passages: list[Passage], seq: int = 0) -> None:
+        """The document's metadata and text (a "Page N" line before each page of a PDF),
+        scrolled to passage `seq` (the one a search hit pointed to)."""
         self.document = doc
         self.title.setText(doc.title)
         self.authors.setText("; ".join(doc.authors))
         self.date.setText(doc.date)
         self.language.setText(doc.language)
-        self.text.setPlainText(text)
+        parts, self.passage_starts, offset = [], [], 0
+        for passage in passages:
+            block = passage.body
+            if passage.page is not None:
+                block = "── " + _("Page {page}").format(page=passage.page) + " ──\n" + block
+            self.passage_starts.append(offset)
+            parts.append(block)
+            offset += len(block) + 2
+        self.text.setPlainText("\n\n".join(parts))
+        self.show_passage(seq)
         self._facts()
+
+    def show_passage(self, seq: int) -> None:
+        """Puts passage `seq` at the top of the text view."""
+        if not self.passage_starts:
+            return
+        position = self.passage_starts[max(0, min(seq, len(self.passage_starts) - 1))]
+        cursor = self.text.textCursor()
+        cursor.setPosition(min(position, len(self.text.toPlainText())))
+        self.text.setTextCursor(cursor)
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.maximum())  # then back up: the passage's line ends at the top
+        self.text.ensureCursorVisible()
+
+    def show_personal(
+        self, starred: bool, note: str, tags: list[str], links: list[tuple[str, str]]
+    ) -> None:
+        """The star, the note and tags, and the linked records."""
+        self.star_button.setChecked(starred)
+        self.star_button.setText(_("Starred") if starred else _("Star"))
+        lines = []
+        if tags:
+            lines.append(_("Tags: {tags}").format(tags=", ".join(tags)))
+        if note.strip():
+            lines.append(_("Note: {note}").format(note=" ".join(note.split())[:300]))
+        self.note_label.setText("\n".join(lines))
+        self.note_label.setVisible(bool(lines))
+        self.links.clear()
+        for record_id, title in links:
+            item = QListWidgetItem(title or record_id)
+            item.setData(KEY_ROLE, record_id)
+            self.links.addItem(item)
+        self.unlink_button.setEnabled(False)
+
+    def _unlink(self) -> None:
+        item = self.links.currentItem()
+        if item is not None and self.document is not None:
+            self.unlinkRequested.emit(self.document.sha256, str(item.data(KEY_ROLE)))
 
     def _facts(self) -> None:
         doc = self.document
@@ -282,6 +387,84 @@ class DocumentPage(QWidget):
                 self.date.text(),
                 self.language.text(),
             )
+
+
+class RecordPicker(QDialog):
+    """Chooses bundled records to link a document to: a filter box over every record's title."""
+
+    def __init__(self, records: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Link to records"))
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(_("Type part of a name, e.g. ECLAC"))
+        self.filter.setAccessibleName(_("Filter the records"))
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setAccessibleName(_("Records"))
+        for record_id, label in records:
+            item = QListWidgetItem(label)
+            item.setData(KEY_ROLE, record_id)
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.filter.textChanged.connect(self.apply_filter)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        self.resize(480, 420)
+
+    def apply_filter(self, text: str) -> None:
+        from sseref.search.analysis import fold  # accents optional: "cepal" finds "CEPAL"
+
+        words = fold(text).split()
+        first = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            label = fold(item.text())
+            hidden = not all(w in label for w in words)
+            item.setHidden(hidden)
+            if not hidden and first is None:
+                first = item
+        if first is not None and not self.list.selectedItems():
+            self.list.setCurrentItem(first)
+
+    def chosen(self) -> list[str]:
+        items = [i for i in self.list.selectedItems() if not i.isHidden()]
+        if not items and self.list.currentItem() is not None:
+            items = [self.list.currentItem()]
+        return [str(i.data(KEY_ROLE)) for i in items]
+
+
+class LinkedDocumentsStrip(QLabel):
+    """On a bundled record's page: the user's documents linked to it (click one to open it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.setOpenExternalLinks(False)
+        self.documents: list[Document] = []
+        self.hide()
+
+    def show_documents(self, documents: list[Document]) -> None:
+        from html import escape
+
+        self.documents = documents
+        links = ", ".join(
+            f"<a href='{escape(d.key)}'>{escape(d.display_title)}</a>" for d in documents
+        )
+        self.setText(escape(_("Your documents about this:")) + " " + links)
+        self.setVisible(bool(documents))
 
 
 class DocumentsLayer(QObject):
@@ -340,6 +523,18 @@ class DocumentsLayer(QObject):
         self.page.saveRequested.connect(self.save_metadata)
         self.page.openOriginal.connect(self.open_original)
         self.page.removeRequested.connect(self.remove)
+        self.page.starRequested.connect(self.toggle_star)
+        self.page.noteRequested.connect(self.edit_note)
+        self.page.linkRequested.connect(self.choose_links)
+        self.page.unlinkRequested.connect(self.unlink)
+        self.page.recordRequested.connect(self.open_record)
+        # The one hook in the record page: a strip listing the user's documents linked to the
+        # record shown, kept just above the note strip.
+        self.linked = LinkedDocumentsStrip()
+        self.linked.linkActivated.connect(self.open_key)
+        layout.addWidget(self.linked)
+        self.view.recordShown.connect(self.show_linked)
+        self.picker: RecordPicker | None = None
         window.language_relay.changed.connect(lambda _lang: self.retranslate())
         self.watch_action.triggered.connect(lambda _c=False: self.choose_watched_folder())
         self.unwatch_action.triggered.connect(lambda _c=False: self.watch(None))
@@ -381,9 +576,99 @@ class DocumentsLayer(QObject):
                 return True
             self._cover(False)
             return False
-        self.page.show_document(doc, self.docs.text(doc.sha256))
+        self.page.show_document(doc, self.docs.passages(doc.sha256), passage_of_key(key))
+        self._show_personal(doc)
         self._cover(True)
         return True
+
+    def shown_key(self) -> str | None:
+        """The id of the document whose page is shown, or None."""
+        doc = self.page.document
+        return doc.key if doc is not None and self.page.isVisible() else None
+
+    def _show_personal(self, doc: Document) -> None:
+        store = self.personal.store
+        note = store.note(doc.key)
+        self.page.show_personal(
+            store.is_favourite(doc.key),
+            note.body if note else "",
+            store.tags(doc.key),
+            self.docs.links(doc.sha256),
+        )
+
+    def refresh_page(self) -> None:
+        doc = self.page.document
+        if doc is not None and self.page.isVisible():
+            fresh = self.docs.by_hash(doc.sha256)
+            if fresh is not None:
+                self._show_personal(fresh)
+
+    # --- star, note and tags, links ("about ECLAC") ----------------------------------------
+
+    def toggle_star(self, sha: str) -> None:
+        self.personal.toggle_favourite(doc_key(sha))
+        self.refresh_page()
+
+    def edit_note(self, sha: str) -> Any:
+        dialog = self.personal.edit_note(doc_key(sha))
+        if dialog is not None:
+            dialog.finished.connect(lambda _r: self.refresh_page())
+        return dialog
+
+    def choose_links(self, sha: str) -> RecordPicker:
+        """A dialog listing every bundled record; the chosen ones are linked on OK."""
+        from sseref.core import vocab
+        from sseref.core.i18n import current_language
+        from sseref.gui.labels import kind_label
+
+        db = self.window.db
+        ids = db.ids()
+        titles = db.titles(ids, current_language())
+        records = sorted(
+            ((i, f"{titles.get(i) or i} — {kind_label(vocab.kind_of(i) or '')}") for i in ids),
+            key=lambda pair: pair[1].casefold(),
+        )
+        picker = RecordPicker(records, self.window)
+        picker.accepted.connect(lambda: self.link(sha, picker.chosen()))
+        self.picker = picker
+        picker.open()
+        return picker
+
+    def link(self, sha: str, record_ids: list[str]) -> None:
+        from sseref.core.i18n import current_language
+
+        titles = self.window.db.titles(record_ids, current_language())
+        try:
+            for record_id in record_ids:
+                self.docs.link(sha, record_id, titles.get(record_id, ""))
+        except UserDataError as exc:
+            QMessageBox.warning(self.window, _("My documents"), str(exc))
+        self.refresh_page()
+
+    def unlink(self, sha: str, record_id: str) -> None:
+        try:
+            self.docs.unlink(sha, record_id)
+        except UserDataError as exc:
+            QMessageBox.warning(self.window, _("My documents"), str(exc))
+        self.refresh_page()
+
+    def open_record(self, record_id: str) -> None:
+        self._cover(False)
+        self.view.open(record_id)
+
+    def show_linked(self, record_id: str) -> None:
+        """The record page's strip: this record's linked documents (hidden when none)."""
+        try:
+            documents = self.docs.linked_to(record_id)
+        except Exception:  # noqa: BLE001 - the strip is a nicety; the page shows regardless
+            documents = []
+        layout = self.view.layout()
+        if isinstance(layout, QVBoxLayout):
+            strip_at = layout.indexOf(self.personal.strip)
+            if strip_at >= 0 and layout.indexOf(self.linked) != strip_at - 1:
+                layout.removeWidget(self.linked)
+                layout.insertWidget(layout.indexOf(self.personal.strip), self.linked)
+        self.linked.show_documents(documents)
 
     def _cover(self, on: bool) -> None:
         """The document page in place of the record page (and its note strip), or back."""
@@ -391,11 +676,14 @@ class DocumentsLayer(QObject):
             self.view.browser.hide()  # made now if needed, so nothing shows it over the page
             self.view.hint.hide()
             self.personal.strip.hide()
+            self.linked.hide()
             self.page.show()
         elif self.page.isVisible():
             self.page.hide()
             self.view.browser.show()
             self.personal.strip.show()
+            if self.view.current:  # links may have changed while the document was shown
+                self.show_linked(self.view.current)
 
     def save_metadata(self, sha: str, title: str, authors: str, date: str, language: str) -> None:
         try:
@@ -405,7 +693,8 @@ class DocumentsLayer(QObject):
         except UserDataError as exc:
             QMessageBox.warning(self.window, _("My documents"), str(exc))
             return
-        self.page.show_document(doc, self.docs.text(sha))
+        self.page.show_document(doc, self.docs.passages(sha))
+        self._show_personal(doc)
         self.reload()
         self.window.show_message(_("Saved"))
 
@@ -507,8 +796,8 @@ class DocumentsLayer(QObject):
 
     @property
     def watched(self) -> Path | None:
-        folders = self.watcher.directories()
-        return Path(folders[0]) if folders else None
+        folder = self.window.settings.watched_folder
+        return Path(folder) if folder and self.watcher.directories() else None
 
     def choose_watched_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, _("Watch a folder"))
@@ -539,10 +828,13 @@ class DocumentsLayer(QObject):
             return []
         new: list[Path] = []
         signatures = []
-        for path in sorted(folder.iterdir()):
+        files, folders = watched_tree(folder)
+        # Subfolders are watched too (a new subfolder is seen when its parent changes).
+        missing = [str(f) for f in folders if str(f) not in self.watcher.directories()]
+        if missing:
+            self.watcher.addPaths(missing)
+        for path in files:
             try:
-                if path.is_symlink() or not path.is_file() or path.name.startswith("."):
-                    continue  # links may point out of the folder; dot files are partial copies
                 if path.suffix.lower() not in SUFFIXES:
                     continue
                 info = path.stat()
@@ -576,6 +868,37 @@ class DocumentsLayer(QObject):
                 self.import_paths(files)
                 return True
         return False
+
+
+MAX_WATCHED_FOLDERS = 256  # each is an inotify watch on Linux: a bounded number
+MAX_WATCHED_DEPTH = 8
+
+
+def watched_tree(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The files (sorted) and the folders under `folder`, its subfolders included: links are
+    not followed (they may point out of it), dot files and folders are skipped (partial copies,
+    hidden caches), at most MAX_WATCHED_DEPTH levels and MAX_WATCHED_FOLDERS folders."""
+    import os
+
+    files: list[Path] = []
+    folders: list[Path] = []
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        here = Path(root)
+        folders.append(here)
+        depth = len(here.relative_to(folder).parts)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not (here / d).is_symlink() and depth < MAX_WATCHED_DEPTH
+        )
+        if len(folders) + len(dirs) > MAX_WATCHED_FOLDERS:
+            dirs[:] = dirs[: max(0, MAX_WATCHED_FOLDERS - len(folders))]
+        for name in sorted(names):
+            path = here / name
+            if name.startswith(".") or path.is_symlink() or not path.is_file():
+                continue
+            files.append(path)
+    return files, folders
 
 
 def _local_files(event: Any) -> list[Path]:

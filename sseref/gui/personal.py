@@ -94,7 +94,7 @@ class PersonalLayer(QObject):
         layout = self.view.layout()
         assert layout is not None
         layout.addWidget(self.strip)
-        self.dock = ListsPanel(self.store, window.db.exists, self._title)
+        self.dock = ListsPanel(self.store, self._exists, self._title)
         self.dock.hide()
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.history_dialog: HistoryDialog | None = None
@@ -232,30 +232,50 @@ class PersonalLayer(QObject):
 
     def _context_menu(self, view: QAbstractItemView, pos: QPoint) -> None:
         record_id = view.indexAt(pos).data(ID_ROLE)
-        # An imported document (issue 20) is not a record: starring or listing it would
-        # store an id the data never has.
-        if record_id and not str(record_id).startswith(vocab.MY_DOCUMENT_PREFIX):
-            self.record_menu(record_id).popup(view.viewport().mapToGlobal(pos))
+        if record_id:
+            # A hit on a passage of an imported document stars the document itself.
+            self.record_menu(_whole(str(record_id))).popup(view.viewport().mapToGlobal(pos))
 
     # --- records ---------------------------------------------------------------------------
 
+    def _document(self, record_id: str) -> Any:
+        """The imported document a "mydoc:" id names (issue 20), else None."""
+        documents = getattr(self, "documents", None)
+        if documents is None or not record_id.startswith(vocab.MY_DOCUMENT_PREFIX):
+            return None
+        return documents.docs.by_key(record_id)
+
+    def _exists(self, record_id: str) -> bool:
+        """A record of the data, or a document still in the user's library."""
+        if record_id.startswith(vocab.MY_DOCUMENT_PREFIX):
+            return self._document(record_id) is not None
+        return self.window.db.exists(record_id)
+
     def _title(self, record_id: str) -> str:
+        if record_id.startswith(vocab.MY_DOCUMENT_PREFIX):
+            doc = self._document(record_id)
+            return str(doc.display_title) if doc is not None else ""
         try:
             return self.window.db.titles([record_id], current_language()).get(record_id, "")
         except Exception:  # noqa: BLE001 - a title is a nicety, never a failure
             return ""
 
     def _kind(self, record_id: str) -> str:
+        if record_id.startswith(vocab.MY_DOCUMENT_PREFIX):
+            return vocab.MY_DOCUMENT_KIND
         return vocab.kind_of(record_id) or ""
 
     def _target(self, record_id: str | None) -> str | None:
-        target = record_id or self.view.current
+        # The document page (issue 20) covers the record page: Ctrl+D and the note act on it.
+        documents = getattr(self, "documents", None)
+        shown = documents.shown_key() if documents is not None else None
+        target = record_id or shown or self.view.current
         if not target:
             self.window.show_message(_("Open a record first."))
         return target
 
     def open_record(self, record_id: str) -> None:
-        if not self.window.db.exists(record_id):
+        if not self._exists(record_id):
             record = self.store.record(record_id)
             title = record.title if record else record_id
             self.window.show_message(_("“{title}” is no longer in the data.").format(title=title))
@@ -297,6 +317,9 @@ class PersonalLayer(QObject):
             self.actions["favourite"].setChecked(starred)
             self.strip.show_state(starred, self.store.note(current))
         self.dock.reload()
+        documents = getattr(self, "documents", None)
+        if documents is not None:
+            documents.refresh_page()  # the document page's star, note and tags
 
     def toggle_favourite(self, record_id: str | None = None) -> None:
         target = self._target(record_id)
@@ -545,3 +568,10 @@ class PersonalLayer(QObject):
         self.dock.retranslate()
         if self.history_dialog is not None:
             self.history_dialog.retranslate()
+
+
+def _whole(record_id: str) -> str:
+    """A record's id as stored: a document's passage ("mydoc:<sha>#3") is the document."""
+    if record_id.startswith(vocab.MY_DOCUMENT_PREFIX):
+        return record_id.partition("#")[0]
+    return record_id

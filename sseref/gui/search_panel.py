@@ -52,7 +52,11 @@ def useful_chips(
     so it gets no chip (unless it is the filter in force, shown to be undone)."""
     chips: list[tuple[str, str, int]] = []
     for facet in sorted(facets, key=lambda f: FACET_ORDER.index(f) if f in FACET_ORDER else 99):
-        top = sorted(facets[facet].items(), key=lambda kv: (-kv[1], kv[0]))
+        # The user's own documents ("Mine") come first: few, and never crowded out.
+        top = sorted(
+            facets[facet].items(),
+            key=lambda kv: (kv[0] != vocab.MY_DOCUMENT_KIND, -kv[1], kv[0]),
+        )
         shown = 0
         for value, count in top:
             if chosen.get(facet) == value:

@@ -48,6 +48,9 @@ class Extracted:
     language: str | None = None
     pages: int | None = None
     truncated: bool = False
+    # [page number, offset in `text`] where each page's text starts (PDFs; pages with no text
+    # are left out), so the library can keep one passage per page.
+    page_starts: list[list[int]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -181,11 +184,41 @@ class _HTMLText(HTMLParser):
             self.parts.append(data)
 
 
+# Elements whose content is never text a reader sees (scripts, frames, embedded objects…):
+# nh3 drops them with what they hold; every other tag is dropped and its text kept.
+_NO_TEXT_TAGS = frozenset(
+    "script style noscript template svg math iframe frame frameset noframes object embed "
+    "applet noembed head title xmp select textarea button canvas audio video".split()
+)
+
+
+def sanitized(markup: str) -> str:
+    """The markup reduced by nh3 to text blocks: no script, style, frame or remote reference
+    survives (no attribute at all is kept, so no address can be followed)."""
+    import nh3
+
+    return nh3.clean(
+        markup,
+        tags=set(_HTMLText._BLOCKS),
+        clean_content_tags=set(_NO_TEXT_TAGS),
+        attributes={},
+        url_schemes=set(),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
 def html_text(markup: str) -> _HTMLText:
-    parser = _HTMLText()
-    parser.feed(markup)
-    parser.close()
-    return parser
+    """The page's title, metadata and language (from its head) and its visible text (from the
+    nh3-sanitized markup)."""
+    head = _HTMLText()
+    head.feed(markup)
+    head.close()
+    body = _HTMLText()
+    body.feed(sanitized(markup))
+    body.close()
+    head.parts = body.parts
+    return head
 
 
 def _lang_code(value: str) -> str | None:
@@ -231,37 +264,45 @@ def _read_html(data: bytes, limits: Limits) -> Extracted:
 
 def _read_pdf(data: bytes, limits: Limits) -> Extracted:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
+        # An owner password alone (no password to open) is decrypted with "" and read.
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractionRefused("the PDF is protected by a password")
+            raise ExtractionRefused("the PDF is encrypted (it opens only with its password)")
         count = len(reader.pages)
+    except (FileNotDecryptedError, DependencyError) as exc:
+        raise ExtractionRefused("the PDF is encrypted (it opens only with its password)") from exc
     except PdfReadError as exc:
-        raise ExtractionRefused(f"the PDF cannot be read ({exc})") from exc
+        raise ExtractionRefused("the PDF is damaged and cannot be read") from exc
     if count > limits.max_pdf_pages:
         raise ExtractionRefused(f"the PDF has {count} pages; the limit is {limits.max_pdf_pages}")
     pages: list[str] = []
+    starts: list[list[int]] = []
     total = 0
-    for page in reader.pages:
+    for number, page in enumerate(reader.pages, 1):
         try:
-            text = page.extract_text() or ""
+            text = clean_text(page.extract_text() or "")
         except Exception:  # noqa: BLE001 - one broken page must not lose the others
             text = ""
+        if not text:
+            continue
+        starts.append([number, total])
         pages.append(text)
-        total += len(text)
+        total += len(text) + 2  # the blank line that joins pages
         if total > limits.max_text_chars:
             break
     meta: dict[str, Any] = dict(reader.metadata or {})
     author = str(meta.get("/Author") or "")
     return Extracted(
         "pdf",
-        join_blocks(pages),
+        "\n\n".join(pages),
         title=str(meta.get("/Title") or ""),
         authors=[a.strip() for a in author.replace(";", ",").split(",") if a.strip()],
         date=_iso_date(meta.get("/CreationDate")),
         pages=count,
+        page_starts=starts,
     )
 
 

@@ -107,6 +107,7 @@ def import_file(docs: DocumentStore, path: Path, limits: Limits = DEFAULT_LIMITS
             date=found.date,
             language=found.language or "",
             pages=found.pages,
+            page_starts=found.page_starts,
         )
     except UserDataError as exc:
         if not existed:
@@ -151,3 +152,36 @@ def tally(outcomes: list[ImportOutcome]) -> dict[str, int]:
     for outcome in outcomes:
         counts[outcome.status] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class ReindexOutcome:
+    """One document read again from its kept original: its passages now, or why not."""
+
+    document: Document
+    passages: int
+    problem: str = ""
+
+
+def reindex(
+    docs: DocumentStore, only: Iterable[str] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> list[ReindexOutcome]:
+    """Extracts each document's kept copy again (in the sandbox) and replaces its text and
+    passages: after an upgrade of the readers, or for a library imported before passages."""
+    wanted = set(only) if only is not None else None
+    outcomes = []
+    for doc in docs.documents():
+        if wanted is not None and doc.sha256 not in wanted:
+            continue
+        path = docs.file_path(doc.sha256, doc.format)
+        if not path.is_file():
+            outcomes.append(ReindexOutcome(doc, 0, _("The original file is missing.")))
+            continue
+        try:
+            found = extract_in_sandbox(path, limits)
+            count = docs.replace_text(doc.sha256, found.text, found.page_starts)
+        except (ExtractionError, UserDataError) as exc:
+            outcomes.append(ReindexOutcome(doc, 0, str(exc)))
+            continue
+        outcomes.append(ReindexOutcome(doc, count))
+    return outcomes

@@ -346,6 +346,17 @@ def _year(text: str) -> int | None:
     return int(text) if text.isdecimal() and len(text) <= 4 else None
 
 
+def year_range(value: str) -> tuple[int, int] | None:
+    """A `year:` value as (first, last) year, open ends as 0 and 9999; None if not a year."""
+    found = _year_range(value)
+    if found is None:
+        return None
+    return (
+        found.low if found.low is not None else 0,
+        found.high if found.high is not None else 9999,
+    )
+
+
 def _year_range(value: str) -> wq.Filter | None:
     """`year:` values: 1978, >=1990, <2000, 1970..1980 (also 1970-1980, ..1980); else None."""
     value = value.strip()

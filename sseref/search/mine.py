@@ -13,16 +13,19 @@ the query's words; its matches are merged with the bundled index's hits at query
   by it; `mine:` alone lists every record with a note or tags (the newest note first), then
   every document.
 
-Filters other than `kind:` cannot be checked on the user side (the user database does not hold
-years, regions…): with such filters, records found only through the user's text are left out
-and bundled hits are merely re-ranked; under `mine:` such filters are ignored.
+Filters other than `kind:` cannot be checked on notes (the user database does not hold the
+records' years, regions…): with such filters, records found only through the user's text are left
+out and bundled hits are merely re-ranked; under `mine:` such filters are ignored. Documents
+carry their own metadata: `kind:` (`kind:document`, or `kind:mine` for them alone), `year:` and
+`lang:` apply to them; a filter they cannot satisfy (`type:`, `region:`, `theme:`) leaves them
+out. Their count is added to the kind facet (the "Mine" chip).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from sseref.core import vocab
@@ -44,6 +47,45 @@ _KIND = re.compile(r"(?<!\S)kind:(\S+)", re.IGNORECASE)
 _OPEN, _CLOSE = "\x02", "\x03"
 USER_BONUS = 0.5  # share of the best bundled score given to the best user match
 USER_LIMIT = 200  # user matches merged per query (best first)
+MINE_KINDS = frozenset({vocab.MY_DOCUMENT_KIND, "mine", "mydoc", "my-documents"})
+
+
+@dataclass(frozen=True)
+class DocumentFilters:
+    """What a query's filters ask of the user's documents (see document_filters)."""
+
+    years: tuple[int, int] | None = None
+    languages: frozenset[str] | None = None
+
+
+def document_filters(text: str) -> DocumentFilters | None:
+    """The query's filters as conditions on the documents' metadata; None when they exclude
+    every document (another kind, a field documents do not have, a negated kind of theirs)."""
+    from sseref.search.compiler import year_range
+    from sseref.search.query import parse
+
+    years: tuple[int, int] | None = None
+    languages: set[str] | None = None
+    for item in parse(text).filters:
+        value = item.value.lower()
+        if item.field_name == "kind":
+            ours = value in MINE_KINDS or value.rstrip("s") == "document"
+            if ours == item.negated:
+                return None
+        elif item.negated:
+            return None  # e.g. -lang:en: not worth guessing on metadata the user may not fill
+        elif item.field_name == "year":
+            found = year_range(value)
+            if found is None:
+                return None
+            low, high = found
+            years = (max(low, years[0]), min(high, years[1])) if years else (low, high)
+        elif item.field_name == "lang":
+            code = value[:2]
+            languages = {code} if languages is None else languages & {code}
+        else:
+            return None
+    return DocumentFilters(years, frozenset(languages) if languages is not None else None)
 
 
 class UserIndex(Protocol):
@@ -118,26 +160,29 @@ def merge(
             merged.append(replace(hit, score=hit.score + bonus.pop(hit.id)))
         else:
             merged.append(hit)
-    added = 0
-    if only_mine or not other_filters:
-        for record_id, extra in bonus.items():
-            note = by_id[record_id]
-            kind = note.record.kind or vocab.kind_of(record_id) or ""
-            if kinds is not None and kind not in kinds:
-                continue
-            mine_only = record_id.startswith(DOC_PREFIX)  # not in the bundled data, by design
-            if exists is not None and not mine_only and not exists(record_id):
-                continue  # no longer in the data: found with `sseref notes search`
-            merged.append(
-                Hit(
-                    id=record_id,
-                    kind=kind,
-                    title=note.record.title or record_id,
-                    excerpt=FixedExcerpt(_snippet(note.snippet)),
-                    score=extra,
-                )
+    added = documents = 0
+    for record_id, extra in bonus.items():
+        mine_only = record_id.startswith(DOC_PREFIX)  # not in the bundled data, by design
+        if not only_mine and other_filters and not mine_only:
+            continue
+        note = by_id[record_id]
+        kind = note.record.kind or vocab.kind_of(record_id) or ""
+        # Documents were filtered on their own metadata when they were searched.
+        if kinds is not None and kind not in kinds and not mine_only:
+            continue
+        if exists is not None and not mine_only and not exists(record_id):
+            continue  # no longer in the data: found with `sseref notes search`
+        merged.append(
+            Hit(
+                id=record_id,
+                kind=kind,
+                title=note.record.title or record_id,
+                excerpt=FixedExcerpt(_snippet(note.snippet)),
+                score=extra,
             )
-            added += 1
+        )
+        added += 1
+        documents += mine_only
     merged.sort(key=lambda h: -h.score)
     kept = merged[: bundled.limit or len(merged)]
     wanted = [h.id for h in kept if h.id in by_id and not h.snippet]
@@ -149,6 +194,8 @@ def merge(
         ]
     total = len(merged) if only_mine else bundled.total + added
     facets = {} if only_mine else bundled.facets
+    if documents and not only_mine:  # the "Mine" chip: click it for the documents alone
+        facets = {**facets, "kind": {**facets.get("kind", {}), vocab.MY_DOCUMENT_KIND: documents}}
     return replace(bundled, hits=kept, total=max(total, len(kept)), facets=facets)
 
 
@@ -175,7 +222,15 @@ def search_with_mine(
     marks = (_OPEN, _CLOSE)
     if words:
         user_hits = user.search_notes(words, limit=USER_LIMIT, marks=marks, snippets=False)
-        user_hits += _documents(user, "search_documents", words, USER_LIMIT, marks)
+        wanted = DocumentFilters() if only_mine else document_filters(rest)
+        if wanted is not None:
+            found = _documents(
+                user, "search_documents", words, USER_LIMIT, marks, wanted.years, wanted.languages
+            )
+            # A document found by its text and by the user's note on it is one hit: its
+            # passage (which says the page).
+            covered = {h.record.id.partition("#")[0] for h in found}
+            user_hits = [h for h in user_hits if h.record.id not in covered] + found
     elif only_mine:  # `mine:` alone lists every record with a note or tags, and every document
         user_hits = user.noted_records(USER_LIMIT)
         user_hits += _documents(user, "recent_documents", USER_LIMIT)
@@ -188,5 +243,9 @@ def search_with_mine(
     if only_mine:  # the user's side alone: the bundled index is not consulted
         empty = SearchResults(query=text, limit=limit)
         return merge(empty, user_hits, text=rest, only_mine=True, exists=exists, snippets=snippets)
-    bundled = engine.search(rest, **options)
+    kinds = _kinds(rest)
+    if kinds and kinds <= MINE_KINDS:  # `kind:mine` (the Mine chip): no bundled record is one
+        bundled = SearchResults(query=text, limit=limit)
+    else:
+        bundled = engine.search(rest, **options)
     return merge(bundled, user_hits, text=rest, only_mine=False, exists=exists, snippets=snippets)

@@ -53,3 +53,37 @@ def test_import_list_and_remove(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert code == 0 and "Draft law" in out
     code, out, _err = run(capsys, "document", "list", "--json")
     assert len(json.loads(out)) == 2
+
+
+def test_library_spelling_and_reindex_splits_pages(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from sseref.core.userdocs import DocumentStore
+    from sseref.core.userstore import UserStore
+    from tests.library.hostile import pdf_pages
+
+    report = samples.write(
+        tmp_path, "report.pdf", pdf_pages(["First page.", "Second page about Quixada."], "Rep")
+    )
+    code, out, _err = run(capsys, "library", "import", str(report), "--json")
+    assert code == 0
+    sha = file_sha256(report)
+    # As a library imported before passages: one passage holding the whole text.
+    store = UserStore()
+    docs = DocumentStore(store.db)
+    docs.replace_text(sha, docs.text(sha))
+    assert [p.page for p in docs.passages(sha)] == [None]
+    store.close()
+    code, out, _err = run(capsys, "library", "reindex", "--json")
+    assert code == 0 and json.loads(out) == [{"id": f"mydoc:{sha}", "passages": 2, "problem": None}]
+    store = UserStore()
+    docs = DocumentStore(store.db)
+    assert [h.page for h in docs.find("quixada")] == [2]
+    docs.file_path(sha, "pdf").unlink()  # the kept copy lost: said, not a crash
+    store.close()
+    code, out, _err = run(capsys, "library", "reindex", sha[:8])
+    assert code == 1 and "The original file is missing." in out
+    code, out, _err = run(capsys, "library", "list", "--json")
+    assert [r["title"] for r in json.loads(out)] == ["Rep"]
+    code, out, _err = run(capsys, "library", "remove", sha[:8])
+    assert code == 0

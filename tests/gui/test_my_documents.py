@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 
 from sseref.library.importer import file_sha256
 from tests.library import samples
@@ -156,13 +156,21 @@ def test_documents_are_found_by_the_search_box_and_open_their_page(
     key = "mydoc:" + file_sha256(src)
     assert [h.id for h in hits] == [key]
     assert "<b>Quixadá</b>" in hits[0].snippet_html()
-    # The row's menu (star, lists, note) is for records only: none for a document.
+    # The row's menu stars the document: the Lists panel shows it by its title and opens it.
     popped: list[Any] = []
     monkeypatch.setattr(QMenu, "popup", lambda menu, _pos, _at=None: popped.append(menu))
     results = window.search_panel.list
     rect = results.visualRect(results.model().index(0, 0))
     window.personal._context_menu(results, rect.center())
-    assert popped == []
+    [menu] = popped
+    menu.actions()[0].trigger()
+    assert window.personal.store.is_favourite(key)
+    window.personal.show_lists(True)
+    items = window.personal.dock.items
+    assert items.count() == 1 and "no longer" not in items.item(0).text()
+    assert "Quixadá" in items.item(0).text()
+    window.personal.open_record(key)
+    assert layer.page.isVisible() and layer.page.star_button.isChecked()
     window.record_view.open(hits[0].id)  # what activating the row does
     assert layer.page.isVisible() and "Quixadá" in layer.page.text.toPlainText()
     window.search_box.setText("mine:")
@@ -190,8 +198,133 @@ def test_a_watched_folder_imports_new_files_by_itself(
     assert [o.status for o in blocker.args[0]] == ["imported"]
     assert sorted(d.file_name for d in layer.docs.documents()) == ["first.txt", "later.md"]
     assert layer.scan_watched() == []  # nothing new: nothing tried again
+    # Subfolders count too (a link to a folder outside, and dot folders, do not).
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    samples.write(outside, "secret.txt", samples.FRENCH)
+    (folder / "linked").symlink_to(outside)
+    (folder / ".cache").mkdir()
+    samples.write(folder / ".cache", "partial.txt", samples.FRENCH)
+    sub = folder / "2026" / "march"
+    sub.mkdir(parents=True)
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        samples.write(sub, "deep.txt", f"Deep {samples.SPANISH}")
+    assert [o.path for o in blocker.args[0]] == [sub / "deep.txt"]
+    assert str(sub) in layer.watcher.directories()
+    with qtbot.waitSignal(layer.imported, timeout=60000) as blocker:
+        samples.write(sub, "deeper.txt", f"Deeper {samples.ENGLISH}")  # seen by the sub's watch
+    assert [o.path.name for o in blocker.args[0]] == ["deeper.txt"]
+    assert "secret.txt" not in {d.file_name for d in layer.docs.documents()}
+    assert "partial.txt" not in {d.file_name for d in layer.docs.documents()}
     # The next window watches the same folder.
     again = documents(make_window())
     assert again.watched == folder
     again.watch(None)
     assert again.watched is None and window.settings.watched_folder == ""
+
+
+def test_document_page_notes_tags_links_and_the_record_page_shows_the_link(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from tests.library.hostile import pdf_pages
+
+    layer = documents(window)
+    pages = ["Opening remarks by the minister.", "Nothing much here.", "Zanzibar mutual funds."]
+    src = samples.write(tmp_path, "brief.pdf", pdf_pages(pages, "Meeting brief"))
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([src])
+    layer.report.close()
+    sha = file_sha256(src)
+    page = layer.page
+    assert page.isVisible() and "── Page 3 ──" in page.text.toPlainText()
+    # Star from the page; Ctrl+D (the Star action) acts on the document shown too.
+    page.star_button.click()
+    assert window.personal.store.is_favourite("mydoc:" + sha) and page.star_button.isChecked()
+    window.personal.actions["favourite"].trigger()
+    assert not window.personal.store.is_favourite("mydoc:" + sha)
+    assert not page.star_button.isChecked()
+    page.star_button.click()
+    # Note and tags from the page (the personal layer's dialog, saved under the document's id).
+    page.note_button.click()
+    dialog = window.findChild(QDialog, "noteDialog")
+    assert dialog is not None and "Meeting brief" in dialog.windowTitle()
+    dialog.editor.setPlainText("Ask ECLAC about the funds")
+    dialog.tags.setText("zanzibar, funding")
+    dialog.accept()
+    assert "Tags: funding, zanzibar" in page.note_label.text()
+    assert "Ask ECLAC" in page.note_label.text()
+    # Link to records: the picker filters as you type (accents optional), OK links.
+    page.link_button.click()
+    picker = layer.picker
+    assert picker is not None and picker.isVisible()
+    picker.filter.setText("ALPHA coop")
+    shown = [picker.list.item(r) for r in range(picker.list.count())]
+    visible = [i.data(Qt.ItemDataRole.UserRole) for i in shown if not i.isHidden()]
+    assert visible == ["org/alpha"]
+    picker.accept()
+    assert [page.links.item(r).text() for r in range(page.links.count())] == [
+        "Alpha Cooperative Alliance"
+    ]
+    # The record's page lists the document; its link opens the document page again.
+    page.links.itemActivated.emit(page.links.item(0))
+    assert window.record_view.current == "org/alpha" and not page.isVisible()
+    assert layer.linked.isVisible() and "Meeting brief" in layer.linked.text()
+    layer.linked.linkActivated.emit("mydoc:" + sha)
+    assert page.isVisible()
+    # Remove the link: the record page no longer lists it.
+    page.links.setCurrentRow(0)
+    page.unlink_button.click()
+    assert page.links.count() == 0
+    window.record_view.open("org/alpha")
+    assert not layer.linked.isVisible()
+
+
+def test_a_hit_in_a_long_pdf_opens_its_page(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from tests.library.hostile import pdf_pages
+
+    layer = documents(window)
+    pages = [f"Page {n} talks about ordinary matters of the network." for n in range(1, 40)]
+    pages[26] = "Here the Quixada credit union is described."
+    src = samples.write(tmp_path, "long.pdf", pdf_pages(pages, "Annual report"))
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([src])
+    layer.report.close()
+    window.record_view.open("org/alpha")
+    window.search_box.setText("quixada")
+    qtbot.waitUntil(lambda: window.search_panel.outcome is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.search_panel.outcome.text == "quixada", timeout=5000)
+    [hit] = window.search_panel.outcome.hits
+    assert "p. 27" in hit.snippet_html() and hit.id.endswith("#26")
+    window.record_view.open(hit.id)
+    cursor = layer.page.text.textCursor()
+    assert cursor.block().text() == "── Page 27 ──"
+    assert layer.page.text.cursorRect().top() >= 0  # in view
+
+
+def test_the_mine_chip_keeps_only_the_documents(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    layer = documents(window)
+    src = samples.write(tmp_path, "coop.txt", "Cooperative statutes of the Quixadá union.")
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([src])
+    layer.report.close()
+    key = "mydoc:" + file_sha256(src)
+    window.search_box.setText("cooperative")
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.outcome is not None and panel.outcome.text == "cooperative")
+    ids = [h.id for h in panel.outcome.hits]
+    assert key in ids and len(ids) > 1
+    [chip] = [c for c in panel.chips if c.text().startswith("Mine")]
+    chip.click()
+    qtbot.waitUntil(lambda: [h.id for h in panel.outcome.hits] == [key], timeout=5000)
+
+
+def test_the_mine_chip_is_never_crowded_out() -> None:
+    from sseref.core.vocab import MY_DOCUMENT_KIND
+    from sseref.gui.search_panel import useful_chips
+
+    kinds = {
+        k: 50 - i for i, k in enumerate(["organization", "document", "event", "term", "x", "y"])
+    }
+    kinds[MY_DOCUMENT_KIND] = 1
+    chips = useful_chips({"kind": kinds}, 1000, {})
+    assert chips[0] == ("kind", MY_DOCUMENT_KIND, 1)

@@ -132,3 +132,62 @@ def test_imported_documents_are_searched_with_the_bundled_records(
     reader = ThreadUserIndex(notes.db.path)
     assert [h.record.id for h in reader.search_documents("quixada")] == [doc.key]
     assert [h.record.id for h in reader.recent_documents()] == [doc.key]
+
+
+def test_kind_year_and_language_filters_apply_to_documents(
+    fixture_engine: SearchEngine, notes: UserStore
+) -> None:
+    from sseref.core.userdocs import DOC_KIND, DocumentStore
+    from sseref.search.mine import document_filters
+
+    docs = DocumentStore(notes.db, Path(str(notes.db.path)).parent / "library")
+    es = docs.add(
+        sha256="e" * 64,
+        file_name="ley.txt",
+        fmt="txt",
+        size=1,
+        title="Ley de cooperativas",
+        text="Quixadá cooperative law",
+        date="2019-05",
+        language="es",
+    )
+    fr = docs.add(
+        sha256="f" * 64,
+        file_name="loi.txt",
+        fmt="txt",
+        size=1,
+        title="Loi ESS",
+        text="Quixadá cooperative act",
+        date="2014",
+        language="fr",
+    )
+
+    def ids(query: str) -> set[str]:
+        return {h.id for h in search_with_mine(fixture_engine, notes, query, limit=50).hits}
+
+    assert {es.key, fr.key} <= ids("quixada")
+    assert ids("quixada kind:document") == {es.key, fr.key}
+    assert ids("quixada kind:mine") == {es.key, fr.key}
+    assert ids("quixada kind:organization") == set()
+    assert ids("quixada -kind:mine") == set()
+    assert ids("quixada year:2019") == {es.key}
+    assert ids("quixada year:2010..2015") == {fr.key}
+    assert ids("quixada lang:fr") == {fr.key}
+    assert ids("quixada lang:es year:2014") == set()
+    assert ids("quixada region:africa") == set()  # documents have no region
+    assert document_filters("x type:plan") is None
+    # The kind facet counts them: the "Mine" chip.
+    merged = search_with_mine(fixture_engine, notes, "cooperative", limit=50)
+    assert merged.facets["kind"][DOC_KIND] == 2
+
+
+def test_a_document_found_by_its_text_and_its_note_is_one_hit(
+    fixture_engine: SearchEngine, notes: UserStore
+) -> None:
+    from sseref.core.userdocs import DocumentStore
+
+    docs = DocumentStore(notes.db, Path(str(notes.db.path)).parent / "library")
+    doc = docs.add(sha256="9" * 64, file_name="a.txt", fmt="txt", size=1, text="Quixadá fund")
+    notes.set_note(doc.key, "Quixadá again", "a.txt", "my-document")
+    hits = search_with_mine(fixture_engine, notes, "quixada", limit=20).hits
+    assert [h.id for h in hits] == [doc.key]
