@@ -47,7 +47,7 @@ def _pages(maker: Any, rng: random.Random, low: int, high: int) -> list[str]:
 
 def generate(folder: Path, count: int, seed: int = 20) -> list[list[str]]:
     """Writes `count` PDFs and DOCX files; returns their pages' texts."""
-    from sseref.app.bench_corpus import CorpusMaker
+    from benchmarks.bench_corpus import CorpusMaker
     from tests.library import samples
     from tests.library.hostile import pdf_pages
 
@@ -88,7 +88,7 @@ def add_text_only(db_path: Path, library: Path, count: int, start: int, seed: in
     """Adds text-only documents (2–10 pages) straight to the library; returns seconds."""
     import hashlib
 
-    from sseref.app.bench_corpus import CorpusMaker
+    from benchmarks.bench_corpus import CorpusMaker
     from sseref.core.userdb import UserDatabase
     from sseref.core.userdocs import DocumentStore
 

@@ -194,7 +194,12 @@ def styled_citation(
         when = format_spec(p.date, lang) if p.date else ""
         place = p.place or ""
         if record.kind == "organization":
-            when = _("founded {date}").format(date=when) if when else ""
+            # A day takes another preposition than a month or a year in French and Spanish
+            # ("fondée le 23 mai 2012", "fondée en mai 2012"): two messages, not one.
+            if when and p.date is not None and p.date.start.day is not None and not p.date.end:
+                when = _("founded on {date}").format(date=when)
+            elif when:
+                when = _("founded {date}").format(date=when)
             place = record.fields.get("headquarters") or ""
         bits = [p.title, kind, when, place]
         text = ", ".join(b for b in bits if b) + "."

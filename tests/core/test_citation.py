@@ -158,3 +158,32 @@ def test_every_export_format_is_written(fixture_db: Any) -> None:
         assert "Alpha Cooperative Alliance" in export_citations([record], fmt, "en", CTX)
     with pytest.raises(ValueError):
         export_citations([record], "docx", "en", CTX)
+
+
+@pytest.mark.parametrize(
+    ("founded", "lang", "expected"),
+    [
+        ("2012-05-23", "fr", "fondée le 23 mai 2012"),
+        ("2012-05", "fr", "fondée en mai 2012"),
+        ("2012", "fr", "fondée en 2012"),
+        ("2012-05-23", "es", "fundada el 23 de mayo de 2012"),
+        ("2012", "es", "fundada en 2012"),
+        ("2012-05-23", "en", "founded on 23 May 2012"),
+    ],
+)
+def test_a_founding_day_takes_its_own_preposition(
+    fixture_db: Any, founded: str, lang: str, expected: str
+) -> None:
+    # French and Spanish say "le 23 mai" / "el 23 de mayo" but "en mai" / "en 2012".
+    from dataclasses import replace
+
+    from sseref.core import i18n
+    from sseref.core.dates import parse_date
+
+    i18n.set_language(lang)
+    record = fixture_db.get("org/alpha", lang)
+    record = replace(record, date=parse_date(founded))
+    try:
+        assert expected in styled_citation(record, "un", lang, CTX)
+    finally:
+        i18n.set_language("en")
