@@ -330,7 +330,12 @@ class Compiler:
         ]
         if len(content) < 2 or len(content) != len(set(content)):
             return ()
-        per_word = [_or([wq.Term("names", s) for s in self._name_stems(w)]) for w in content]
+        # A person's names are their roles at their organizations ("Executive Secretary
+        # ECLAC"): the `roles` field holds both, word by word, for this bonus only.
+        per_word = [
+            _or([wq.Term(f, s) for s in self._name_stems(w) for f in ("names", "roles")])
+            for w in content
+        ]
         return (wq.Max([wq.And(per_word)], boost=NAME_BONUS),)
 
     def _name_stems(self, word: str) -> list[str]:
