@@ -320,11 +320,12 @@ class Compiler:
         """Records whose names hold every content word typed ("cooperative alliance": the
         International Cooperative Alliance) before those holding some of them in their names
         and the rest in their text (the glossary's "cooperative"). A word counts as held when
-        a one-word other name of it is ("España" by a law named "... (Spain)")."""
+        a one-word other name of it is ("España" by a law named "... (Spain)"), and the word
+        being typed when one of its completions is ("ley economía social esp")."""
         content = [
-            w
+            (w, group[0].prefix)
             for group in parsed.groups
-            if len(group) == 1 and group[0].kind == "word" and not group[0].prefix
+            if len(group) == 1 and group[0].kind == "word"
             for w in group[0].words
             if not an.is_stopword(w)
         ]
@@ -333,8 +334,14 @@ class Compiler:
         # A person's names are their roles at their organizations ("Executive Secretary
         # ECLAC"): the `roles` field holds both, word by word, for this bonus only.
         per_word = [
-            _or([wq.Term(f, s) for s in self._name_stems(w) for f in ("names", "roles")])
-            for w in content
+            _or(
+                [
+                    wq.Term(f, s)
+                    for s in (self._prefix_stems(w) if prefix else self._name_stems(w))
+                    for f in ("names", "roles")
+                ]
+            )
+            for w, prefix in content
         ]
         return (wq.Max([wq.And(per_word)], boost=NAME_BONUS),)
 
@@ -342,6 +349,10 @@ class Compiler:
         """The stems of a word and of its one-word other names (Spain = España = Espagne)."""
         others = [a for a in self.aliases.expansions(word) if " " not in a][:MAX_EXPANSIONS]
         return list(dict.fromkeys(s for w in [word, *others] for s in an.query_stems(w)))
+
+    def _prefix_stems(self, prefix: str) -> list[str]:
+        """The stems of the few completions `prefix()` searches (bounded, like it)."""
+        return list(dict.fromkeys(s for t in self.vocab.expand(prefix) for s in an.query_stems(t)))
 
 
 def _stop_words_only(group: list[Item]) -> bool:

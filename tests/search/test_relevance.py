@@ -187,3 +187,12 @@ def test_a_name_among_other_words_does_not_outrank_what_they_describe(
         ("58/220", "doc/a-res-58-220"),
     ]:
         assert top(name) == record, name
+
+
+def test_as_you_type_the_word_being_typed_counts_for_the_name_bonus(
+    real_engine: SearchEngine,
+) -> None:
+    """While the country's name is still being typed, the law still comes before the
+    country (the completions of the last word count as held by the law's names)."""
+    hits = [h.id for h in real_engine.search("ley economia social esp", limit=3).hits]
+    assert hits.index("doc/spain-ley-5-2011") < hits.index("country/spain"), hits
