@@ -54,7 +54,6 @@ KIND_WORDS = {
 _YEAR_RANGE = re.compile(r"^(\d{3,4})?\s*(?:\.\.|-|–|to)\s*(\d{3,4})?$")
 
 
-PART_EXACT_BOOST = 0.5  # see _alias_run
 CITES_WEIGHT = 0.25  # a record citing a symbol: well below the document itself
 NAME_BONUS = 0.5  # see _name_bonus
 
@@ -83,7 +82,8 @@ class Compiler:
 
     # --- clauses -------------------------------------------------------------------------
 
-    def word(self, w: str, out: Compiled) -> wq.Node:
+    def word(self, w: str, out: Compiled, exact: bool = True) -> wq.Node:
+        """A word in any field; `exact=False` leaves out the whole-key match (see _alias_run)."""
         stems = an.query_stems(w)
         out.words.add(w)
         if not stems:  # a stop word searched on its own
@@ -91,7 +91,8 @@ class Compiler:
         out.stems.update(stems)
         subs: list[wq.Node] = [wq.Term("body", s) for s in stems]
         subs += [wq.Term("names", s) for s in stems]
-        subs.append(wq.Term("exact", w))
+        if exact:
+            subs.append(wq.Term("exact", w))
         return _or(subs)
 
     def prefix(self, p: str, out: Compiled) -> wq.Node | None:
@@ -115,7 +116,7 @@ class Compiler:
         return _or(parts)
 
     def words_and(
-        self, words: list[str], out: Compiled, prefix_last: bool = False
+        self, words: list[str], out: Compiled, prefix_last: bool = False, exact: bool = True
     ) -> wq.Node | None:
         content = [w for w in words if not an.is_stopword(w)] or words
         clauses: list[wq.Node] = []
@@ -123,7 +124,8 @@ class Compiler:
             if prefix_last and i == len(content) - 1:
                 clause = self.prefix(w, out)
             else:
-                clause = self.word(w, out) if self.vocab.frequency(w) or w.isdigit() else None
+                known = self.vocab.frequency(w) or w.isdigit()
+                clause = self.word(w, out, exact) if known else None
             if clause is None:
                 out.unknown.append(w)
                 clause = wq.Term("plain", w)  # matches nothing: the fuzzy pass takes over
@@ -132,14 +134,14 @@ class Compiler:
             return None
         return clauses[0] if len(clauses) == 1 else wq.And(clauses)
 
-    def alternative(self, key: str, out: Compiled) -> wq.Node:
+    def alternative(self, key: str, out: Compiled, exact: bool = True) -> wq.Node:
         """Another name of the same thing: a word, or a phrase of several."""
         parts = key.split()
-        exact = wq.Term("exact", key)
         if len(parts) == 1:
-            return self.word(key, out)
+            return self.word(key, out, exact)
         out.words.update(w for w in parts if not an.is_stopword(w))
-        return _or([wq.Phrase("plain", parts), exact])
+        phrase = wq.Phrase("plain", parts)
+        return _or([phrase, wq.Term("exact", key)]) if exact else phrase
 
     def item(self, item: Item, out: Compiled) -> wq.Node | None:
         if item.kind == "phrase":
@@ -205,9 +207,17 @@ class Compiler:
         for n, item in enumerate(run):
             words.extend(item.words)
             owner.extend([n] * len(item.words))
-        # A record named by the whole query is what was asked for; one named by only part of
-        # it ("cooperative" in "cooperative alliance") gets a smaller push.
-        counted = sum(1 for w in words if not (drop_stops and an.is_stopword(w)))
+
+        # A record named by the whole query is what was asked for. One named by only part of
+        # it ("France" in "loi économie sociale et solidaire France", "ECLAC" in "Executive
+        # Secretary ECLAC") is not: the other words say what about it is wanted (its law,
+        # its head). Matching a part's whole key (exact, ×8, on all its names and aliases at
+        # once) outweighed every other word of the query together, so for a part the words
+        # count only as words (names, text, phrase) and the records whose names hold the
+        # other words too come first (Compiler._name_bonus).
+        def counted(span: list[str]) -> int:
+            return sum(1 for w in span if not (drop_stops and an.is_stopword(w)))
+
         clauses: list[wq.Node] = []
         j = 0
         while j < len(words):
@@ -217,18 +227,22 @@ class Compiler:
                 alts = self.aliases.expansions(key)[: min(MAX_EXPANSIONS, out.alternatives_left)]
                 out.alternatives_left -= len(alts)
                 last_is_prefix = run[owner[j + span - 1]].prefix and j + span == len(words)
-                own = self.words_and(words[j : j + span], out, prefix_last=last_is_prefix)
+                # Stop words inside the name count as in the rest of the query ("et").
+                whole = counted(words[j : j + span]) == counted(words)
+                own = self.words_and(
+                    words[j : j + span], out, prefix_last=last_is_prefix, exact=whole
+                )
                 if span > 1 and not last_is_prefix:
                     # Several words typed as a known name (Sur-Sur): as a phrase, not as
                     # words scattered anywhere ("sur" alone is French for "on").
                     out.words.update(words[j : j + span])
                     own = wq.Phrase("plain", words[j : j + span])
-                exact = wq.Term("exact", key, boost=2.0 if span == counted else PART_EXACT_BOOST)
+                exact = wq.Term("exact", key, boost=2.0) if whole else None
                 options = [q for q in [own, exact] if q is not None]
                 if alts:
                     # Other names count at half weight, and only the best one.
                     options.append(
-                        wq.Max([self.alternative(a, out) for a in alts], boost=ALIAS_WEIGHT)
+                        wq.Max([self.alternative(a, out, whole) for a in alts], boost=ALIAS_WEIGHT)
                     )
                 clauses.append(_or(options))
                 j += span
@@ -305,22 +319,43 @@ class Compiler:
         out.query = wq.Query(main, filters, tuple(negatives), self._name_bonus(parsed))
         return out
 
-    @staticmethod
-    def _name_bonus(parsed: ParsedQuery) -> tuple[wq.Node, ...]:
+    def _name_bonus(self, parsed: ParsedQuery) -> tuple[wq.Node, ...]:
         """Records whose names hold every content word typed ("cooperative alliance": the
         International Cooperative Alliance) before those holding some of them in their names
-        and the rest in their text (the glossary's "cooperative")."""
+        and the rest in their text (the glossary's "cooperative"). A word counts as held when
+        a one-word other name of it is ("España" by a law named "... (Spain)"), and the word
+        being typed when one of its completions is ("ley economía social esp")."""
         content = [
-            w
+            (w, group[0].prefix)
             for group in parsed.groups
-            if len(group) == 1 and group[0].kind == "word" and not group[0].prefix
+            if len(group) == 1 and group[0].kind == "word"
             for w in group[0].words
             if not an.is_stopword(w)
         ]
         if len(content) < 2 or len(content) != len(set(content)):
             return ()
-        per_word = [_or([wq.Term("names", s) for s in an.query_stems(w)]) for w in content]
+        # A person's names are their roles at their organizations ("Executive Secretary
+        # ECLAC"): the `roles` field holds both, word by word, for this bonus only.
+        per_word = [
+            _or(
+                [
+                    wq.Term(f, s)
+                    for s in (self._prefix_stems(w) if prefix else self._name_stems(w))
+                    for f in ("names", "roles")
+                ]
+            )
+            for w, prefix in content
+        ]
         return (wq.Max([wq.And(per_word)], boost=NAME_BONUS),)
+
+    def _name_stems(self, word: str) -> list[str]:
+        """The stems of a word and of its one-word other names (Spain = España = Espagne)."""
+        others = [a for a in self.aliases.expansions(word) if " " not in a][:MAX_EXPANSIONS]
+        return list(dict.fromkeys(s for w in [word, *others] for s in an.query_stems(w)))
+
+    def _prefix_stems(self, prefix: str) -> list[str]:
+        """The stems of the few completions `prefix()` searches (bounded, like it)."""
+        return list(dict.fromkeys(s for t in self.vocab.expand(prefix) for s in an.query_stems(t)))
 
 
 def _stop_words_only(group: list[Item]) -> bool:

@@ -124,10 +124,17 @@ def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> 
     for alias in rec.aliases:
         names.extend(an.all_stems(alias))
         plain.extend(an.words(alias))
+    roles: list[str] = []
     for role in rec.roles if rec.kind == "person" else ():
         # A person is named by their role as much as by their name ("the Executive Secretary").
         for lang, title in role.titles.items():
             names.extend(an.stems(title, lang if lang in an.LANGS else "en"))
+            roles.extend(an.stems(title, lang if lang in an.LANGS else "en"))
+        # ... and the role by its organization ("Executive Secretary of ECLAC"). Kept out of
+        # `names` (a vice-president of the ICA is not named "cooperative alliance"): only the
+        # name bonus reads it, for a query naming both the role and the organization.
+        for org_name in [role.organization_name, *role.organization_acronyms]:
+            roles.extend(an.all_stems(org_name))
     for lang, text in rec.summaries.items():
         body.extend(an.stems(text, lang if lang in an.LANGS else "en"))
         plain.extend(an.words(text))
@@ -169,6 +176,7 @@ def record_document(rec: Record, symbol_of: Mapping[str, str] | None = None) -> 
         "kind": rec.kind,
         "body": " ".join(body),
         "names": " ".join(names),
+        "roles": " ".join(roles),
         "exact": ",".join(
             [*dict.fromkeys(k for k in exact if k and "," not in k), *_org_acronyms(rec)]
         ),

@@ -8,8 +8,8 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 # Bumped whenever the schema or the analysis changes: a shipped or cached index of another
 # version is rebuilt.
 # 7: cooperative/cooperation stems; 8: co-operative = cooperative; 9: `cites`;
-# 10: the vocabulary file beside the index
-INDEX_SCHEMA_VERSION = 10
+# 10: the vocabulary file beside the index; 11: `roles`
+INDEX_SCHEMA_VERSION = 11
 
 # Field boosts (BM25F): a hit in a name or an acronym says far more than one in a summary.
 BOOST_EXACT = 8.0
@@ -42,6 +42,9 @@ def build_schema() -> fields.Schema:
         # Ranked text: each token stemmed by the language it was written in.
         body=fields.TEXT(analyzer=_tokens(), phrase=False, field_boost=BOOST_BODY),
         names=fields.TEXT(analyzer=_tokens(), phrase=False, field_boost=BOOST_NAMES),
+        # A person's roles with their organizations' names and acronyms ("executive
+        # secretary eclac"): read only by the name bonus (compiler.Compiler._name_bonus).
+        roles=fields.TEXT(analyzer=_tokens(), phrase=False, field_boost=BOOST_NAMES),
         # Whole acronyms, aliases, full names and UN symbol variants, one key each.
         exact=fields.KEYWORD(commas=True, scorable=True, field_boost=BOOST_EXACT),
         # The symbols of the documents a record is related to or quotes in its text (the

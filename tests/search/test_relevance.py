@@ -156,3 +156,43 @@ def test_both_spellings_of_co_operative_find_the_same(real_engine: SearchEngine)
 
     assert top("International Co-operative Alliance") == top("International Cooperative Alliance")
     assert top("International Cooperative Alliance")[0] == "org/ica"
+
+
+def test_a_name_among_other_words_does_not_outrank_what_they_describe(
+    real_engine: SearchEngine,
+) -> None:
+    """A country or body named with other words ("law ... France", "Executive Secretary
+    ECLAC"): the record whose names cover all the words comes first, not the one named only
+    by the country or body; the name alone still answers with the named record."""
+
+    def top(query: str) -> str:
+        return real_engine.search(query, limit=3, as_you_type=False).hits[0].id
+
+    laws = {
+        "loi économie sociale et solidaire France": "france-loi-ess",
+        "solidarty economy law mexico": "mexico-less",
+        "ley economía social españa": "spain",
+    }
+    for query, law in laws.items():
+        first = top(query)
+        assert not first.startswith("country/") and law in first, (query, first)
+    assert top("Executive Secretary ECLAC") == "person/jose-manuel-salazar-xirinachs"
+    # The role's organization counts as the person's name (the `roles` field).
+    assert top("Minister of Cooperation India") == "person/amit-shah"
+    for name, record in [
+        ("France", "country/france"),
+        ("México", "country/mexico"),
+        ("ECLAC", "org/eclac"),
+        ("CEPAL", "org/eclac"),
+        ("58/220", "doc/a-res-58-220"),
+    ]:
+        assert top(name) == record, name
+
+
+def test_as_you_type_the_word_being_typed_counts_for_the_name_bonus(
+    real_engine: SearchEngine,
+) -> None:
+    """While the country's name is still being typed, the law still comes before the
+    country (the completions of the last word count as held by the law's names)."""
+    hits = [h.id for h in real_engine.search("ley economia social esp", limit=3).hits]
+    assert hits.index("doc/spain-ley-5-2011") < hits.index("country/spain"), hits
