@@ -86,8 +86,9 @@ def start_page_html(db: Database, recent: list[str], colors: Colors, lang: str) 
     title = _("Welcome to SSE Ref")
     intro = _(
         "An offline reference on the Social and Solidarity Economy and South-South "
-        "cooperation: organizations, history, documents, initiatives and a glossary in "
-        "English, Spanish and French. Choose a record in a list, or search with Ctrl+K."
+        "cooperation: organizations, history, documents, initiatives, people in public roles, "
+        "countries and their SSE laws, and a glossary in English, Spanish and French. Choose a "
+        "record in a list, or search with Ctrl+K."
     )
     holds = _("What the data holds")
     as_of = _("Data as of {date}; built on {built}.").format(
