@@ -15,7 +15,7 @@ from typing import Any
 from sseref.core.i18n import LANGUAGES
 from sseref.core.models import Record, Relation
 from sseref.gui.theme import Colors
-from sseref.report.present import FactRow, Presenter, relation_order
+from sseref.report.present import FactRow, Presenter, listed_relations, relation_order
 from sseref.report.render import render
 
 MINI_TIMELINE_URL = "sseref-mini-timeline"
@@ -198,7 +198,7 @@ def _relations(record: Record, related_dates: dict[str, str], p: Presenter) -> l
         return relation_order(r.type, r.direction)
 
     ordered = sorted(
-        record.relations,
+        listed_relations(record),
         key=lambda r: (*key(r), related_dates.get(r.other_id, ""), r.other_title.casefold()),
     )
     groups = []

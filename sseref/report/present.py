@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sseref.core import dateformat, vocab
+from sseref.core import dateformat, kinds, vocab
 from sseref.core.citation import CitationContext, styled_citation
 from sseref.core.dates import DateSpec
 from sseref.core.fieldview import field_views
-from sseref.core.models import Record, Role, Source
+from sseref.core.models import Record, Relation, Role, Source
 from sseref.report.i18n import Translator
 
 
@@ -194,6 +194,21 @@ class Presenter:
     ) -> str:
         """The record cited (the same text "Copy citation" puts on the clipboard)."""
         return styled_citation(record, style, self.lang, context, gettext=self.tr._)
+
+
+def listed_relations(record: Record) -> list[Relation]:
+    """The record's links in the order pages and sheets group them, without the links the
+    build derived from one of the record's own fields (an organization's country, a document's
+    issuing body): the field list already shows those, and a second row would repeat it."""
+    derived = {
+        (rel_type, side, record.fields.get(name))
+        for name, (rel_type, side) in kinds.FIELD_RELATIONS.items()
+        if record.fields.get(name)
+    }
+    return sorted(
+        (r for r in record.relations if (r.type, r.direction, r.other_id) not in derived),
+        key=lambda r: relation_order(r.type, r.direction),
+    )
 
 
 def relation_order(rel_type: str, direction: str) -> tuple[int, str, str]:

@@ -21,7 +21,7 @@ from sseref.report.markup import (
     ordered_list,
     paragraph,
 )
-from sseref.report.present import FactRow, Presenter, relation_order
+from sseref.report.present import FactRow, Presenter, listed_relations
 from sseref.report.render import fragment, join
 
 MAX_TIMELINE = 12
@@ -212,7 +212,7 @@ class SheetBuilder:
     def _relations(self, record: Record, related: dict[str, RecordRow]) -> Markup:
         """Links to organizations, initiatives and terms, grouped by their label."""
         groups: dict[str, list[Markup]] = {}
-        for rel in sorted(record.relations, key=lambda r: relation_order(r.type, r.direction)):
+        for rel in listed_relations(record):
             if rel.other_kind in ("event", "document"):
                 continue
             label = self.p.relation(rel.type, rel.direction)

@@ -18,7 +18,7 @@ from sseref.core.models import Record
 from sseref.report.compose import data_as_of
 from sseref.report.i18n import Translator
 from sseref.report.markup import Markup, heading, paragraph
-from sseref.report.present import Presenter, relation_order
+from sseref.report.present import Presenter, listed_relations
 from sseref.report.render import escape, fragment, join, render
 from sseref.report.sheets import SheetBuilder
 from sseref.search.results import SearchResults
@@ -218,7 +218,7 @@ class Pages:
         ids = list(dict.fromkeys(r.other_id for r in record.relations))
         rows = {row.id: row for row in self.db.rows(ids, p.lang)}
         groups: dict[str, list[tuple[str, str, str, str]]] = {}
-        for rel in sorted(record.relations, key=lambda r: relation_order(r.type, r.direction)):
+        for rel in listed_relations(record):
             row = rows.get(rel.other_id)
             if row is None:
                 continue

@@ -88,3 +88,19 @@ def test_country_sheet_shows_iso_region_laws_bodies_and_organizations(  # type: 
     assert escape(p.relation("has_national_body", "out")) in html
     assert escape(p.relation("based_in", "in")) in html
     assert escape(kinds_db.get("org/delta-agency", lang).title(lang)) in html
+
+
+def test_a_link_made_from_a_field_is_not_listed_twice(kinds_db) -> None:  # type: ignore[no-untyped-def]
+    # The build turns an organization's `country` into a "based in" link; the page shows the
+    # country in its field list and must not repeat it among the relations, while the
+    # country's own page still lists the organization (the link, seen from the other side).
+    from sseref.report.present import listed_relations
+
+    org = kinds_db.get("org/delta-agency", "en")
+    assert org.fields["country"] == "country/examplia"
+    assert any(r.type == "based_in" for r in org.relations)
+    assert not any(r.type == "based_in" for r in listed_relations(org))
+    html = sheet(kinds_db, "org/delta-agency")
+    assert "Country</td>" in html and "Based in</td>" not in html
+    country = kinds_db.get("country/examplia", "en")
+    assert any(r.other_id == "org/delta-agency" for r in listed_relations(country))
