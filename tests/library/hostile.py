@@ -54,26 +54,6 @@ class Tally:
 # --- PDF writing ------------------------------------------------------------------------------
 
 
-def pdf_from_objects(objects: list[bytes], trailer: str = "", root: int = 1) -> bytes:
-    """A PDF with a classic cross-reference table whose offsets are right."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    trailer = trailer.replace("{xref}", str(xref))
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R {trailer}>>\n"
-        f"startxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
-
-
 def pdf_pages(texts: list[str], title: str = "Report") -> bytes:
     """A PDF with one page per text (Helvetica, lines of about 90 characters)."""
     count = len(texts)
@@ -98,7 +78,7 @@ def pdf_pages(texts: list[str], title: str = "Report") -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     )
     objects.append(f"<< /Title ({_pdf_escape(title)}) /Author (Generated) >>".encode())
-    return pdf_from_objects(objects, trailer=f"/Info {len(objects)} 0 R ")
+    return samples.pdf_from_objects(objects, trailer=f"/Info {len(objects)} 0 R ")
 
 
 def _pdf_escape(text: str) -> str:
@@ -181,7 +161,7 @@ def _recursive_pdf(variant: int, unique: str) -> bytes:
     """Object graphs that loop: page trees, content arrays, xref chains, object streams."""
     page = _font_and_page()
     if variant == 0:  # the page tree's kids point back to the root of the tree
-        return pdf_from_objects(
+        return samples.pdf_from_objects(
             [
                 b"<< /Type /Catalog /Pages 2 0 R >>",
                 b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
@@ -190,7 +170,7 @@ def _recursive_pdf(variant: int, unique: str) -> bytes:
             trailer=f"/ID [({unique}) ({unique})] ",
         )
     if variant == 1:  # two page-tree nodes that are each other's kid
-        return pdf_from_objects(
+        return samples.pdf_from_objects(
             [
                 b"<< /Type /Catalog /Pages 2 0 R >>",
                 b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
@@ -200,7 +180,7 @@ def _recursive_pdf(variant: int, unique: str) -> bytes:
             trailer=f"/ID [({unique}) ({unique})] ",
         )
     if variant == 2:  # a content array that contains itself
-        return pdf_from_objects(
+        return samples.pdf_from_objects(
             [
                 b"<< /Type /Catalog /Pages 2 0 R >>",
                 b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -210,7 +190,7 @@ def _recursive_pdf(variant: int, unique: str) -> bytes:
             trailer=f"/ID [({unique}) ({unique})] ",
         )
     if variant == 3:  # the cross-reference table's /Prev is itself
-        return pdf_from_objects(
+        return samples.pdf_from_objects(
             [
                 b"<< /Type /Catalog /Pages 2 0 R >>",
                 b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -236,7 +216,7 @@ def _recursive_pdf(variant: int, unique: str) -> bytes:
         )
     depth = 50_000 if variant == 7 else 5_000  # arrays nested deeper than any parser's stack
     nested = b"[" * depth + b"]" * depth
-    return pdf_from_objects(
+    return samples.pdf_from_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R /Deep 3 0 R >>",
             b"<< /Type /Pages /Kids [] /Count 0 >>",
@@ -470,7 +450,7 @@ def generate(folder: Path, outside: Path, scale: float = 1.0, seed: int = 20) ->
                 if kind == 0:
                     put(
                         f"blank {u}.pdf",
-                        pdf_from_objects(
+                        samples.pdf_from_objects(
                             [
                                 b"<< /Type /Catalog /Pages 2 0 R >>",
                                 b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -23,6 +23,31 @@ ENGLISH = (
 )
 
 
+def pdf_from_objects(
+    objects: list[bytes],
+    trailer: str = "",
+    root: int = 1,
+    header: bytes = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n",
+) -> bytes:
+    """A PDF with a classic cross-reference table whose offsets are right."""
+    out = io.BytesIO()
+    out.write(header)
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    trailer = trailer.replace("{xref}", str(xref))
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R {trailer}>>\n"
+        f"startxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
 def pdf_bytes(text: str = "Draft law on the social economy", title: str = "Draft law") -> bytes:
     """A one-page PDF with `text` in Helvetica and a /Title (offsets computed, so it is valid)."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
@@ -35,21 +60,7 @@ def pdf_bytes(text: str = "Draft law on the social economy", title: str = "Draft
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         f"<< /Title ({title}) /Author (Ministry of Labour) /CreationDate (D:20250314) >>".encode(),
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\n"
-        f"startxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
+    return pdf_from_objects(objects, trailer="/Info 6 0 R ", header=b"%PDF-1.4\n")
 
 
 def zip_bytes(members: dict[str, bytes | str]) -> bytes:
