@@ -124,7 +124,7 @@ def test_only_this_module_reads_whoosh_private_names() -> None:
 
 def test_the_installed_whoosh_is_a_version_this_layout_was_checked_on() -> None:
     installed = wi.installed_version()
-    assert installed in {f"{wi.PINNED_DISTRIBUTION} {v}" for v in wi.PINNED_VERSIONS}, (
+    assert installed in {f"Whoosh {v}" for v in wi.PINNED_VERSIONS}, (
         f"{installed} is installed; sseref.search.whoosh_internals reads Whoosh's private "
         f"layout as of {wi.PINNED_DISTRIBUTION} {', '.join(wi.PINNED_VERSIONS)}. If the other "
         "tests in this file pass, the layout is unchanged: add the version to PINNED_VERSIONS."
