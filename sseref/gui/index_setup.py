@@ -33,38 +33,10 @@ def index_problem(
     folder: Path, db: Database, *, count: bool = True, expected: dict[str, Any] | None = None
 ) -> str | None:
     """Why the index in `folder` cannot serve this database ("missing", "stale", "corrupt"),
-    or None. It is the CLI's own test (manifest, file sizes and digests, the alias file, the
-    document count), so the window and the command line agree on damage; files unchanged
-    since their digests last matched are not read again. Without `count` the caller compares
-    the document count itself, once the index is open."""
-    from sseref.search.lifecycle import expected_manifest, problem
+    or None: the check of `search.lifecycle`, the command line's and the search process's."""
+    from sseref.search.lifecycle import index_problem as problem
 
-    if expected is None:
-        expected = expected_manifest(db)
-    why = problem(folder, expected, count=count, trust_unchanged=True)
-    if why is not None:
-        log.info("Search index %s not usable: %s", folder, why)
-    return why.split(" (")[0] if why else None
-
-
-def _open_checked(folder: Path, db: Database, expected: dict[str, Any]) -> tuple[Any, str | None]:
-    """(engine, None) when the index in `folder` serves `db`, else (None, the problem). The
-    document count is compared on the engine itself: opening the index a second time only
-    to count its documents cost as much as opening it."""
-    from sseref.search.engine import SearchEngine, SearchIndexError
-
-    why = index_problem(folder, db, count=False, expected=expected)
-    if why is not None:
-        return None, why
-    try:
-        engine = SearchEngine(folder)
-    except SearchIndexError:
-        return None, "corrupt"
-    if engine.doc_count() != expected["record_count"]:
-        log.info("Search index %s not usable: corrupt (document count)", folder)
-        engine.close()
-        return None, "corrupt"
-    return engine, None
+    return problem(folder, db, count=count, expected=expected)
 
 
 def rebuild(db_path: Path, target: Path, progress: Any) -> None:
@@ -86,36 +58,60 @@ def prepare_engine(
     *,
     force: bool = False,
 ) -> BackgroundTask | None:
-    """Opens the search engine: the shipped index if current, else the user's index, rebuilt
-    on a worker thread behind a progress dialog when missing, stale or damaged (always when
-    `force`: a search found the open index damaged).
+    """Opens the search engine in this process: the shipped index if current, else the
+    user's index, rebuilt on a worker thread behind a progress dialog when missing, stale or
+    damaged (always when `force`: a search found the open index damaged).
 
     Calls `ready(engine, None)` or `ready(None, error)`; returns the running task, if any.
     """
     from sseref.search.engine import SearchEngine, SearchIndexError
-    from sseref.search.lifecycle import expected_manifest
+    from sseref.search.lifecycle import expected_manifest, open_checked
 
-    expected = expected_manifest(db)
-    shipped = index_dir_for(db.path)  # the index that came with the database opened
-    if not force and shipped.is_dir():
-        engine, _why = _open_checked(shipped, db, expected)
+    problem: str | None = "damaged"
+    if not force:
+        expected = expected_manifest(db)
+        shipped = index_dir_for(db.path)  # the index that came with the database opened
+        if shipped.is_dir():
+            engine, _why = open_checked(shipped, db, expected)
+            if engine is not None:
+                ready(engine, None)
+                return None
+        try:
+            target = user_index_dir()
+        except OSError as exc:  # UserFolderError, naming the folder
+            ready(None, exc)
+            return None
+        from sseref.search.indexer import clean_stale
+
+        clean_stale(target)  # folders left by interrupted rebuilds
+        engine, problem = open_checked(target, db, expected)
         if engine is not None:
             ready(engine, None)
             return None
+
+    def open_rebuilt(target: Path) -> None:
+        try:
+            ready(SearchEngine(target), None)
+        except SearchIndexError as exc:
+            ready(None, exc)
+
+    return rebuild_with_progress(parent, db, problem, open_rebuilt, ready)
+
+
+def rebuild_with_progress(
+    parent: QWidget | None,
+    db: Database,
+    problem: str | None,
+    then: Callable[[Path], None],
+    ready: Callable[[Any | None, Exception | None], None],
+) -> BackgroundTask | None:
+    """Rebuilds the user's index on a worker thread behind a progress dialog saying why
+    (`problem`), then calls `then(folder)`; a failure goes to `ready(None, error)`."""
     try:
         target = user_index_dir()
     except OSError as exc:  # UserFolderError, naming the folder
         ready(None, exc)
         return None
-    from sseref.search.indexer import clean_stale
-
-    clean_stale(target)  # folders left by interrupted rebuilds
-    problem: str | None = "damaged"
-    if not force:
-        engine, problem = _open_checked(target, db, expected)
-        if engine is not None:
-            ready(engine, None)
-            return None
     label = {
         "missing": _("Preparing the search index for the first time…"),
         "stale": _("The data has changed: updating the search index…"),
@@ -124,11 +120,8 @@ def prepare_engine(
     def done(_result: Any, error: Exception | None) -> None:
         if error is not None:
             ready(None, error)
-            return
-        try:
-            ready(SearchEngine(target), None)
-        except SearchIndexError as exc:
-            ready(None, exc)
+        else:
+            then(target)
 
     task = BackgroundTask(parent, label, lambda progress: rebuild(db.path, target, progress))
     task.finished.connect(done)

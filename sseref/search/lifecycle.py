@@ -239,6 +239,63 @@ def recover(
     return SearchEngine(rebuild(db, cache, progress))
 
 
+def index_problem(
+    folder: Path, db: Database, *, count: bool = True, expected: dict[str, Any] | None = None
+) -> str | None:
+    """Why the index in `folder` cannot serve `db`: "missing", "stale", "corrupt", or None.
+
+    The check the window and its search process run at each start: `problem()` with
+    `trust_unchanged` (files unchanged since their digests last matched are not read again).
+    Without `count` the caller compares the document count itself, once the index is open.
+    """
+    if expected is None:
+        expected = expected_manifest(db)
+    why = problem(folder, expected, count=count, trust_unchanged=True)
+    if why is not None:
+        log.info("Search index %s not usable: %s", folder, why)
+    return why.split(" (")[0] if why else None
+
+
+def open_checked(
+    folder: Path, db: Database, expected: dict[str, Any] | None = None
+) -> tuple[SearchEngine | None, str | None]:
+    """(engine, None) when the index in `folder` serves `db`, else (None, the problem). The
+    document count is compared on the engine itself: opening the index a second time only
+    to count its documents cost as much as opening it."""
+    if expected is None:
+        expected = expected_manifest(db)
+    why = index_problem(folder, db, count=False, expected=expected)
+    if why is not None:
+        return None, why
+    try:
+        engine = SearchEngine(folder)
+    except SearchIndexError:
+        return None, "corrupt"
+    if engine.doc_count() != expected["record_count"]:
+        log.info("Search index %s not usable: corrupt (document count)", folder)
+        engine.close()
+        return None, "corrupt"
+    return engine, None
+
+
+def open_current(
+    db: Database, *, shipped: Path, cache: Path | None
+) -> tuple[SearchEngine | None, str | None]:
+    """The engine on the index that serves `db`, as the window opens it at each start: the
+    shipped index (`shipped`, the one beside the database) if current, else the user's
+    (`cache`, None when the user's folder cannot be used). (None, the cache's problem) when
+    neither serves: the caller rebuilds into `cache` with progress."""
+    expected = expected_manifest(db)
+    if Path(shipped).is_dir():
+        engine, _why = open_checked(Path(shipped), db, expected)
+        if engine is not None:
+            return engine, None
+    if cache is None:
+        return None, "missing"
+    clean_stale(Path(cache))  # folders left by interrupted rebuilds
+    return open_checked(Path(cache), db, expected)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         return os.path.commonpath([path.resolve(), folder.resolve()]) == str(folder.resolve())

@@ -198,3 +198,27 @@ def test_the_window_s_old_cache_folder_goes_with_the_first_rebuild(
     unrelated.mkdir()
     assert lifecycle.rebuild(fixture_db) == _user_dirs / "cache" / lifecycle.CACHE_FOLDER
     assert not legacy.exists() and unrelated.is_dir()
+
+
+def test_open_current_is_the_windows_open(
+    fixture_db: Database, shipped: Path, tmp_path: Path
+) -> None:
+    """The window's (and its search process's) open: the shipped index when current, else the
+    user's; neither serving → the problem, for a rebuild with progress."""
+    engine, why = lifecycle.open_current(fixture_db, shipped=shipped, cache=tmp_path / "cache")
+    assert why is None and engine is not None and engine.index_dir == shipped
+    engine.close()
+    manifest = json.loads((shipped / MANIFEST).read_text("utf-8"))
+    manifest["data_version"] = "older"
+    (shipped / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    cache = tmp_path / "cache"
+    assert lifecycle.open_current(fixture_db, shipped=shipped, cache=cache) == (None, "missing")
+    assert lifecycle.open_current(fixture_db, shipped=shipped, cache=None) == (None, "missing")
+    lifecycle.rebuild(fixture_db, cache)
+    engine, why = lifecycle.open_current(fixture_db, shipped=shipped, cache=cache)
+    assert why is None and engine is not None and engine.index_dir == cache
+    engine.close()
+    next(cache.glob("*.seg")).write_bytes(b"damaged")
+    assert lifecycle.open_current(fixture_db, shipped=shipped, cache=cache) == (None, "corrupt")
+    (shipped / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    assert lifecycle.open_checked(shipped, fixture_db) == (None, "stale")
