@@ -16,15 +16,19 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sseref.core.errors import SSERefError
 from sseref.core.i18n import _
 from sseref.search.aliases import AliasTable
 from sseref.search.compiler import Compiled, Compiler
 from sseref.search.documents import FACET_SEP
+from sseref.search.errors import CancelToken as CancelToken  # re-exported: the engine's API
+from sseref.search.errors import SearchCancelled as SearchCancelled
+from sseref.search.errors import SearchIndexError as SearchIndexError
+from sseref.search.errors import SearchQueryError as SearchQueryError
 from sseref.search.evaluate import Evaluator
+from sseref.search.highlight import Highlighter
 from sseref.search.indexer import ALIASES, open_index, read_manifest
 from sseref.search.query import ParsedQuery, parse
-from sseref.search.results import Excerpt, Highlighter, Hit, SearchResults
+from sseref.search.results import Excerpt, Hit, SearchResults
 from sseref.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
 log = logging.getLogger(__name__)
@@ -35,18 +39,6 @@ KIND_PRIOR = {"organization": 1.1}
 RERANK_EXTRA = 20
 FUZZY_BELOW = 3  # fewer hits than this: try the "Did you mean" spelling as well
 CACHE_SIZE = 64
-
-
-class SearchCancelled(Exception):
-    """A newer query superseded this one; its results would be thrown away."""
-
-
-class SearchIndexError(SSERefError):
-    """The index cannot be read (missing or damaged files): rebuild it."""
-
-
-class SearchQueryError(SSERefError):
-    """A query failed for a reason that is not the index's (a bug): the index is not rebuilt."""
 
 
 # Exceptions that are evidence of a damaged index file whatever code raised them.
@@ -68,25 +60,6 @@ def _index_evidence(exc: BaseException) -> bool:
         deepest = tb.tb_frame.f_code.co_filename
         tb = tb.tb_next
     return deepest is not None and f"{os.sep}whoosh{os.sep}" in deepest
-
-
-class CancelToken:
-    """Set by the GUI (or by a newer query) to stop a running search at its next checkpoint."""
-
-    def __init__(self, generation: int = 0) -> None:
-        self.generation = generation
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise SearchCancelled(self.generation)
 
 
 class FacetTable:

@@ -46,7 +46,8 @@ def test_snippet_prefers_the_reader_language(fixture_engine: SearchEngine) -> No
 
 
 def test_snippet_comes_from_the_interface_language_when_the_record_has_it() -> None:
-    from sseref.search.results import Excerpt, Highlighter
+    from sseref.search.highlight import Highlighter
+    from sseref.search.results import Excerpt
 
     hl = Highlighter({"cooperation", "south"}, set(), ())
     summaries = {
