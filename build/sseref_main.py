@@ -2,8 +2,9 @@
 
 PyInstaller freezes this file (see ``build/sseref.spec``); without arguments it opens the main
 window, with a subcommand it runs that (``sseref self-test``, ``sseref search ...``). The bundle
-leaves out multiprocessing (build/pyi_common.py); the one child it starts is itself, as the
-sandboxed document reader (``sseref.library.sandbox``).
+leaves out multiprocessing (build/pyi_common.py); the children it starts are itself, as the
+window's search process (``sseref.search.remote``) and as the sandboxed document reader
+(``sseref.library.sandbox``), each asked by a hidden first argument.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ def main() -> int:
     """Runs the ``sseref`` command line and returns its exit code."""
     import sys
 
+    if sys.argv[1:2] == ["--sseref-search-worker"]:  # sseref.search.remote.WORKER_FLAG
+        from sseref.search.worker import main as search_main
+
+        return search_main()
     from sseref.library.sandbox import WORKER_FLAG
 
     if sys.argv[1:2] == [WORKER_FLAG]:  # the frozen program as a document-reading child

@@ -14,12 +14,15 @@ from sseref.core.i18n import _
 
 if TYPE_CHECKING:
     from sseref.gui.mainwindow import MainWindow
+    from sseref.search.remote import EngineProcess
 
 EXIT_OK, EXIT_FAIL = 0, 1
 # Benchmarks: "1" prints "READY <seconds>" at the first frame, then quits; "search" also waits
 # until a first search has been answered and prints "SEARCH-READY <seconds>", then quits.
 ENV_BENCH = "SSEREF_BENCH_READY"
 ENV_TRACE = "SSEREF_STARTUP_TRACE"  # print each start-up step's time and CPU time to stderr
+# "0" searches in the window's process (no search process): for comparisons and debugging.
+ENV_SEARCH_PROCESS = "SSEREF_SEARCH_PROCESS"
 SECOND_START_WAIT = 2.0  # seconds a second start waits for the running window to come forward
 
 
@@ -69,6 +72,28 @@ def run_gui(args: argparse.Namespace) -> int:
     if problem:
         print(f"sseref: {problem}", file=sys.stderr)
         return EXIT_FAIL
+    # The search process first: it imports Whoosh and opens the index on another core while
+    # this process imports Qt and builds the window (sseref/search/README.md).
+    from sseref.search.remote import start_for
+
+    search = None if os.environ.get(ENV_SEARCH_PROCESS) == "0" else start_for(_database_path(args))
+    trace.step("start the search process")
+    try:
+        return _run_app(args, started, trace, search)
+    finally:
+        if search is not None:
+            search.close()
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    """The database asked for (--database), else the one in use."""
+    return Path(args.database) if getattr(args, "database", None) else paths.database_path()
+
+
+def _run_app(
+    args: argparse.Namespace, started: float, trace: StartupTrace, search: EngineProcess | None
+) -> int:
+    """The application object and the exception handler around the window's life."""
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -83,12 +108,18 @@ def run_gui(args: argparse.Namespace) -> int:
     QGuiApplication.setDesktopFileName("sseref")
     handler = ExceptionHandler().install()
     try:
-        return _open_window(args, app, started, trace)
+        return _open_window(args, app, started, trace, search)
     finally:
         handler.uninstall()
 
 
-def _open_window(args: argparse.Namespace, app: object, started: float, trace: StartupTrace) -> int:
+def _open_window(
+    args: argparse.Namespace,
+    app: object,
+    started: float,
+    trace: StartupTrace,
+    search: EngineProcess | None,
+) -> int:
     """Single-instance guard, database, window; runs the event loop."""
     from PySide6.QtCore import QLockFile, QTimer
     from PySide6.QtWidgets import QApplication
@@ -118,9 +149,7 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
         if not _second_instance_ok():
             return EXIT_OK
     try:
-        db = Database(
-            Path(args.database) if getattr(args, "database", None) else paths.database_path()
-        )
+        db = Database(_database_path(args))
         try:
             db.check_integrity()  # a quick check of every page (a few ms): damage said now
         except SSERefError:
@@ -151,7 +180,7 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
         # and the personal layer come next; measured (benchmarks/bench_startup.py), this
         # order makes the search usable about 100 ms sooner.
         search_started = started if bench == "search" else None
-        QTimer.singleShot(0, lambda: _start_search(window, search_started))
+        QTimer.singleShot(0, lambda: _start_search(window, search, search_started))
     QTimer.singleShot(0, lambda: after_first_frame(window))
     if lock.isLocked():  # a second window opened anyway does not answer later starts
         QTimer.singleShot(0, lambda: watch_second_starts(window, dirs.data))
@@ -191,11 +220,14 @@ def _second_instance_ok() -> bool:
     return bool(answer == QMessageBox.StandardButton.Yes)
 
 
-def _start_search(window: MainWindow, bench_started: float | None = None) -> None:
-    """After the window shows: open (or rebuild, with progress) the index, then enable search.
-    With `bench_started`, answer one search as the window would, print the time, and quit."""
+def _start_search(
+    window: MainWindow, search: EngineProcess | None, bench_started: float | None = None
+) -> None:
+    """After the window shows: open (or rebuild, with progress) the index, in the search
+    process if it started, then enable search. With `bench_started`, answer one search as
+    the window would, print the time, and quit."""
     if bench_started is None:
-        window.start_search()
+        window.start_search(process=search)
         return
 
     def answer_one(engine: Any) -> None:
@@ -205,4 +237,4 @@ def _start_search(window: MainWindow, bench_started: float | None = None) -> Non
 
         QApplication.quit()
 
-    window.start_search(on_ready=answer_one)
+    window.start_search(on_ready=answer_one, process=search)

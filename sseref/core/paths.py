@@ -74,6 +74,12 @@ def index_dir_for(database: Path) -> Path:
     return bundled_index_dir()
 
 
+def log_file() -> Path:
+    """The program's log, in the user's data folder: unexpected errors, and the messages of
+    the window's search process (its standard error)."""
+    return user_dirs().data / "logs" / "sseref.log"
+
+
 def index_cache_dir() -> Path:
     """The one folder where the command line and the window rebuild the search index: the
     user's cache, never the install folder."""

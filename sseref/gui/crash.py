@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sseref.core.paths import user_dirs
+from sseref.core.paths import log_file, user_dirs
 
 if TYPE_CHECKING:
     import logging
@@ -22,9 +22,10 @@ LOG_NAME = "sseref"
 
 
 def log_path() -> Path:
-    folder = user_dirs().ensure().data / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "sseref.log"
+    user_dirs().ensure()
+    path = log_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def get_logger() -> logging.Logger:

@@ -7,16 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from sseref.core.db import Database
 from sseref.core.i18n import _
 from sseref.core.paths import ensure_writable, index_cache_dir, index_dir_for
 from sseref.gui.background import BackgroundTask
+from sseref.search.errors import SearchIndexError
 
 if TYPE_CHECKING:
     from sseref.gui.mainwindow import MainWindow
+    from sseref.gui.search_service import EngineRunner
+    from sseref.search.remote import EngineProcess, Opened
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +67,7 @@ def prepare_engine(
 
     Calls `ready(engine, None)` or `ready(None, error)`; returns the running task, if any.
     """
-    from sseref.search.engine import SearchEngine, SearchIndexError
+    from sseref.search.engine import SearchEngine
     from sseref.search.lifecycle import expected_manifest, open_checked
 
     problem: str | None = "damaged"
@@ -141,11 +144,15 @@ class IndexHealer(QObject):
         parent: QWidget,
         db: Database,
         ready: Callable[[Any | None, Exception | None], None],
+        rebuild: Callable[[], BackgroundTask | None] | None = None,
     ) -> None:
+        """`rebuild` starts the rebuild (the window's search process opens the result);
+        without it the rebuilt index is opened in this process."""
         super().__init__(parent)
         self._parent = parent
         self._db = db
         self._ready = ready
+        self._start_rebuild = rebuild
         self.task: BackgroundTask | None = None
         self.damaged.connect(self._rebuild, Qt.ConnectionType.QueuedConnection)
 
@@ -155,28 +162,102 @@ class IndexHealer(QObject):
     def _rebuild(self) -> None:
         if self.task is not None and self.task.running:
             return  # one rebuild at a time; later reports are the same damage
-        self.task = prepare_engine(self._parent, self._db, self._ready, force=True)
+        if self._start_rebuild is not None:
+            self.task = self._start_rebuild()
+        else:
+            self.task = prepare_engine(self._parent, self._db, self._ready, force=True)
+
+
+class _Relay(QObject):
+    """Carries the search process's answers, read on another thread, to the UI thread."""
+
+    arrived = Signal(object)
+
+    def __init__(self, parent: QObject, handle: Callable[[Any], None]) -> None:
+        super().__init__(parent)
+        self._handle = handle
+        self.arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _deliver(self, value: Any) -> None:
+        self._handle(value)
 
 
 class SearchStart:
     """The window's search: opens (or rebuilds) the index after the first frame, hands each
-    ready engine to the window, and rebuilds when a search finds the index damaged."""
+    ready engine to the window, and rebuilds when a search finds the index damaged.
 
-    def __init__(self, window: MainWindow, on_ready: Callable[[Any], None] | None = None) -> None:
+    With `process` (the search process `app.launch` started before the window), the index is
+    opened there, usually already by the time the first frame is shown; a rebuild still runs
+    here, with its progress dialog, and the process opens the result. Without it, or when the
+    process fails, the index is opened in this process.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        on_ready: Callable[[Any], None] | None = None,
+        process: EngineProcess | None = None,
+    ) -> None:
         self.window = window
         self.on_ready = on_ready  # told of each engine made ready (the benchmark answers one)
+        self.process = process
         self.engine: Any = None
-        self.healer = IndexHealer(window, window.db, self._ready)
+        self.runner: EngineRunner | None = None
+        self.healer = IndexHealer(window, window.db, self._ready, rebuild=self._heal)
         self.task: BackgroundTask | None = None
+        self._relay = _Relay(window, self._opened)
+        self._rebuilt = False  # the process was asked to open an index rebuilt here
         window.destroyed.connect(lambda *_a: self.close())
 
     def start(self) -> None:
-        self.task = prepare_engine(self.window, self.window.db, self._ready)
+        if self.process is None:
+            self.task = prepare_engine(self.window, self.window.db, self._ready)
+        else:
+            self.process.when_open(self._relay.arrived.emit)
 
     def close(self) -> None:
+        if self.runner is not None:
+            self.runner.close()
+            self.runner = None
         if self.engine is not None:
             self.engine.close()
             self.engine = None
+        if self.process is not None:
+            self.process.close()
+
+    def _heal(self) -> BackgroundTask | None:
+        if self.process is None or not self.process.alive:  # searching in this process
+            return prepare_engine(self.window, self.window.db, self._ready, force=True)
+        return rebuild_with_progress(
+            self.window, self.window.db, "damaged", self._open_rebuilt, self._ready
+        )
+
+    def _open_rebuilt(self, folder: Path) -> None:
+        assert self.process is not None
+        self._rebuilt = True
+        self.process.open_folder(folder, self._relay.arrived.emit)
+
+    def _opened(self, opened: Opened) -> None:
+        """The search process's answer to an open (on the UI thread)."""
+        status, detail = opened
+        if self.process is None:
+            return  # closed meanwhile
+        if status == "ready":
+            self._rebuilt = False
+            self._ready(self.process, None)
+        elif status == "problem" and not self._rebuilt:
+            self.task = rebuild_with_progress(
+                self.window, self.window.db, detail, self._open_rebuilt, self._ready
+            )
+        elif status == "problem":
+            self._ready(None, SearchIndexError(_("The rebuilt search index cannot be read.")))
+        else:
+            log.warning("Searching in the window's process: %s", detail)
+            self.process.close()
+            self.process = None
+            db = self.window.db
+            self.task = prepare_engine(self.window, db, self._ready, force=self._rebuilt)
 
     def _ready(self, engine: Any | None, error: Exception | None) -> None:
         from sseref.gui.search_service import EngineRunner
@@ -186,8 +267,11 @@ class SearchStart:
             window.show_message(_("Search is unavailable: {error}").format(error=error))
             return
         previous, self.engine = self.engine, engine
-        window.set_search_runner(EngineRunner(engine, on_damaged=self.healer.report))
-        if previous is not None:  # a damaged index replaced by a rebuilt one
+        old_runner, self.runner = self.runner, EngineRunner(engine, on_damaged=self.healer.report)
+        window.set_search_runner(self.runner)
+        if old_runner is not None:
+            old_runner.close()
+        if previous is not None and previous is not engine:  # a damaged index replaced
             previous.close()
         window.show_message(_("Ready"))
         if self.on_ready is not None:

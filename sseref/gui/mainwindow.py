@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from sseref.gui.search_panel import SearchPanel
     from sseref.gui.search_worker import Runner
     from sseref.gui.share_dialog import ShareController
+    from sseref.search.remote import EngineProcess
 
 # Below this, a first start opens maximized: every pixel of a 1366×768 laptop is needed.
 SMALL_SCREEN = QSize(1600, 900)
@@ -277,12 +278,17 @@ class MainWindow(QMainWindow):
     def search_runner(self) -> Runner | None:
         return self._runner
 
-    def start_search(self, on_ready: Callable[[object], None] | None = None) -> SearchStart:
+    def start_search(
+        self,
+        on_ready: Callable[[object], None] | None = None,
+        process: EngineProcess | None = None,
+    ) -> SearchStart:
         """Opens the search index (rebuilt with progress when needed), then enables search;
-        `on_ready(engine)` is called each time an engine is ready."""
+        `on_ready(engine)` is called each time an engine is ready. `process` is the search
+        process started with the program (`search.remote.EngineProcess`), if any."""
         from sseref.gui.index_setup import SearchStart
 
-        self.search_start = SearchStart(self, on_ready)
+        self.search_start = SearchStart(self, on_ready, process)
         self.search_start.start()
         return self.search_start
 

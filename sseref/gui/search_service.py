@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +11,7 @@ from sseref.core.i18n import _, current_language
 from sseref.gui.search_worker import Outcome, ResultRow
 
 RESULT_LIMIT = 60
+log = logging.getLogger(__name__)
 
 
 def filter_tokens(filters: dict[str, Any]) -> str:
@@ -26,7 +28,13 @@ def filter_tokens(filters: dict[str, Any]) -> str:
 
 
 class EngineRunner:
-    """Runs queries on one open engine; a newer query cancels the one still running."""
+    """Runs queries on one open engine; a newer query cancels the one still running.
+
+    The engine is the window's search process (`search.remote.EngineProcess`) or, in tests
+    and when that process cannot run, a `SearchEngine` in this process. The process merges
+    the user's notes itself (it is given the user database's path); it is restarted once if
+    it dies, then the runner opens the same index here and carries on, logging why.
+    """
 
     def __init__(self, engine: Any, on_damaged: Callable[[], None] | None = None) -> None:
         self.engine = engine
@@ -37,16 +45,22 @@ class EngineRunner:
         self.exists: Callable[[str], bool] | None = None
         self._token: Any = None
         self._lock = threading.Lock()
+        self._fallback = False  # the engine is one this runner opened (see _search_here)
 
     def cancel_running(self) -> None:
         with self._lock:
             if self._token is not None:
                 self._token.cancel()
 
+    def close(self) -> None:
+        """Closes an engine this runner opened itself (the fallback after the process died)."""
+        if self._fallback:
+            self.engine.close()
+
     def __call__(
         self, text: str, filters: dict[str, Any], is_current: Callable[[], bool]
     ) -> Outcome:
-        from sseref.search.engine import SearchCancelled, SearchIndexError
+        from sseref.search.errors import SearchCancelled, SearchIndexError
 
         if not is_current():
             return Outcome(text)
@@ -55,17 +69,7 @@ class EngineRunner:
             token = self._token
         query = f"{text} {filter_tokens(filters)}".strip()
         try:
-            from sseref.search.mine import search_with_mine
-
-            results = search_with_mine(
-                self.engine,
-                self.user_index,
-                query,
-                exists=self.exists,
-                limit=RESULT_LIMIT,
-                lang=current_language(),
-                token=token,
-            )
+            results = self._search(query, token)
         except SearchCancelled:
             return Outcome(text)
         except SearchIndexError:
@@ -90,3 +94,32 @@ class EngineRunner:
             facets=dict(results.facets),
             suggestion=results.suggestion,
         )
+
+    def _search(self, query: str, token: Any) -> Any:
+        from sseref.search.remote import EngineProcess, WorkerGone
+
+        options = {"limit": RESULT_LIMIT, "lang": current_language(), "token": token}
+        if isinstance(self.engine, EngineProcess):
+            user_db = getattr(self.user_index, "path", None)
+            try:
+                return self.engine.search(query, user_db=user_db, **options)
+            except WorkerGone as exc:
+                self._search_here(exc)
+                with self._lock:
+                    self._token = token = self.engine.begin()
+                options["token"] = token
+        from sseref.search.mine import search_with_mine
+
+        return search_with_mine(self.engine, self.user_index, query, exists=self.exists, **options)
+
+    def _search_here(self, why: Exception) -> None:
+        """The search process is gone for good: the same index, opened in this process."""
+        from sseref.search.engine import SearchEngine
+
+        process = self.engine
+        log.warning("Searching in the window's process from now on: %s", why)
+        if process.folder is None:
+            raise why
+        self.engine = SearchEngine(process.folder)
+        self._fallback = True
+        process.close()
