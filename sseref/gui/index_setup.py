@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from sseref.core.db import Database
@@ -178,6 +178,14 @@ class _Relay(QObject):
         self._handle = handle
         self.arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
+    def send(self, value: Any) -> None:
+        """Hands `value` over now when on the UI thread (an answer that came before the
+        window asked: search is ready at once, not after the events already queued)."""
+        if QThread.currentThread() is self.thread():
+            self._handle(value)
+        else:
+            self.arrived.emit(value)
+
     @Slot(object)
     def _deliver(self, value: Any) -> None:
         self._handle(value)
@@ -214,7 +222,7 @@ class SearchStart:
         if self.process is None:
             self.task = prepare_engine(self.window, self.window.db, self._ready)
         else:
-            self.process.when_open(self._relay.arrived.emit)
+            self.process.when_open(self._relay.send)
 
     def close(self) -> None:
         if self.runner is not None:
@@ -236,7 +244,7 @@ class SearchStart:
     def _open_rebuilt(self, folder: Path) -> None:
         assert self.process is not None
         self._rebuilt = True
-        self.process.open_folder(folder, self._relay.arrived.emit)
+        self.process.open_folder(folder, self._relay.send)
 
     def _opened(self, opened: Opened) -> None:
         """The search process's answer to an open (on the UI thread)."""
