@@ -157,3 +157,22 @@ def test_searching_through_the_process_imports_no_whoosh_here(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_missing_index_is_rebuilt_here_and_opened_there(
+    make_window: Any, qtbot: Any, fixture_db_path: Path, tmp_path: Path
+) -> None:
+    """First start without a usable index: the process says so, the window rebuilds it with
+    progress (in its own process), then the process opens the rebuilt index."""
+    from sseref.gui.index_setup import user_index_dir
+
+    target = user_index_dir()
+    process = EngineProcess(fixture_db_path, shipped=tmp_path / "none", cache=target)
+    window = make_window()
+    start = window.start_search(process=process)
+    qtbot.waitUntil(lambda: window.search_runner is not None, timeout=60000)
+    assert start.task is not None  # the rebuild ran behind its progress dialog
+    assert window.search_runner.engine is process and process.folder == target
+    outcome = _search(qtbot, window, "alpha")
+    assert outcome.error is None and "org/alpha" in _painted(window)
+    window.close()
