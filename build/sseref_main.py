@@ -14,10 +14,10 @@ def main() -> int:
     """Runs the ``sseref`` command line and returns its exit code."""
     import sys
 
-    if sys.argv[1:2] == ["--sseref-search-worker"]:  # sseref.search.remote.WORKER_FLAG
+    if sys.argv[1:2] == ["--sseref-search-worker"]:  # sseref.search.spawn.WORKER_FLAG
         from sseref.search.worker import main as search_main
 
-        return search_main()
+        return search_main(sys.argv[2:])
     from sseref.library.sandbox import WORKER_FLAG
 
     if sys.argv[1:2] == [WORKER_FLAG]:  # the frozen program as a document-reading child

@@ -15,6 +15,7 @@ from sseref.core.i18n import _
 if TYPE_CHECKING:
     from sseref.gui.mainwindow import MainWindow
     from sseref.search.remote import EngineProcess
+    from sseref.search.spawn import Spawned
 
 EXIT_OK, EXIT_FAIL = 0, 1
 # Benchmarks: "1" prints "READY <seconds>" at the first frame, then quits; "search" also waits
@@ -74,15 +75,17 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     # The search process first: it imports Whoosh and opens the index on another core while
     # this process imports Qt and builds the window (sseref/search/README.md).
-    from sseref.search.remote import start_for
+    from sseref.search import spawn
 
-    search = None if os.environ.get(ENV_SEARCH_PROCESS) == "0" else start_for(_database_path(args))
+    search = None
+    if os.environ.get(ENV_SEARCH_PROCESS) != "0":
+        search = spawn.start_for(_database_path(args))
     trace.step("start the search process")
     try:
         return _run_app(args, started, trace, search)
     finally:
         if search is not None:
-            search.close()
+            spawn.stop(search.proc)
 
 
 def _database_path(args: argparse.Namespace) -> Path:
@@ -91,7 +94,7 @@ def _database_path(args: argparse.Namespace) -> Path:
 
 
 def _run_app(
-    args: argparse.Namespace, started: float, trace: StartupTrace, search: EngineProcess | None
+    args: argparse.Namespace, started: float, trace: StartupTrace, search: Spawned | None
 ) -> int:
     """The application object and the exception handler around the window's life."""
     from PySide6.QtGui import QGuiApplication
@@ -118,7 +121,7 @@ def _open_window(
     app: object,
     started: float,
     trace: StartupTrace,
-    search: EngineProcess | None,
+    search: Spawned | None,
 ) -> int:
     """Single-instance guard, database, window; runs the event loop."""
     from PySide6.QtCore import QLockFile, QTimer
@@ -221,13 +224,14 @@ def _second_instance_ok() -> bool:
 
 
 def _start_search(
-    window: MainWindow, search: EngineProcess | None, bench_started: float | None = None
+    window: MainWindow, search: Spawned | None, bench_started: float | None = None
 ) -> None:
     """After the window shows: open (or rebuild, with progress) the index, in the search
     process if it started, then enable search. With `bench_started`, answer one search as
     the window would, print the time, and quit."""
+    process = _attach(search)
     if bench_started is None:
-        window.start_search(process=search)
+        window.start_search(process=process)
         return
 
     def answer_one(engine: Any) -> None:
@@ -237,4 +241,20 @@ def _start_search(
 
         QApplication.quit()
 
-    window.start_search(on_ready=answer_one, process=search)
+    window.start_search(on_ready=answer_one, process=process)
+
+
+def _attach(search: Spawned | None) -> EngineProcess | None:
+    """The engine of the search process started with the program; None (logged) when it
+    could not start: the window then searches in its own process."""
+    if search is None:
+        return None
+    from sseref.search.remote import EngineProcess, WorkerGone
+
+    try:
+        return EngineProcess.attach(search)
+    except WorkerGone as exc:
+        import logging
+
+        logging.getLogger(__name__).warning("Searching in the window's process: %s", exc)
+        return None

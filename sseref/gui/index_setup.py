@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sseref.search.remote import EngineProcess, Opened
 
 log = logging.getLogger(__name__)
+FIRST_OPEN_WAIT = 0.1  # seconds (see SearchStart.start)
 
 
 def user_index_dir() -> Path:
@@ -221,8 +222,12 @@ class SearchStart:
     def start(self) -> None:
         if self.process is None:
             self.task = prepare_engine(self.window, self.window.db, self._ready)
-        else:
-            self.process.when_open(self._relay.send)
+            return
+        # The search comes first after the first frame (it is what the user reaches for): a
+        # process about to answer is waited for briefly, so that its answer is not queued
+        # behind the window's other after-frame work.
+        self.process.wait_open(FIRST_OPEN_WAIT)
+        self.process.when_open(self._relay.send)
 
     def close(self) -> None:
         if self.runner is not None:

@@ -13,16 +13,14 @@ once if it dies; after that `WorkerGone` tells the caller to search in its own p
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from sseref.core import paths
 from sseref.core.errors import SSERefError
+from sseref.search import spawn
 from sseref.search.errors import CancelToken, SearchCancelled, SearchIndexError, SearchQueryError
 from sseref.search.protocol import (
     Message,
@@ -34,12 +32,9 @@ from sseref.search.protocol import (
 from sseref.search.results import SearchResults
 
 log = logging.getLogger(__name__)
-WORKER_FLAG = "--sseref-search-worker"  # how a frozen program is asked to be the search process
-WORKER_MODULE = "sseref.search.worker"
 MAX_RESTARTS = 1  # then the window searches in its own process
 OPEN_TIMEOUT = 120.0  # seconds a restarted process may take to open the index again
-NICE = 10  # the search process's lower priority (POSIX); Windows: below normal
-STOP_WAIT = 1.0  # seconds the process has to end after its stdin closes, before it is killed
+FIRST_OPEN = 0  # the id of the answer to the open request given in the process's arguments
 
 # What an `open` request ended with: ("ready", document count), ("problem", "missing" |
 # "stale" | "corrupt"), or ("failed", why the process could not answer).
@@ -48,36 +43,6 @@ Opened = tuple[str, Any]
 
 class WorkerGone(SSERefError):
     """The search process could not be started, or stopped and could not be restarted."""
-
-
-def worker_command() -> list[str]:
-    """The command that starts a search process, from a checkout, a wheel or the frozen
-    program (whose executable is the bundle: `build/sseref_main.py` reads the flag)."""
-    if paths.is_frozen():
-        return [sys.executable, WORKER_FLAG]
-    return [sys.executable, "-m", WORKER_MODULE]
-
-
-def _log_stream() -> IO[bytes] | int:
-    """Where the process's messages go: the program's log file, else nowhere."""
-    try:
-        path = paths.log_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return open(path, "ab")  # noqa: SIM115 - handed to the child; closed after Popen
-    except OSError:
-        return subprocess.DEVNULL
-
-
-def _lower_priority(pid: int) -> None:
-    """The window's first frame comes first: on a busy machine the search process gets the
-    CPU the window leaves (measured with other work running: at full priority the first
-    frame took 13-60% longer, at `NICE` as long as without a search process; an idle core
-    it does not change)."""
-    if hasattr(os, "setpriority"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, pid, NICE)
-        except OSError:
-            pass  # only a matter of speed
 
 
 class _Token(CancelToken):
@@ -103,23 +68,20 @@ class EngineProcess:
         shipped: Path,
         cache: Path | None,
         command: list[str] | None = None,
+        started: spawn.Spawned | None = None,
     ) -> None:
-        """Starts the process and asks it at once to open the index serving `database` (the
-        shipped one, else the user's `cache`); raises WorkerGone if it cannot start."""
+        """Starts the process, which opens at once the index serving `database` (the
+        shipped one, else the user's `cache`), or takes over the one `started` earlier
+        (`spawn.start_for`); raises WorkerGone if there is none."""
         self.database = Path(database)
         self.folder: Path | None = None  # the index the process has open
         self.restarts = 0
-        self._open_request: Message = {
-            "op": "open",
-            "database": str(database),
-            "shipped": str(shipped),
-            "cache": str(cache) if cache else None,
-        }
-        self._command = command or worker_command()
+        self._open_request = spawn.open_request(database, shipped=shipped, cache=cache)
+        self._command = command
         self._cond = threading.Condition()
         self._answers: dict[int, Message] = {}
         self._callbacks: dict[int, Callable[[Message], None]] = {}
-        self._next_id = 0
+        self._next_id = FIRST_OPEN
         self._generation = 0
         self._current: CancelToken | None = None
         self._doc_count = 0
@@ -128,35 +90,32 @@ class EngineProcess:
         self._closed = False
         self._first_open: Opened | None = None
         self._first_waiters: list[Callable[[Opened], None]] = []
-        self._spawn()
-        self._send_async(dict(self._open_request), self._first_opened)
+        self._adopt(started or spawn.start(self._open_request, command), self._first_opened)
+
+    @classmethod
+    def attach(cls, started: spawn.Spawned) -> EngineProcess:
+        """The engine of a process `spawn.start_for` started (WorkerGone if it could not)."""
+        request = started.request
+        cache = request.get("cache")
+        return cls(
+            Path(request["database"]),
+            shipped=Path(request["shipped"]),
+            cache=Path(cache) if cache else None,
+            started=started,
+        )
 
     # --- the process -----------------------------------------------------------------------
 
-    def _spawn(self) -> None:
-        stderr = _log_stream()
-        try:
-            proc = subprocess.Popen(  # noqa: S603 - our own interpreter or bundle
-                self._command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=stderr,
-                bufsize=0,
-                close_fds=True,
-                # Windows: no console window for the child of a windowed program, and the
-                # lower priority that `_lower_priority` gives elsewhere.
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
-                | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0),
-            )
-        except OSError as exc:
-            raise WorkerGone(f"the search process could not start: {exc}") from exc
-        finally:
-            if not isinstance(stderr, int):
-                stderr.close()  # the child has its own copy
-        _lower_priority(proc.pid)
+    def _adopt(self, started: spawn.Spawned, opened: Callable[[Message], None]) -> None:
+        """Reads the answers of the process `started`; `opened` gets the answer to the open
+        request it was started with."""
+        proc = started.proc
+        if proc is None:
+            raise WorkerGone(started.error)
         with self._cond:
             self._proc = proc
             self._ended = False
+            self._callbacks[FIRST_OPEN] = opened
         reader = threading.Thread(
             target=self._read, args=(proc,), name="sseref-search-answers", daemon=True
         )
@@ -189,7 +148,8 @@ class EngineProcess:
             callbacks = list(self._callbacks.values())
             self._callbacks.clear()
             self._cond.notify_all()  # the waiting search sees the process gone
-        if not self._closed:
+        stopped_here = self._closed or (proc.stdin is not None and proc.stdin.closed)
+        if not stopped_here:
             log.warning("The search process stopped (exit code %s)", proc.poll())
         for callback in callbacks:
             callback({"error": ("failed", "the search process stopped")})
@@ -256,16 +216,11 @@ class EngineProcess:
 
     def restart(self) -> Opened:
         """Starts a new process (the old one died) and opens the index it had open."""
-        self._stop(self._proc)
+        spawn.stop(self._proc)
         self.restarts += 1
-        self._spawn()
         request = dict(self._open_request)
         if self.folder is not None:
             request["folder"] = str(self.folder)
-        answer = self._wait_for(request, OPEN_TIMEOUT)
-        return self._opened(answer)
-
-    def _wait_for(self, message: Message, timeout: float) -> Message:
         done = threading.Event()
         box: list[Message] = []
 
@@ -273,10 +228,10 @@ class EngineProcess:
             box.append(answer)
             done.set()
 
-        self._send_async(message, arrived)
-        if not done.wait(timeout):
-            return {"error": ("failed", "the search process did not answer")}
-        return box[0]
+        self._adopt(spawn.start(request, self._command), arrived)
+        if not done.wait(OPEN_TIMEOUT):
+            return ("failed", "the search process did not answer")
+        return self._opened(box[0])
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -306,6 +261,15 @@ class EngineProcess:
                 self._first_waiters.append(callback)
                 return
         callback(opened)
+
+    def wait_open(self, timeout: float) -> Opened | None:
+        """The answer to the open asked at the process's start, waiting at most `timeout`
+        seconds for it (None if it has not come by then)."""
+        done = threading.Event()
+        box: list[Opened] = []
+        self.when_open(lambda opened: (box.append(opened), done.set()))
+        done.wait(timeout)
+        return box[0] if box else None
 
     def open_folder(self, folder: Path, callback: Callable[[Opened], None]) -> None:
         """Asks the process to open the index in `folder` (just rebuilt by the window);
@@ -392,38 +356,10 @@ class EngineProcess:
                 return
             self._closed = True
             proc = self._proc
-        self._stop(proc)
-
-    @staticmethod
-    def _stop(proc: subprocess.Popen[bytes] | None) -> None:
-        if proc is None:
-            return
-        try:
-            if proc.stdin is not None:
-                proc.stdin.close()
-        except OSError:
-            pass
-        try:
-            proc.wait(timeout=STOP_WAIT)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
+        spawn.stop(proc)
 
     def __enter__(self) -> EngineProcess:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def start_for(database: Path) -> EngineProcess | None:
-    """The search process for `database`, started now; None (logged) if it cannot start."""
-    try:
-        return EngineProcess(
-            database, shipped=paths.index_dir_for(database), cache=paths.index_cache_dir()
-        )
-    except (WorkerGone, OSError) as exc:
-        log.warning("Searching in the window's process: %s", exc)
-        return None

@@ -1,9 +1,10 @@
 """The search process: the window's search engine in a child process, answering over pipes.
 
-Started by `sseref.search.remote.EngineProcess` (`python -m sseref.search.worker`, or the
-frozen program with `WORKER_FLAG`). Importing Whoosh and opening the index take about 150 ms
-of CPU; here they run on another core while the window builds its first frame, instead of
-on the window's thread after it. The protocol is described in `sseref.search.protocol`.
+Started by `sseref.search.spawn` (`python -m sseref.search.worker REQUEST`, or the frozen
+program with `spawn.WORKER_FLAG`), with the index to open as its argument. Importing
+Whoosh and opening the index take about 150 ms of CPU; here they run on another core while
+the window builds its first frame, instead of on the window's thread after it. The
+protocol is described in `sseref.search.protocol`.
 
 Two threads: the main one reads requests and, when a newer search arrives, cancels the one
 running (the newest query wins, through the running search's own cancel token); the other
@@ -13,6 +14,7 @@ the window closed it, or the window died, so no search process outlives its wind
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
 import sys
@@ -45,10 +47,13 @@ class SearchServer:
         self.db: Database | None = None
         self._users: dict[str, ThreadUserIndex] = {}
 
-    def serve(self) -> None:
-        """Reads requests until stdin closes, then stops the running request and returns."""
+    def serve(self, first: Message | None = None) -> None:
+        """Carries out `first` (the open request given in the arguments, answered with id 0),
+        then reads requests until stdin closes; then stops the running request and returns."""
         runner = threading.Thread(target=self._run, name="sseref-search-run", daemon=True)
         runner.start()
+        if first is not None:
+            self._receive({**first, "id": 0})
         try:
             while True:
                 message = read_frame(self.inbox)
@@ -160,8 +165,11 @@ class SearchServer:
             self.db.close()
 
 
-def main() -> int:
-    """The search process's entry point: serves its stdin and stdout until stdin closes."""
+def main(argv: list[str] | None = None) -> int:
+    """The search process's entry point: opens the index its first argument asks for (a JSON
+    open request, see `spawn.open_request`), then serves stdin and stdout until stdin closes."""
+    argv = sys.argv[1:] if argv is None else argv
+    first = json.loads(argv[0]) if argv else None
     inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
     # Standard output carries the frames: anything printed by mistake goes to the log.
     sys.stdout = sys.stderr
@@ -170,7 +178,7 @@ def main() -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s search process: %(message)s",
     )
-    SearchServer(inbox, outbox).serve()
+    SearchServer(inbox, outbox).serve(first)
     return 0
 
 

@@ -20,7 +20,8 @@ from sseref.search import lifecycle, protocol
 from sseref.search.engine import SearchEngine
 from sseref.search.errors import SearchCancelled, SearchIndexError
 from sseref.search.mine import search_with_mine
-from sseref.search.remote import EngineProcess, Opened, WorkerGone, worker_command
+from sseref.search.remote import EngineProcess, Opened, WorkerGone
+from sseref.search.spawn import worker_command
 from sseref.search.worker import SearchServer
 
 QUERIES = [
@@ -240,7 +241,7 @@ def _run(self, *args, **kwargs):
     return run(self, *args, **kwargs)
 
 engine.SearchEngine._run = _run
-raise SystemExit(worker.main())
+raise SystemExit(worker.main(sys.argv[2:]))
 """
 
 
