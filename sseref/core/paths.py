@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 APP_NAME = "SSERef"
 ENV_DATA_DIR = "SSEREF_DATA_DIR"
@@ -160,7 +160,8 @@ def version_at_least(have: str, need: str) -> bool:
     return a + (0,) * (width - len(a)) >= b + (0,) * (width - len(b))
 
 
-class UserDirs(NamedTuple):  # not a dataclass: cheaper to define at start-up
+@dataclass(frozen=True, slots=True)
+class UserDirs:
     """The user's own folders: settings, data (notes, packs) and caches (the search index)."""
 
     config: Path

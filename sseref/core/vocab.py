@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from sseref.core.i18n import N_
 from sseref.core.kinds import KIND_SPECS
@@ -121,7 +121,8 @@ CITATION_STYLES: dict[str, str] = {
 }
 
 
-class RelationType(NamedTuple):  # not a dataclass: cheaper to define at start-up
+@dataclass(frozen=True, slots=True)
+class RelationType:
     """A typed link: its label seen from the source record and from the target record."""
 
     key: str
