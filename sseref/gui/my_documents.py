@@ -59,6 +59,7 @@ from sseref.core.userdocs import (
 )
 from sseref.library.formats import SUFFIXES
 from sseref.library.importer import DUPLICATE, IMPORTED, REFUSED, ImportOutcome, import_files
+from sseref.report.render import fragment
 
 if TYPE_CHECKING:
     from sseref.gui.mainwindow import MainWindow
@@ -457,13 +458,15 @@ class LinkedDocumentsStrip(QLabel):
         self.hide()
 
     def show_documents(self, documents: list[Document]) -> None:
-        from html import escape
-
         self.documents = documents
-        links = ", ".join(
-            f"<a href='{escape(d.key)}'>{escape(d.display_title)}</a>" for d in documents
+        self.setText(
+            fragment(
+                "{{ lead }} {% for d in documents %}<a href='{{ d.key }}'>{{ d.display_title }}"
+                "</a>{{ ', ' if not loop.last }}{% endfor %}",
+                lead=_("Your documents about this:"),
+                documents=documents,
+            )
         )
-        self.setText(escape(_("Your documents about this:")) + " " + links)
         self.setVisible(bool(documents))
 
 
