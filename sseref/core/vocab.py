@@ -131,7 +131,7 @@ class RelationType:
     # The kinds the link may go from and to (empty: any kind).
     from_kinds: tuple[str, ...] = ()
     to_kinds: tuple[str, ...] = ()
-    # Written by the build from a field (`kinds.FIELD_RELATIONS`), never in the data.
+    # Written by the build from a field (`kinds.Field.link`), never in the data.
     derived: bool = False
 
     @property

@@ -346,8 +346,8 @@ def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
                     ]
         sources = d["sources"]
         declared = {(r["type"], r["target"]) for r in d.get("relations", [])}
-        for name, (rel_type, side) in kinds.FIELD_RELATIONS.items():
-            other = d.get(name) if kind_spec.field(name) else None
+        for name, (rel_type, side) in kinds.field_links(kind_spec.key).items():
+            other = d.get(name)
             if not other or (rel_type, other) in declared:
                 continue
             # A field for editors (an issuing body, a country) that readers also see as a

@@ -202,7 +202,7 @@ def listed_relations(record: Record) -> list[Relation]:
     issuing body): the field list already shows those, and a second row would repeat it."""
     derived = {
         (rel_type, side, record.fields.get(name))
-        for name, (rel_type, side) in kinds.FIELD_RELATIONS.items()
+        for name, (rel_type, side) in kinds.field_links(record.kind).items()
         if record.fields.get(name)
     }
     return sorted(
