@@ -176,6 +176,14 @@ KIND_SPECS: tuple[KindSpec, ...] = (
             Field("date", "date", N_("Date"), required=True, column=False, record_date=True),
             Field("place", "text", N_("Place"), searchable=True, list_extra=True),
             Field(
+                "country",
+                "ref",
+                N_("Country"),
+                ref_kind="country",
+                indexed=True,
+                link=("held_in", "out"),
+            ),
+            Field(
                 "event_type",
                 "vocab",
                 _TYPE,

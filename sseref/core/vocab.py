@@ -185,6 +185,14 @@ RELATION_TYPES: dict[str, RelationType] = {
             ("country",),
             derived=True,
         ),
+        RelationType(
+            "held_in",
+            N_("Held in"),
+            N_("Events held here"),
+            ("event",),
+            ("country",),
+            derived=True,
+        ),
     )
 }
 

@@ -214,6 +214,6 @@ def listed_relations(record: Record) -> list[Relation]:
 def relation_order(rel_type: str, direction: str) -> tuple[int, str, str]:
     """Where a group of related records goes: a country's laws, bodies and organizations
     first, the rest by type."""
-    first = ("has_framework", "has_national_body", "based_in")
+    first = ("has_framework", "has_national_body", "based_in", "held_in")
     rank = first.index(rel_type) if rel_type in first else len(first)
     return (rank, rel_type, direction)
