@@ -70,6 +70,7 @@ def _across(pick: Callable[[kinds.KindSpec], str | None]) -> str:
 
 _TYPE_SQL = _across(lambda s: s.type_field.name if s.type_field else None)
 _REGION_SQL = _across(lambda s: "region" if s.field("region") else None)
+_COUNTRY_SQL = _across(lambda s: "country" if s.field("country") else None)
 _EXTRA_SQL = _across(lambda s: next((f.name for f in s.columns if f.list_extra), None))
 
 
@@ -290,7 +291,7 @@ class Database:
             "type": (_TYPE_SQL, flt.type),
             "region": (_REGION_SQL, flt.region),
             "issuing_body": ("documents.issuing_body", flt.issuing_body),
-            "country": ("organizations.country", flt.country),
+            "country": (_COUNTRY_SQL, flt.country),
         }
         for key, (column, value) in simple.items():
             if value:

@@ -38,4 +38,5 @@ class ListFilter:
     year_to: int | None = None
     language: str | None = None
     issuing_body: str | None = None
-    country: str | None = None  # organizations based in this country (a country id)
+    # A country id: organizations based there, events held there.
+    country: str | None = None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sseref.core.db import Database
-from sseref.core.i18n import _, current_language, ngettext
+from sseref.core.i18n import N_, _, current_language, ngettext
 from sseref.core.listing import ListFilter
 from sseref.gui.labels import number_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
@@ -154,6 +154,15 @@ class ListPanel(QWidget):
         self.filter_bar.addWidget(combo)
         self.filter_widgets.append(combo)
         return combo
+
+    def add_country_combo(self) -> FilterCombo:
+        """A filter by the kind's `country` field: the countries its records name, by name."""
+
+        def choices() -> list[tuple[str, str]]:
+            names = self.db.titles(self.db.facet_values(self.kind, "country"), self.lang)
+            return sorted(names.items(), key=lambda kv: kv[1].casefold())
+
+        return self.add_combo(FilterCombo(N_("All countries"), choices, N_("Country")))
 
     def add_year_range(self) -> YearRange:
         self.year_range = YearRange(self.db.year_span(self.kind))

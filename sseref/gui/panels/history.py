@@ -55,6 +55,8 @@ class HistoryPanel(ListPanel):
             FilterCombo(N_("All organizations"), self._org_choices, N_("Organization"))
         )
         self.add_year_range()
+        # Last, so that the filters remembered from earlier versions keep their places.
+        self.country_combo = self.add_country_combo()
         db.related_organizations("event")  # warm the query plan; cheap
 
     def _org_choices(self) -> list[tuple[str, str]]:
@@ -137,6 +139,7 @@ class HistoryPanel(ListPanel):
             text=self.search.text(),
             theme=self.theme_combo.value(),
             related_to=self.org_combo.value(),
+            country=self.country_combo.value(),
             year_from=start,
             year_to=end,
         )

@@ -71,14 +71,7 @@ class OrganizationsPanel(ListPanel):
             )
         )
         # Last, so that the filters remembered from earlier versions keep their places.
-        self.country_combo = self.add_combo(
-            FilterCombo(N_("All countries"), self._country_choices, N_("Country"))
-        )
-
-    def _country_choices(self) -> list[tuple[str, str]]:
-        """The countries where organizations of the data are based, by name."""
-        names = self.db.titles(self.db.facet_values("organization", "country"), self.lang)
-        return sorted(names.items(), key=lambda kv: kv[1].casefold())
+        self.country_combo = self.add_country_combo()
 
     def current_filter(self) -> ListFilter:
         return ListFilter(
