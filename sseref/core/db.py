@@ -6,10 +6,12 @@ import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sseref.core import kinds, vocab
+from sseref.core.dates import DateError, parse_date
 from sseref.core.errors import (
     DatabaseCorruptError,
     DatabaseMissingError,
@@ -19,10 +21,8 @@ from sseref.core.errors import (
 )
 from sseref.core.i18n import _
 from sseref.core.listing import ListFilter, RecordRow
+from sseref.core.models import Fact, Name, Record, Relation, Role, Source
 from sseref.core.schema import SCHEMA_VERSION, item_column
-
-if TYPE_CHECKING:  # whole records are built after the first frame: their module loads then
-    from sseref.core.models import Fact, Name, Record, Relation, Role, Source
 
 # The title shown for a related record: its name in the wanted language, else English, else any.
 _TITLE_SQL = """
@@ -372,7 +372,6 @@ class Database:
         """Each record's names per language (the glossary shows EN/ES/FR side by side)."""
         if not ids:
             return {}
-        from sseref.core.models import Name
 
         marks = ",".join("?" * len(ids))
         found: dict[str, dict[str, Name]] = {i: {} for i in ids}
@@ -447,8 +446,6 @@ class Database:
 
     def get(self, record_id: str, lang: str = "en") -> Record:
         """The whole record with relations in both directions and its sources."""
-        from sseref.core.dates import DateError, parse_date
-        from sseref.core.models import Name, Record
 
         rows = self._all("select * from records where id = ?", (record_id,))
         if not rows:
@@ -518,7 +515,6 @@ class Database:
 
     def _facts(self, record_id: str, sources: list[Source]) -> dict[str, Fact]:
         """The record's changeable facts with their "as of" date and source, or "unknown"."""
-        from sseref.core.models import Fact
 
         return {
             r["field"]: Fact(
@@ -544,7 +540,6 @@ class Database:
         listed = next((s for s in sources if s.doc_id == doc_id), None)
         if listed is not None:
             return listed
-        from sseref.core.models import Source
 
         rows = self._all(
             f"""select {_TITLE_SQL.format(col="r.id")} as title, d.seed, d.url, r.date_text,
@@ -569,7 +564,6 @@ class Database:
     def people_roles(self, record_id: str, lang: str = "en") -> list[Role]:
         """A person's roles, or the roles people hold in an organization (current first,
         then by date, newest first)."""
-        from sseref.core.models import Role
 
         rows = self._all(
             f"""select ro.*, {_TITLE_SQL.format(col="ro.person_id")} as person_name,
@@ -634,7 +628,6 @@ class Database:
             where rel.target_id = :id
             order by 2, 1, 10, 5
         """
-        from sseref.core.models import Relation
 
         found = [
             Relation(
@@ -665,7 +658,6 @@ class Database:
             left join records r on r.id = s.doc_id
             where s.record_id = ? order by s.position
         """
-        from sseref.core.models import Source
 
         return [
             Source(
@@ -691,7 +683,6 @@ class Database:
 
 def _merge_symmetric(relations: list[Relation]) -> list[Relation]:
     """A symmetric link ("Related to") stored on both records is one link, seen as "out"."""
-    from dataclasses import replace
 
     seen: set[tuple[str, str]] = set()
     merged: list[Relation] = []
