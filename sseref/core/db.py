@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +22,7 @@ from sseref.core.i18n import _
 from sseref.core.listing import ListFilter, RecordRow
 from sseref.core.models import Fact, Name, Record, Relation, Role, Source
 from sseref.core.schema import SCHEMA_VERSION, item_column
+from sseref.core.textfold import fold
 
 # The title shown for a related record: its name in the wanted language, else English, else any.
 _TITLE_SQL = """
@@ -37,17 +37,9 @@ _ACRONYM_SQL = """
         (select acronym from names where record_id = {col} and lang = :lang),
         (select acronym from names where record_id = {col} and lang = 'en'))
 """
-# The same choices, as the folded keys the build stored (see fold_text): what lists sort by.
+# The same choices, as the folded keys the build stored (see core.textfold): what lists sort by.
 _TITLE_KEY_SQL = _TITLE_SQL.replace("select name ", "select name_key ")
 _ACRONYM_KEY_SQL = _ACRONYM_SQL.replace("select acronym ", "select acronym_key ")
-
-
-def fold_text(text: str | None) -> str:
-    """Lower case without accents, for filters where `economia` must find `economía`."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 # The field types whose values lists offer as filter choices.
@@ -120,7 +112,7 @@ class Database:
         self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
-        self._conn.create_function("sseref_fold", 1, fold_text, deterministic=True)
+        self._conn.create_function("sseref_fold", 1, fold, deterministic=True)
         try:
             version = self._conn.execute("pragma user_version").fetchone()[0]
             meta_ok = self._conn.execute(
@@ -281,7 +273,7 @@ class Database:
         where = ["r.kind = :kind"]
         params: dict[str, Any] = {"kind": kind, "lang": lang, "role_target": flt.role_target}
         if flt.text.strip():
-            params["pat"] = "%" + fold_text(flt.text.strip()) + "%"
+            params["pat"] = "%" + fold(flt.text.strip()) + "%"
             where.append("""(exists (select 1 from names n where n.record_id = r.id and
                     (n.name_key like :pat or n.acronym_key like :pat))
                 or exists (select 1 from aliases a where a.record_id = r.id

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from sseref.core.i18n import _
+from sseref.core.textfold import fold
 from sseref.core.userdata import UserDataError
 from sseref.core.userdb import UserDatabase
 from sseref.core.userdocs import (
@@ -421,8 +422,6 @@ class RecordPicker(QDialog):
         self.resize(480, 420)
 
     def apply_filter(self, text: str) -> None:
-        from sseref.search.analysis import fold  # accents optional: "cepal" finds "CEPAL"
-
         words = fold(text).split()
         first = None
         for row in range(self.list.count()):
