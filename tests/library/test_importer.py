@@ -215,3 +215,16 @@ def test_a_refusal_with_values_is_translated_with_them() -> None:
         "the package has no {name}"
     )
     assert refusal("garbage") == "the reader gave no reason"
+
+
+def test_a_pdf_without_text_is_imported_and_says_it_cannot_be_searched(
+    docs: DocumentStore, tmp_path: Path
+) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(samples.pdf_bytes(text="", title="Scanned statute"))
+    outcome = import_file(docs, scan)
+    assert outcome.status == IMPORTED
+    assert "holds no text" in outcome.message and "Scanned statute" in outcome.message
+    readable = tmp_path / "readable.pdf"
+    readable.write_bytes(samples.pdf_bytes())
+    assert "holds no text" not in import_file(docs, readable).message
