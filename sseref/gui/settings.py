@@ -171,6 +171,9 @@ class GuiSettings:
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
     def set_filters(self, panel: str, values: dict[str, str]) -> None:
+        if not values:  # no filters: nothing to remember (nor JSON to write and read back)
+            self._qs.remove(f"filters/{panel}")
+            return
         import json
 
         self._qs.setValue(f"filters/{panel}", json.dumps(values, sort_keys=True))

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -178,6 +178,11 @@ def test_filters_are_remembered_and_cleared(make_window: Any, qtbot: Any) -> Non
     second.actions_.clear_filters.trigger()
     assert again.search.text() == "" and again.type_combo.value() is None
     assert not again.has_filters()
+    # No filters left: nothing is kept for the panel (the next start reads no JSON).
+    second.settings.sync()
+    stored = QSettings(str(second.settings.path), QSettings.Format.IniFormat)
+    assert not stored.contains("filters/organizations")
+    assert second.settings.filters("organizations") == {}
 
 
 def test_the_list_columns_fit_the_table(window: Any) -> None:
