@@ -13,8 +13,6 @@ from sseref.core import paths
 from sseref.core.i18n import _
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QLockFile
-
     from sseref.gui.mainwindow import MainWindow
 
 EXIT_OK, EXIT_FAIL = 0, 1
@@ -123,19 +121,20 @@ def _open_window(args: argparse.Namespace, app: object, started: float, trace: S
         db = Database(
             Path(args.database) if getattr(args, "database", None) else paths.database_path()
         )
+        try:
+            db.check_integrity()  # a quick check of every page (a few ms): damage said now
+        except SSERefError:
+            db.close()
+            raise
     except SSERefError as exc:
-        return _cannot_start(exc, lock)
-    # A quick check of every page (a few ms), on a thread while the window's code loads:
-    # damage is said before the window is built.
-    integrity_checked = db.start_integrity_check()
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, _("SSE Ref cannot start"), str(exc))
+        lock.unlock()
+        return EXIT_FAIL
     trace.step("lock and database")
     from sseref.gui.wiring import after_first_frame, build_main_window, watch_second_starts
 
-    try:
-        integrity_checked()
-    except SSERefError as exc:
-        db.close()
-        return _cannot_start(exc, lock)
     trace.step("import the window's code")
     window = build_main_window(db, language=getattr(args, "explicit_lang", None))
     trace.step("build the window")
@@ -174,15 +173,6 @@ def _restart() -> None:
     else:
         argv = [sys.executable, *sys.argv]
     subprocess.Popen(argv, close_fds=True, start_new_session=True)  # noqa: S603
-
-
-def _cannot_start(exc: Exception, lock: QLockFile) -> int:
-    """The reference database cannot be used: said in a message box, the lock let go."""
-    from PySide6.QtWidgets import QMessageBox
-
-    QMessageBox.critical(None, _("SSE Ref cannot start"), str(exc))
-    lock.unlock()
-    return EXIT_FAIL
 
 
 def _second_instance_ok() -> bool:

@@ -179,26 +179,6 @@ class Database:
         if problems:
             raise self._damaged(Exception("; ".join(problems[:3])))
 
-    def start_integrity_check(self) -> Callable[[], None]:
-        """The quick check of `check_integrity`, begun on a thread of its own; the function
-        returned waits for it and raises as `check_integrity` does. SQLite reads the pages
-        without holding the interpreter lock, so the caller's own work (the window loading
-        its code) goes on meanwhile; a query made while the check runs waits for it."""
-        problems: list[str] = []
-        thread = threading.Thread(
-            target=lambda: problems.extend(self.integrity_problems()),
-            name="sseref-database-check",
-            daemon=True,
-        )
-        thread.start()
-
-        def finish() -> None:
-            thread.join()
-            if problems:
-                raise self._damaged(Exception("; ".join(problems[:3])))
-
-        return finish
-
     # --- meta and counts -------------------------------------------------------------------
 
     def meta(self) -> dict[str, str]:

@@ -87,28 +87,6 @@ def test_integrity_check_finds_scrambled_pages(fixture_db_path: Path, tmp_path: 
         db.close()
 
 
-def test_the_check_on_a_thread_finds_what_the_check_finds(
-    fixture_db_path: Path, tmp_path: Path
-) -> None:
-    """The launcher's check runs beside the window's loading; its verdict is the same."""
-    sound = Database(fixture_db_path)
-    try:
-        sound.start_integrity_check()()  # no damage: nothing raised
-    finally:
-        sound.close()
-    data = fixture_db_path.read_bytes()
-    path = tmp_path / "scrambled.db"
-    path.write_bytes(scramble(data, len(data) // 2, 8192))
-    db = Database(path)
-    try:
-        finish = db.start_integrity_check()
-        with pytest.raises(DatabaseCorruptError) as info:
-            finish()
-        assert "damaged" in str(info.value) and str(path) in str(info.value)
-    finally:
-        db.close()
-
-
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sseref", *args],
