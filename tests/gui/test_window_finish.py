@@ -246,6 +246,25 @@ def test_the_last_open_record_comes_back_at_the_next_start(make_window: Any) -> 
     assert third.record_view.is_start_page()
 
 
+def test_a_list_resized_while_hidden_fits_its_width_when_shown(window: Any) -> None:
+    """The columns follow the width the table's viewport was given, also when the window
+    changed size while the list was hidden (another panel, the timeline mode)."""
+    window.resize(1000, 700)
+    window.show_panel("history")
+    history = window.panels["history"]
+    history.set_mode("list")
+    QApplication.processEvents()
+    window.show_panel("organizations")
+    window.resize(800, 700)
+    QApplication.processEvents()
+    window.show_panel("history")
+    QApplication.processEvents()
+    header = history.table.horizontalHeader()
+    total = sum(header.sectionSize(i) for i in range(header.count()))
+    assert total == history.table.viewport().width()
+    history.set_mode("timeline")
+
+
 def test_the_reading_pane_hides_and_is_remembered(make_window: Any) -> None:
     first = make_window()
     first.actions_.reading_pane.trigger()  # F8
