@@ -249,19 +249,23 @@ def test_the_last_open_record_comes_back_at_the_next_start(make_window: Any) -> 
 def test_a_list_resized_while_hidden_fits_its_width_when_shown(window: Any) -> None:
     """The columns follow the width the table's viewport was given, also when the window
     changed size while the list was hidden (another panel, the timeline mode)."""
-    window.resize(1000, 700)
+    window.resize(1400, 700)
     window.show_panel("history")
     history = window.panels["history"]
     history.set_mode("list")
     QApplication.processEvents()
+    wide = history.table.viewport().width()
     window.show_panel("organizations")
-    window.resize(800, 700)
+    window.resize(1050, 700)
     QApplication.processEvents()
     window.show_panel("history")
     QApplication.processEvents()
     header = history.table.horizontalHeader()
     total = sum(header.sectionSize(i) for i in range(header.count()))
-    assert total == history.table.viewport().width()
+    assert total == history.table.viewport().width() < wide
+    keys = [c.key for c in history.columns()]
+    widest = max(range(header.count()), key=header.sectionSize)
+    assert keys[widest] == history.stretch_key  # fitted, not Qt's default widths
     history.set_mode("timeline")
 
 
