@@ -169,6 +169,9 @@ class GuiSettings:
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
     def set_filters(self, panel: str, values: dict[str, str]) -> None:
+        if not values:  # no filters: nothing to remember (nor JSON to write and read back)
+            self._qs.remove(f"filters/{panel}")
+            return
         self._qs.setValue(f"filters/{panel}", json.dumps(values, sort_keys=True))
 
     # --- Qt blobs (geometry, window state, splitters) --------------------------------------

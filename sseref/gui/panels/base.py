@@ -60,8 +60,18 @@ class RecordTable(QTableView):
     activatedId = Signal(str)
     widthChanged = Signal()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The viewport's width, as its last resize gave it (0 until it is shown). Asking
+        # viewport() for it costs the first call some 5-10 ms: PySide looks for the Python
+        # type of a widget it has not seen yet through every QWidget class of QtWidgets.
+        self.room = 0
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        # A scroll area's resizeEvent is its viewport's (Qt's documentation of
+        # QAbstractScrollArea.resizeEvent): the size is the viewport's.
         super().resizeEvent(event)
+        self.room = event.size().width()
         if event.size().width() != event.oldSize().width():
             self.widthChanged.emit()
 
@@ -286,7 +296,7 @@ class ListPanel(QWidget):
         rows = range(min(self.model.rowCount(), RecordTableModel.BLOCK))
         widths = []
         for col, label in enumerate(labels):
-            texts = [str(self.model.index(row, col).data() or "") for row in rows]
+            texts = self.model.texts(col, rows)
             content = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             widths.append(max(content + 20, header.horizontalAdvance(label) + 28, MIN_COLUMN))
         self._widths = (key, widths)
@@ -302,7 +312,7 @@ class ListPanel(QWidget):
         widths = [
             min(w, MAX_COLUMN) if i != stretch else w for i, w in enumerate(self._content_widths())
         ]
-        room = self.table.viewport().width()
+        room = self.table.room
         if room <= 0:
             return
         others = sum(w for i, w in enumerate(widths) if i != stretch)
