@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sseref.core import kinds, vocab
 from sseref.core.db import Database
 from sseref.core.i18n import N_, _, current_language, ngettext
 from sseref.core.listing import ListFilter
-from sseref.gui.labels import number_label
+from sseref.gui.labels import number_label, region_label, theme_label, type_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
 from sseref.gui.theme import LIGHT, Colors, mute, title_sheet
 from sseref.gui.widgets import FilterCombo, YearRange
@@ -49,6 +50,11 @@ def sort_by(
         reverse=descending,
     )
     return [i for _v, i in present] + [i for v, i in valued if v is None or v == ""]
+
+
+def _by_label(choice: tuple[str, str]) -> str:
+    """Filter choices sort by their label, case and accents aside."""
+    return choice[1].casefold()
 
 
 class RecordTable(QTableView):
@@ -165,12 +171,39 @@ class ListPanel(QWidget):
         self.filter_widgets.append(combo)
         return combo
 
+    def add_type_combo(self, accessible: str) -> FilterCombo:
+        """A filter by the kind's type (its `kind_type` field in core.kinds), by label."""
+        declared = kinds.spec(self.kind).type_field
+        assert declared is not None, self.kind
+
+        def choices() -> list[tuple[str, str]]:
+            keys = self.db.facet_values(self.kind, declared.name)
+            return sorted(((k, type_label(self.kind, k)) for k in keys), key=_by_label)
+
+        return self.add_combo(FilterCombo(N_("All types"), choices, accessible))
+
+    def add_region_combo(self) -> FilterCombo:
+        """A filter by region: the regions the kind's records name."""
+
+        def choices() -> list[tuple[str, str]]:
+            return [(k, region_label(k)) for k in self.db.facet_values(self.kind, "region")]
+
+        return self.add_combo(FilterCombo(N_("All regions"), choices, N_("Region")))
+
+    def add_theme_combo(self) -> FilterCombo:
+        """A filter by theme (SSE, South-South cooperation)."""
+        return self.add_combo(
+            FilterCombo(
+                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
+            )
+        )
+
     def add_country_combo(self) -> FilterCombo:
         """A filter by the kind's `country` field: the countries its records name, by name."""
 
         def choices() -> list[tuple[str, str]]:
             names = self.db.titles(self.db.facet_values(self.kind, "country"), self.lang)
-            return sorted(names.items(), key=lambda kv: kv[1].casefold())
+            return sorted(names.items(), key=_by_label)
 
         return self.add_combo(FilterCombo(N_("All countries"), choices, N_("Country")))
 
