@@ -68,16 +68,16 @@ class RecordTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The viewport's width, as its last resize gave it (0 until it is shown). Asking
+        # The viewport's width, as its last resize gave it (0 before its first). Asking
         # viewport() for it costs the first call some 5-10 ms: PySide looks for the Python
         # type of a widget it has not seen yet through every QWidget class of QtWidgets.
-        self.room = 0
+        self.viewport_width = 0
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         # A scroll area's resizeEvent is its viewport's (Qt's documentation of
         # QAbstractScrollArea.resizeEvent): the size is the viewport's.
         super().resizeEvent(event)
-        self.room = event.size().width()
+        self.viewport_width = event.size().width()
         if event.size().width() != event.oldSize().width():
             self.widthChanged.emit()
 
@@ -345,7 +345,7 @@ class ListPanel(QWidget):
         widths = [
             min(w, MAX_COLUMN) if i != stretch else w for i, w in enumerate(self._content_widths())
         ]
-        room = self.table.room
+        room = self.table.viewport_width
         if room <= 0:
             return
         others = sum(w for i, w in enumerate(widths) if i != stretch)
