@@ -93,29 +93,63 @@ the search) gave first frame 2.13× and search usable 3.83× (per-round 4.01×);
 frame) gave 2.12× and 3.06× (per-round 3.61×). To reproduce: `git archive c342748` into a
 folder, `sseref build-data` there with `PYTHONPATH` set to it, then this script in each.
 
-## The first frame, profiled (2026-12-07, evening)
+## The first frame, profiled (2026-12-08, night)
 
-`python -X importtime`, and cProfile stopped at the "READY" line, against the bare window:
-the bare window imports PySide6 (about 80-110 ms, shared). SSE Ref adds, roughly: our
-command line and core (`sseref.app.cli`, about 30 ms: `sqlite3` with `datetime`, `pathlib`,
-`argparse`, `gettext`/`locale`, `platformdirs`); the window's modules (about 35 ms, of which
-Babel about 15 ms for the localized dates and counts the first frame shows); PySide's `Qt`
-namespace (about 20 ms: PySide builds all 93 of its enum types the first time `Qt` is
-read; the plain code reads it, as any PySide program does); building the window (actions,
-menus, the first panel and its first screenful of rows: about 50 ms) and painting it. The
-start-up devices that hid the `Qt` cost (enum values as strings, imports inside functions)
-are gone; measured, the first frame did not move (0.224 s vs 0.228 s, 7 rounds).
+Measured on a quiet machine (load average 0.4-1.2) with `SSEREF_STARTUP_TRACE=1`,
+`python -X importtime`, cProfile stopped at the "READY" line, and wall-clock timers wrapped
+around single functions (cProfile doubles the cost of small Python calls, so the figures
+below are the timers', medians of 3 runs). The bare window takes 0.125-0.135 s; SSE Ref's
+first frame took about 0.150 s more on 2026-12-08 00:30 (8b8b5ea), and about 0.130 s more
+after the changes below.
 
-Since the one presentation layer was merged (2026-12-07, 23:00), the window's labels come from
-`sseref.report.i18n`, and importing any module of `sseref.report` runs the package's
-`__init__`, which imported `report.compose` and with it Jinja2, the templates, the sheets and
-the glossary: about 34 ms more before the first frame (`python -X importtime -c "import
-sseref.report.i18n"` after the core modules, 3 runs: 33.9, 34.7, 34.2 ms), none of it
-needed for the first frame. A package `__init__` that does not import `compose` (its names
-loaded on first use) was tried, not committed: alternating runs of 7 rounds at 23:19-23:22
-UTC (load average 4-7) gave first frame 2.80× and 2.58× with the eager `__init__`, 2.29×
-and 2.41× without it (per-round medians 2.69/2.58 against 2.14/2.45). It is the report
-layer's file and was left to it.
+- **Sizing the first panel's columns** (14-15 ms at the first show, 4 calls): its first
+  `viewport()` call cost 5-10 ms, because PySide, wrapping a `QWidget` it has not seen,
+  looks for its Python type through every `QWidget` class of QtWidgets and builds their
+  enum types on the way (47 of them); and the widths were measured through Qt's model
+  interface (384 `data()` calls). Now the table keeps the width its viewport's last resize
+  event gave (a scroll area's `resizeEvent` is its viewport's), and the texts are read from
+  the model's fetched rows (`RecordTableModel.texts`): 3.6-4.3 ms; `show_first` went from
+  18-19 ms to 7-8 ms. The widths are the same (screenshots of the first frame before and
+  after are identical, pixel for pixel, in English/light and French/dark).
+- **Painting types for the record page's mini timeline** (QPainter, QImage, QPen: about
+  1.5 ms of PySide type set-up): the strip is now drawn by `gui.timeline`, loaded with the
+  first record page that has one.
+- **JSON for a panel without filters**: the window wrote "{}" and read it back at the next
+  start, importing `json` before the first frame (about 2 ms); a panel without filters now
+  keeps nothing.
+- **Babel** (the first panel's dates, the status bar's "Data as of", the counts): importing
+  it costs about 12 ms (`babel.core` with `pickle` and `decimal`, `babel.dates` with
+  `zoneinfo`), and the first date formatted loads the locale's CLDR data (`en_GB` merges
+  the pickles of root, en, en_001 and en_GB: 13-14 ms). After that, 64 dates format in
+  0.7 ms, so a cached pattern per language would save under 1 ms; not done. An experiment
+  that printed the dates and counts raw (not kept: the first frame must show them as it
+  does) gave 1.86x instead of 2.06x (11 alternating rounds).
+- **PySide's `Qt` namespace** (93 enum types, about 14 ms the first time `Qt` is read) and
+  the enum types of the other Qt classes the window shows (about 120 more, about 13 ms;
+  the bare window builds 40). Left: any PySide program that uses these classes pays it.
+- **PySide's import hook** reads the source of every module imported after PySide
+  (`shibokensupport/feature.py`, `_mod_uses_pyside`, `inspect.getsource`): 78 modules
+  before the first frame, 9-10 ms. A frozen build has no sources, so it pays none of it.
+  Left: it is PySide's.
+- **Building the window**: the menu bar (3-7 ms, Qt), the first panel (about 12 ms: its
+  module, five filter boxes filled from the database, the table and its first block of
+  rows). The first text layout (about 6 ms, fonts) now comes when the splitter first sizes
+  the record pane; the bare window pays it too, when it shows.
+- **The database's quick check** (4-8 ms, most of it the first read of its pages). Run on
+  a thread while the window's code loads (SQLite lets go of the interpreter lock), it
+  measured no faster: 41.2 against 41.0 ms for the two steps (12 alternating runs), so it
+  stays before the window. Deferring it after the first frame was not done: the window
+  would be built on a damaged database.
+
+**Why 1.5x is not reached.** At 0.128 s for the bare window, 1.5x is 0.192 s; the first
+frame is at about 0.256-0.262 s (2.00-2.06x, against 2.14-2.18x for 8b8b5ea in the same
+minutes). What remains is the work of showing this window: even without Babel, the `Qt`
+namespace and PySide's source scan, none of which plain code can leave out, it would be
+about 1.7x.
+
+Earlier (2026-12-07): the start-up devices that hid the `Qt` cost (enum values as strings,
+imports inside functions) were removed without moving the first frame; `sseref.report`'s
+package `__init__` no longer imports Jinja2 and the templates for the window's labels.
 """
 
 

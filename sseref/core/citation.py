@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sseref.core import vocab
-from sseref.core.dateformat import format_point, format_spec
+from sseref.core.dateformat import format_month_first, format_point, format_spec
 from sseref.core.dates import DateSpec, PartialDate
 from sseref.core.i18n import _
 from sseref.core.models import Record
@@ -104,20 +105,15 @@ def _parts(record: Record, lang: str) -> _Parts:
 
 def _day(day: dt.date, style: str, lang: str) -> str:
     """A full day as the style writes it (APA and Chicago: month first in English)."""
+    point = PartialDate(day.year, day.month, day.day)
     if lang == "en" and style in ("apa", "chicago"):
-        from babel.dates import format_date
-
-        return format_date(day, "MMMM d, y", locale="en_US")
-    return format_point(PartialDate(day.year, day.month, day.day), lang)
+        return format_month_first(point)
+    return format_point(point, lang)
 
 
 def _point(date: PartialDate, style: str, lang: str) -> str:
     if lang == "en" and style in ("apa", "chicago") and date.month is not None:
-        from babel.dates import format_date
-
-        first = dt.date(date.year, date.month, date.day or 1)
-        pattern = "MMMM d, y" if date.day is not None else "MMMM y"
-        return format_date(first, pattern, locale="en_US")
+        return format_month_first(date)
     return format_point(date, lang)
 
 
@@ -135,11 +131,7 @@ def _apa_date(spec: DateSpec | None, lang: str, gettext: Callable[[str], str] = 
         return (
             str(start.year) if start.month is None else f"{start.year}, {format_spec(spec, lang)}"
         )
-    from babel.dates import format_date
-
-    pattern = "MMMM d" if start.day is not None else "MMMM"
-    month_day = format_date(dt.date(start.year, start.month, start.day or 1), pattern, "en_US")
-    return f"{start.year}, {month_day}"
+    return f"{start.year}, {format_month_first(start, year=False)}"
 
 
 def styled_citation(
@@ -331,8 +323,6 @@ def export_citations(
     if fmt == "ris":
         return "\n".join(ris_entry(r, lang, context) for r in records)
     if fmt == "csl-json":
-        import json
-
         items = [csl_item(r, lang, context) for r in records]
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown export format: {fmt}")

@@ -80,6 +80,18 @@ def _long_range_in_one_year(start: PartialDate, end: PartialDate, lang: str) -> 
     return f"{head} – {end_text}"
 
 
+def format_month_first(point: PartialDate, *, year: bool = True) -> str:
+    """US English with the month first, as APA and Chicago write dates: "April 18, 2023",
+    "April 2023"; without the year (APA's "(2023, April 18)"): "April 18", "April"."""
+    if point.month is None:
+        return str(point.year) if year else ""
+    if point.day is not None:
+        pattern = "MMMM d, y" if year else "MMMM d"
+    else:
+        pattern = "MMMM y" if year else "MMMM"
+    return format_date(_as_date(point), pattern, locale="en_US")
+
+
 def format_text(text: str | None, lang: str, style: Style = "long") -> str:
     """A date written in the data's text form; text that is not a date is returned as is."""
     if not text:

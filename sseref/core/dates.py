@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 _POINT = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -34,9 +34,8 @@ class DateError(ValueError):
     """A date string that does not follow the data's date format."""
 
 
-# NamedTuples rather than frozen dataclasses: they order and compare field by field the same
-# way, and cost the start-up path far less to define (see core.listing).
-class PartialDate(NamedTuple):
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
     """A calendar date known to the year, the month or the day."""
 
     year: int
@@ -71,7 +70,8 @@ class PartialDate(NamedTuple):
         return f"{self.year:04d}-{month:02d}-{day:02d}"
 
 
-class DateSpec(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DateSpec:
     """A single partial date or a range of two, as written in a record."""
 
     start: PartialDate

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sseref.core import kinds, vocab
+from sseref.core.dates import DateError, parse_date
 from sseref.core.errors import (
     DatabaseCorruptError,
     DatabaseMissingError,
@@ -19,10 +20,9 @@ from sseref.core.errors import (
 )
 from sseref.core.i18n import _
 from sseref.core.listing import ListFilter, RecordRow
+from sseref.core.models import Fact, Name, Record, Relation, Role, Source
 from sseref.core.schema import SCHEMA_VERSION, item_column
-
-if TYPE_CHECKING:  # whole records are built after the first frame: their module loads then
-    from sseref.core.models import Fact, Name, Record, Relation, Role, Source
+from sseref.core.textfold import fold
 
 # The title shown for a related record: its name in the wanted language, else English, else any.
 _TITLE_SQL = """
@@ -37,17 +37,9 @@ _ACRONYM_SQL = """
         (select acronym from names where record_id = {col} and lang = :lang),
         (select acronym from names where record_id = {col} and lang = 'en'))
 """
-# The same choices, as the folded keys the build stored (see fold_text): what lists sort by.
+# The same choices, as the folded keys the build stored (see core.textfold): what lists sort by.
 _TITLE_KEY_SQL = _TITLE_SQL.replace("select name ", "select name_key ")
 _ACRONYM_KEY_SQL = _ACRONYM_SQL.replace("select acronym ", "select acronym_key ")
-
-
-def fold_text(text: str | None) -> str:
-    """Lower case without accents, for filters where `economia` must find `economía`."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 # The field types whose values lists offer as filter choices.
@@ -70,6 +62,7 @@ def _across(pick: Callable[[kinds.KindSpec], str | None]) -> str:
 
 _TYPE_SQL = _across(lambda s: s.type_field.name if s.type_field else None)
 _REGION_SQL = _across(lambda s: "region" if s.field("region") else None)
+_COUNTRY_SQL = _across(lambda s: "country" if s.field("country") else None)
 _EXTRA_SQL = _across(lambda s: next((f.name for f in s.columns if f.list_extra), None))
 
 
@@ -119,7 +112,7 @@ class Database:
         self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
-        self._conn.create_function("sseref_fold", 1, fold_text, deterministic=True)
+        self._conn.create_function("sseref_fold", 1, fold, deterministic=True)
         try:
             version = self._conn.execute("pragma user_version").fetchone()[0]
             meta_ok = self._conn.execute(
@@ -280,7 +273,7 @@ class Database:
         where = ["r.kind = :kind"]
         params: dict[str, Any] = {"kind": kind, "lang": lang, "role_target": flt.role_target}
         if flt.text.strip():
-            params["pat"] = "%" + fold_text(flt.text.strip()) + "%"
+            params["pat"] = "%" + fold(flt.text.strip()) + "%"
             where.append("""(exists (select 1 from names n where n.record_id = r.id and
                     (n.name_key like :pat or n.acronym_key like :pat))
                 or exists (select 1 from aliases a where a.record_id = r.id
@@ -290,7 +283,7 @@ class Database:
             "type": (_TYPE_SQL, flt.type),
             "region": (_REGION_SQL, flt.region),
             "issuing_body": ("documents.issuing_body", flt.issuing_body),
-            "country": ("organizations.country", flt.country),
+            "country": (_COUNTRY_SQL, flt.country),
         }
         for key, (column, value) in simple.items():
             if value:
@@ -371,7 +364,6 @@ class Database:
         """Each record's names per language (the glossary shows EN/ES/FR side by side)."""
         if not ids:
             return {}
-        from sseref.core.models import Name
 
         marks = ",".join("?" * len(ids))
         found: dict[str, dict[str, Name]] = {i: {} for i in ids}
@@ -446,8 +438,6 @@ class Database:
 
     def get(self, record_id: str, lang: str = "en") -> Record:
         """The whole record with relations in both directions and its sources."""
-        from sseref.core.dates import DateError, parse_date
-        from sseref.core.models import Name, Record
 
         rows = self._all("select * from records where id = ?", (record_id,))
         if not rows:
@@ -517,7 +507,6 @@ class Database:
 
     def _facts(self, record_id: str, sources: list[Source]) -> dict[str, Fact]:
         """The record's changeable facts with their "as of" date and source, or "unknown"."""
-        from sseref.core.models import Fact
 
         return {
             r["field"]: Fact(
@@ -543,7 +532,6 @@ class Database:
         listed = next((s for s in sources if s.doc_id == doc_id), None)
         if listed is not None:
             return listed
-        from sseref.core.models import Source
 
         rows = self._all(
             f"""select {_TITLE_SQL.format(col="r.id")} as title, d.seed, d.url, r.date_text,
@@ -568,7 +556,6 @@ class Database:
     def people_roles(self, record_id: str, lang: str = "en") -> list[Role]:
         """A person's roles, or the roles people hold in an organization (current first,
         then by date, newest first)."""
-        from sseref.core.models import Role
 
         rows = self._all(
             f"""select ro.*, {_TITLE_SQL.format(col="ro.person_id")} as person_name,
@@ -633,7 +620,6 @@ class Database:
             where rel.target_id = :id
             order by 2, 1, 10, 5
         """
-        from sseref.core.models import Relation
 
         found = [
             Relation(
@@ -664,7 +650,6 @@ class Database:
             left join records r on r.id = s.doc_id
             where s.record_id = ? order by s.position
         """
-        from sseref.core.models import Source
 
         return [
             Source(
@@ -690,7 +675,6 @@ class Database:
 
 def _merge_symmetric(relations: list[Relation]) -> list[Relation]:
     """A symmetric link ("Related to") stored on both records is one link, seen as "out"."""
-    from dataclasses import replace
 
     seen: set[tuple[str, str]] = set()
     merged: list[Relation] = []

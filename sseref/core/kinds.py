@@ -56,6 +56,10 @@ class Field:
     # The label in the list of changes after a data update, where the record's kind is not
     # in view ("Seat", "Event type"); None: `label`.
     change_label: str | None = None
+    # For ref: the link the build also writes from it, (relation type, side), so that readers
+    # see it among the record's links; side "in" when the field names the link's source ("org/x
+    # issued this document"), "out" when it names the target ("based in country/x").
+    link: tuple[str, str] | None = None
 
     @property
     def limit(self) -> int:
@@ -141,7 +145,14 @@ KIND_SPECS: tuple[KindSpec, ...] = (
         (
             Field("type", "vocab", _TYPE, required=True, vocabulary="org_type", kind_type=True),
             Field("region", "vocab", _REGION, vocabulary="region"),
-            Field("country", "ref", N_("Country"), ref_kind="country", indexed=True),
+            Field(
+                "country",
+                "ref",
+                N_("Country"),
+                ref_kind="country",
+                indexed=True,
+                link=("based_in", "out"),
+            ),
             Field(
                 "headquarters",
                 "fact",
@@ -164,6 +175,14 @@ KIND_SPECS: tuple[KindSpec, ...] = (
         (
             Field("date", "date", N_("Date"), required=True, column=False, record_date=True),
             Field("place", "text", N_("Place"), searchable=True, list_extra=True),
+            Field(
+                "country",
+                "ref",
+                N_("Country"),
+                ref_kind="country",
+                indexed=True,
+                link=("held_in", "out"),
+            ),
             Field(
                 "event_type",
                 "vocab",
@@ -193,7 +212,13 @@ KIND_SPECS: tuple[KindSpec, ...] = (
             ),
             Field("symbol", "text", N_("Symbol"), searchable=True, indexed=True, list_extra=True),
             Field("date", "date", N_("Date"), column=False, record_date=True),
-            Field("issuing_body", "ref", N_("Issuing body"), ref_kind="organization"),
+            Field(
+                "issuing_body",
+                "ref",
+                N_("Issuing body"),
+                ref_kind="organization",
+                link=("issued", "in"),
+            ),
             Field("publisher", "text", N_("Publisher"), searchable=True),
             Field("languages", "list", N_("Languages"), item="language"),
             Field("url", "url", N_("Address")),
@@ -247,8 +272,20 @@ KIND_SPECS: tuple[KindSpec, ...] = (
     ),
 )
 SPECS: dict[str, KindSpec] = {spec.key: spec for spec in KIND_SPECS}
-# Relation types only the build writes, from a field: readers see the field as a link too.
-FIELD_RELATIONS = {"issuing_body": ("issued", "in"), "country": ("based_in", "out")}
+
+
+def field_links(kind: str) -> dict[str, tuple[str, str]]:
+    """The fields of `kind` the build also writes as links: name → (relation type, side)."""
+    return {f.name: f.link for f in SPECS[kind].fields if f.link is not None}
+
+
+def linking_field(rel_type: str) -> str | None:
+    """The field a derived relation type is written from (None: links written in the data)."""
+    for kind_spec in KIND_SPECS:
+        for f in kind_spec.fields:
+            if f.link is not None and f.link[0] == rel_type:
+                return f.name
+    return None
 
 
 def spec(kind: str) -> KindSpec:

@@ -1,17 +1,15 @@
 """What the program's lists ask the database for (a filter) and get back (rows of columns).
 
-These are on the start-up path, so they are NamedTuples: a frozen dataclass writes and
-compiles its methods when the module is imported, which costs the first frame about 1 ms a
-class; a NamedTuple costs a fraction of that. Whole records are in `core.models`, loaded when
-the first record opens.
+Whole records are in `core.models`, loaded when the first record opens.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class RecordRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class RecordRow:
     """The few columns a list shows for one record (fetched lazily by the GUI's models)."""
 
     id: str
@@ -25,7 +23,8 @@ class RecordRow(NamedTuple):
     extra: str | None
 
 
-class ListFilter(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ListFilter:
     """What a panel's filter controls ask for; empty fields do not filter."""
 
     text: str = ""
@@ -39,4 +38,5 @@ class ListFilter(NamedTuple):
     year_to: int | None = None
     language: str | None = None
     issuing_body: str | None = None
-    country: str | None = None  # organizations based in this country (a country id)
+    # A country id: organizations based there, events held there.
+    country: str | None = None

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import sqlite3
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+
+import platformdirs
+
+from sseref import __version__
+from sseref.core.errors import UserFolderError
+from sseref.core.schema import SCHEMA_VERSION
 
 APP_NAME = "SSERef"
 ENV_DATA_DIR = "SSEREF_DATA_DIR"
@@ -104,8 +113,6 @@ def applied_data_dir() -> Path | None:
 
     The one place that decides which data the program reads; cheap (a JSON file, a stat and
     one query of the bundled database's date), since it runs at every start."""
-    import json
-    import re
 
     root = packs_dir()
     try:
@@ -120,8 +127,6 @@ def applied_data_dir() -> Path | None:
             return None
     except (OSError, ValueError, KeyError, TypeError, StopIteration, AttributeError):
         return None
-    from sseref import __version__
-    from sseref.core.schema import SCHEMA_VERSION
 
     if manifest.get("schema_version") != SCHEMA_VERSION or not version_at_least(
         __version__, str(manifest.get("min_program_version", ""))
@@ -135,7 +140,6 @@ def applied_data_dir() -> Path | None:
 
 def bundled_as_of() -> str | None:
     """The bundled database's build date ("built_at"), or None when it cannot be read."""
-    import sqlite3
 
     path = bundled_database_path()
     if not path.is_file():
@@ -166,7 +170,8 @@ def version_at_least(have: str, need: str) -> bool:
     return a + (0,) * (width - len(a)) >= b + (0,) * (width - len(b))
 
 
-class UserDirs(NamedTuple):  # not a dataclass: cheaper to define at start-up
+@dataclass(frozen=True, slots=True)
+class UserDirs:
     """The user's own folders: settings, data (notes, packs) and caches (the search index)."""
 
     config: Path
@@ -182,7 +187,6 @@ class UserDirs(NamedTuple):  # not a dataclass: cheaper to define at start-up
 
 def ensure_writable(path: Path) -> Path:
     """Creates `path` if needed; raises UserFolderError (a message naming it) if unusable."""
-    from sseref.core.errors import UserFolderError  # only on this path: start-up stays lean
 
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -191,7 +195,7 @@ def ensure_writable(path: Path) -> Path:
         problem = exc.strerror or str(exc)
     if problem is None:
         return path
-    from sseref.core.i18n import _
+    from sseref.core.i18n import _  # here: core.i18n finds its catalogs through this module
 
     raise UserFolderError(
         _(
@@ -226,7 +230,6 @@ def user_dirs(data_dir: str | os.PathLike[str] | None = None) -> UserDirs:
     if base:
         root = Path(base)
         return UserDirs(root / "config", root / "data", root / "cache")
-    import platformdirs  # only for the default folders
 
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
     return UserDirs(Path(dirs.user_config_dir), Path(dirs.user_data_dir), Path(dirs.user_cache_dir))

@@ -3,8 +3,10 @@
 from sseref.core.kinds import KIND_SPECS
 
 # 2: folded sort and filter keys of names and aliases · 3: tables derived from core.kinds,
-# kinds person and country, facts with "as of" (facts), roles (roles, role_titles)
-SCHEMA_VERSION = 3
+# kinds person and country, facts with "as of" (facts), roles (roles, role_titles) · 4: events'
+# country. A field kept as a column changes a table, so adding one raises this number: a pack
+# or a database of another layout is refused with a message rather than misread.
+SCHEMA_VERSION = 4
 # The kinds with fields kept as columns have a table each (`organizations`, `countries`, …).
 KIND_TABLES = tuple(spec.table for spec in KIND_SPECS if spec.columns)
 # A list field has a table of its own (`document_languages`): (kind id column, item column).

@@ -144,6 +144,10 @@ class UserDatabase:
             if version <= current:
                 continue
             with self.write() as conn:
+                # Read again under the write lock: another process opening the same new file
+                # at the same moment may have applied this step while we waited for the lock.
+                if self._version(conn) >= version:
+                    continue
                 step(conn)
                 conn.execute(f"PRAGMA user_version = {version}")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from sseref.core.i18n import N_
 from sseref.core.kinds import KIND_SPECS
@@ -121,7 +121,8 @@ CITATION_STYLES: dict[str, str] = {
 }
 
 
-class RelationType(NamedTuple):  # not a dataclass: cheaper to define at start-up
+@dataclass(frozen=True, slots=True)
+class RelationType:
     """A typed link: its label seen from the source record and from the target record."""
 
     key: str
@@ -130,7 +131,7 @@ class RelationType(NamedTuple):  # not a dataclass: cheaper to define at start-u
     # The kinds the link may go from and to (empty: any kind).
     from_kinds: tuple[str, ...] = ()
     to_kinds: tuple[str, ...] = ()
-    # Written by the build from a field (`kinds.FIELD_RELATIONS`), never in the data.
+    # Written by the build from a field (`kinds.Field.link`), never in the data.
     derived: bool = False
 
     @property
@@ -181,6 +182,14 @@ RELATION_TYPES: dict[str, RelationType] = {
             N_("Based in"),
             N_("Organizations based here"),
             ("organization",),
+            ("country",),
+            derived=True,
+        ),
+        RelationType(
+            "held_in",
+            N_("Held in"),
+            N_("Events held here"),
+            ("event",),
             ("country",),
             derived=True,
         ),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -10,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from sseref.core.errors import SSERefError
+from sseref.core.i18n import _
 from sseref.core.paths import log_file, user_dirs
 
 if TYPE_CHECKING:
-    import logging
-
     from sseref.gui.dialogs import ErrorDialog
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
@@ -30,8 +32,6 @@ def log_path() -> Path:
 
 def get_logger() -> logging.Logger:
     """The program's logger, writing to the user data folder (set up once per process)."""
-    import logging  # loaded with the first error, not at start-up
-
     logger = logging.getLogger(LOG_NAME)
     path = log_path()
     if not any(
@@ -68,8 +68,6 @@ class ExceptionHandler:
         if issubclass(etype, KeyboardInterrupt):
             self.previous(etype, value, tb)
             return
-        import traceback
-
         details = "".join(traceback.format_exception(etype, value, tb))
         path: Path | None = None
         try:
@@ -77,8 +75,6 @@ class ExceptionHandler:
             get_logger().error("Unexpected error\n%s", details)
         except OSError:
             path = None
-        from sseref.core.errors import SSERefError
-
         known = isinstance(value, SSERefError)
         if known and (str(value) in self._told or self._busy):
             return  # logged; a list drawing row after row must not open a box per row
@@ -89,14 +85,13 @@ class ExceptionHandler:
         if known:  # a known failure (a damaged file): its message, no traceback
             self._told.add(str(value))
 
-            from sseref.core.i18n import _
-
             self._busy = True
             try:
                 QMessageBox.warning(QApplication.activeWindow(), _("SSE Ref"), str(value))
             finally:
                 self._busy = False
             return
+        # The dialogs module brings the template engine (About, Help): loaded when needed.
         from sseref.gui.dialogs import ErrorDialog
 
         self._busy = True  # an error inside the dialog must not open another one

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +31,7 @@ from sseref.core.i18n import _, current_language
 from sseref.core.packformat import SUFFIX, VerifiedPack, verify_pack
 from sseref.gui.background import BackgroundTask
 from sseref.gui.labels import date_label, kind_label
+from sseref.report.render import Markup, escape, fragment, join
 
 
 def as_of_label(as_of: str) -> str:
@@ -189,14 +189,16 @@ class UpdateDialog(QDialog):
                     "Help → Data versions."
                 )
             )
-        self.summary.setText("<br>".join(escape(line) for line in lines))
+        self.summary.setText(join(lines, Markup("<br>")))
         changes_tree(self.tree, self.changes)
         self._set_state("ready")
 
     def _refuse(self, message: str) -> None:
         self.summary.setText(
-            "<b>{}</b><br>{}".format(
-                escape(_("This pack cannot be used. Nothing was changed.")), escape(message)
+            fragment(
+                "<b>{{ refused }}</b><br>{{ why }}",
+                refused=_("This pack cannot be used. Nothing was changed."),
+                why=message,
             )
         )
         self._set_state("refused")

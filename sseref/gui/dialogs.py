@@ -1,8 +1,7 @@
-"""About, Help and error dialogs (the error dialog's details can be copied in one click)."""
+"""About, Help and error dialogs (About and Help from templates in resources/dialogs/)."""
 
 from __future__ import annotations
 
-from markupsafe import escape
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,48 +18,57 @@ from sseref import __version__
 from sseref.core.db import Database
 from sseref.core.i18n import _
 from sseref.gui.labels import kind_plural
+from sseref.report.render import render
 
 
 def about_html(db: Database) -> str:
     """The About text: program version, data version, build date and record counts."""
     stats = db.stats()
     meta = db.meta()
-    intro = _(
-        "An offline reference on the Social and Solidarity Economy and South-South cooperation."
-    )
-    counts = "".join(f"<li>{escape(kind_plural(k))}: {n}</li>" for k, n in stats["counts"].items())
-    # Messages outside the f-string: Babel does not extract _() inside f-strings on 3.11.
-    version, built, as_of = _("Data version"), _("Data built"), _("Data as of")
-    offline = _("Works without a network connection.")
-    licence = _(
-        "The program is free software under the MIT licence. The record summaries are written "
-        "for SSE Ref; every record lists the sources of its facts, with the date they were "
-        "checked."
-    )
-    updates = _(
-        "Newer data comes with a newer version of SSE Ref, as a file to install like this "
-        "one: nothing is downloaded. The data date above says how current this copy is."
-    )
-    contact = _(
-        "To report an error in a record, note its title and the source you checked, and send "
-        "them to whoever gave you this copy of SSE Ref (Help → About tells its version)."
-    )
-    heading_licence, heading_updates, heading_contact = (
-        _("Licence"),
-        _("Newer data"),
-        _("Corrections"),
-    )
-    return (
-        f"<h2>SSE Ref {escape(__version__)}</h2>"
-        f"<p>{escape(intro)}</p>"
-        f"<p><b>{escape(version)}:</b> {escape(str(stats['data_version']))}<br>"
-        f"<b>{escape(built)}:</b> {escape(str(stats['built_at']))}<br>"
-        f"<b>{escape(as_of)}:</b> {escape(str(meta.get('data_as_of', '')))}</p>"
-        f"<ul>{counts}</ul>"
-        f"<p>{escape(offline)}</p>"
-        f"<h3>{escape(heading_licence)}</h3><p>{escape(licence)}</p>"
-        f"<h3>{escape(heading_updates)}</h3><p>{escape(updates)}</p>"
-        f"<h3>{escape(heading_contact)}</h3><p>{escape(contact)}</p>"
+    labels = {
+        "intro": _(
+            "An offline reference on the Social and Solidarity Economy and South-South cooperation."
+        ),
+        "data_version": _("Data version"),
+        "built": _("Data built"),
+        "as_of": _("Data as of"),
+        "offline": _("Works without a network connection."),
+    }
+    sections = [
+        (
+            _("Licence"),
+            _(
+                "The program is free software under the MIT licence. The record summaries are "
+                "written for SSE Ref; every record lists the sources of its facts, with the "
+                "date they were checked."
+            ),
+        ),
+        (
+            _("Newer data"),
+            _(
+                "Newer data comes with a newer version of SSE Ref, as a file to install like "
+                "this one: nothing is downloaded. The data date above says how current this "
+                "copy is."
+            ),
+        ),
+        (
+            _("Corrections"),
+            _(
+                "To report an error in a record, note its title and the source you checked, "
+                "and send them to whoever gave you this copy of SSE Ref (Help → About tells "
+                "its version)."
+            ),
+        ),
+    ]
+    return render(
+        "dialogs/about.html",
+        version=__version__,
+        t=labels,
+        data_version=stats["data_version"],
+        built_at=stats["built_at"],
+        data_as_of=meta.get("data_as_of", ""),
+        counts=[(kind_plural(k), n) for k, n in stats["counts"].items()],
+        sections=sections,
     )
 
 
@@ -110,20 +118,13 @@ def help_html(shortcuts: list[tuple[str, str]]) -> str:
         "around the pointer, 0 shows the whole range."
     )
 
-    def table(rows: list[tuple[str, str]]) -> str:
-        body = "".join(
-            f"<tr><td style='padding-right:14px'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
-            for k, v in rows
-        )
-        return f"<table cellspacing='4'>{body}</table>"
-
-    search_heading, keys_heading = _("Search syntax"), _("Keyboard shortcuts")
-    other_heading = _("Other keys")
-    return (
-        f"<h2>{escape(search_heading)}</h2>{table(syntax)}"
-        f"<h2>{escape(keys_heading)}</h2>{table(shortcuts)}"
-        f"<h3>{escape(other_heading)}</h3>{table(more)}<p>{escape(timeline)}</p>"
-    )
+    labels = {
+        "search": _("Search syntax"),
+        "keys": _("Keyboard shortcuts"),
+        "other": _("Other keys"),
+        "timeline": timeline,
+    }
+    return render("dialogs/help.html", t=labels, syntax=syntax, shortcuts=shortcuts, more=more)
 
 
 class ErrorDialog(QDialog):

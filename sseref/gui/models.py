@@ -100,6 +100,12 @@ class RecordTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def texts(self, column: int, rows: Iterable[int]) -> list[str]:
+        """The display texts of one column in some rows (read here, not through Qt's
+        model interface: a panel measures a block of rows to size its columns)."""
+        key = self._columns[column].key
+        return [self._row(row).get(key) or "" for row in rows]
+
     def _row(self, row: int) -> dict[str, str | None]:
         record_id = self._ids[row]
         if record_id not in self._cache:

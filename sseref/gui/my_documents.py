@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from sseref.core.i18n import _
+from sseref.core.textfold import fold
 from sseref.core.userdata import UserDataError
 from sseref.core.userdb import UserDatabase
 from sseref.core.userdocs import (
@@ -59,6 +60,7 @@ from sseref.core.userdocs import (
 )
 from sseref.library.formats import SUFFIXES
 from sseref.library.importer import DUPLICATE, IMPORTED, REFUSED, ImportOutcome, import_files
+from sseref.report.render import fragment
 
 if TYPE_CHECKING:
     from sseref.gui.mainwindow import MainWindow
@@ -420,8 +422,6 @@ class RecordPicker(QDialog):
         self.resize(480, 420)
 
     def apply_filter(self, text: str) -> None:
-        from sseref.search.analysis import fold  # accents optional: "cepal" finds "CEPAL"
-
         words = fold(text).split()
         first = None
         for row in range(self.list.count()):
@@ -457,13 +457,15 @@ class LinkedDocumentsStrip(QLabel):
         self.hide()
 
     def show_documents(self, documents: list[Document]) -> None:
-        from html import escape
-
         self.documents = documents
-        links = ", ".join(
-            f"<a href='{escape(d.key)}'>{escape(d.display_title)}</a>" for d in documents
+        self.setText(
+            fragment(
+                "{{ lead }} {% for d in documents %}<a href='{{ d.key }}'>{{ d.display_title }}"
+                "</a>{{ ', ' if not loop.last }}{% endfor %}",
+                lead=_("Your documents about this:"),
+                documents=documents,
+            )
         )
-        self.setText(escape(_("Your documents about this:")) + " " + links)
         self.setVisible(bool(documents))
 
 

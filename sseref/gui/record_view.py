@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QCursor,
-    QDesktopServices,
-    QFont,
-    QGuiApplication,
-    QImage,
-    QPainter,
-    QPen,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCursor, QDesktopServices, QGuiApplication, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from sseref.core.db import Database
@@ -27,12 +16,14 @@ from sseref.gui.theme import LIGHT, Colors, focus_frame_sheet, mute
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtGui import QImage
+
     from sseref.core.models import Record
     from sseref.gui.find_bar import FindBar
     from sseref.gui.record_html import Page
 
-# The Qt classes used to draw the mini timeline and to ask before opening a browser are
-# imported where they are used: the empty page shown at start-up needs none of them.
+# The mini timeline of a record page is drawn by gui.timeline, loaded with the first page
+# that has one: the first frame shows no record and needs none of its drawing classes.
 
 
 class RecordView(QWidget):
@@ -223,9 +214,7 @@ class RecordView(QWidget):
 
     def _mini_timeline(self, record: Record, lang: str) -> QImage | None:
         """A small strip of the related events (and this record's own date), oldest first."""
-        from sseref.core.dateformat import format_spec
-        from sseref.core.dates import parse_date
-        from sseref.gui.timeline import theme_color, year_fraction
+        from sseref.gui.timeline import mini_timeline
 
         ids = [r.other_id for r in record.relations if r.other_kind == "event"]
         if record.kind == "event":
@@ -235,52 +224,7 @@ class RecordView(QWidget):
             return None
         titles = self.db.titles([r[0] for r in rows], lang)
         width = max(360, min(760, self.width() - 60))
-        height = 40 + 22 * len(rows)
-        image = QImage(width, height, QImage.Format.Format_ARGB32)
-        image.fill(QColor(self.colors.base))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(self.browser.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        painter.setFont(font)
-        first = min(year_fraction(parse_date(r[1]).start.first_day()) for r in rows)
-        last = max(year_fraction(r[3]) for r in rows)
-        span = max(1.0, last - first)
-        left, right = 12.0, width * 0.45
-
-        def x_of(year: float) -> float:
-            return left + (year - first) / span * (width - left - right)
-
-        painter.setPen(QPen(QColor(self.colors.muted), 1))
-        painter.drawLine(int(left), 24, int(width - right), 24)
-        painter.drawText(QRectF(left, 2, 100, 18), str(int(first)))
-        if int(last) != int(first):  # one year: not "2016 … 2016"
-            painter.drawText(
-                QRectF(width - right - 100, 2, 100, 18),
-                Qt.AlignmentFlag.AlignRight,
-                str(int(last)),
-            )
-        for i, (rid, text, _precision, end, themes) in enumerate(rows):
-            spec = parse_date(text)
-            x0, x1 = x_of(year_fraction(spec.start.first_day())), x_of(year_fraction(end))
-            y = 34 + 22 * i
-            color = QColor(
-                self.colors.accent if rid == record.id else theme_color(self.colors, tuple(themes))
-            )
-            painter.setPen(QPen(color, 1))
-            painter.setBrush(color)
-            painter.drawLine(int(x0), 24, int(x0), y + 6)
-            painter.drawRoundedRect(QRectF(x0 - 3, y + 2, max(7.0, x1 - x0 + 6), 8), 3, 3)
-            painter.setPen(QColor(self.colors.text))
-            label = f"{format_spec(spec, lang)} — {titles.get(rid, rid)}"
-            start = min(x1 + 10, width - right + 10)
-            room = int(width - start - 4)
-            painter.drawText(
-                QRectF(start, y - 2, room, 18),
-                painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, room),
-            )
-        painter.end()
-        return image
+        return mini_timeline(rows, titles, record.id, self.colors, width, self.browser.font(), lang)
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from sseref.core.i18n import LANGUAGES
 from sseref.core.paths import user_dirs
+from sseref.core.vocab import CITATION_STYLES as STYLES
 
 THEMES = ("system", "light", "dark")
 LANGUAGE_CHOICES = ("system", *LANGUAGES)
@@ -116,8 +118,6 @@ class GuiSettings:
 
     @property
     def citation_style(self) -> str:
-        from sseref.core.vocab import CITATION_STYLES as STYLES
-
         value = str(self._qs.value("citation/style", "un"))
         return value if value in STYLES else "un"
 
@@ -162,8 +162,6 @@ class GuiSettings:
         value = self._qs.value(f"filters/{panel}")
         if not isinstance(value, str) or not value:
             return {}
-        import json
-
         try:
             data = json.loads(value)
         except ValueError:
@@ -171,8 +169,9 @@ class GuiSettings:
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
     def set_filters(self, panel: str, values: dict[str, str]) -> None:
-        import json
-
+        if not values:  # no filters: nothing to remember (nor JSON to write and read back)
+            self._qs.remove(f"filters/{panel}")
+            return
         self._qs.setValue(f"filters/{panel}", json.dumps(values, sort_keys=True))
 
     # --- Qt blobs (geometry, window state, splitters) --------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import quote
 
-from markupsafe import escape
+from markupsafe import Markup
 
 from sseref.core.db import Database
 from sseref.core.i18n import _
@@ -23,10 +23,6 @@ KIND_PANELS = {
     "person": "people",
     "country": "countries",
 }
-
-
-def _e(text: object) -> str:
-    return str(escape(text))
 
 
 def example_searches(db: Database) -> list[tuple[str, str]]:
@@ -95,46 +91,49 @@ def start_page_html(db: Database, recent: list[str], colors: Colors, lang: str) 
         date=date_label(meta.get("data_as_of"), lang) or "?",
         built=date_label((meta.get("built_at") or "")[:10] or None, lang) or "?",
     )
-    rows = "".join(
-        f"<tr><td align='right' style='padding-right:10px'><b>{_e(number_label(n))}</b></td>"
-        f"<td><a href='panel:{KIND_PANELS[kind]}'>{_e(kind_plural(kind))}</a></td></tr>"
+    # Markup: each `{}` is escaped by MarkupSafe as it is filled in (the start page is part of
+    # the first frame, which the template engine's import would slow by 20-40 ms).
+    muted = Markup("<span style='color:{}'>{}</span>")
+    row = Markup(
+        "<tr><td align='right' style='padding-right:10px'><b>{}</b></td>"
+        "<td><a href='panel:{}'>{}</a></td></tr>"
+    )
+    rows = Markup("").join(
+        row.format(number_label(n), KIND_PANELS[kind], kind_plural(kind))
         for kind, n in counts.items()
         if kind in KIND_PANELS and KIND_PANELS[kind] in PANEL_ORDER
     )
     parts = [
-        f"<h1>{_e(title)}</h1>",
-        f"<p>{_e(intro)}</p>",
-        f"<h3>{_e(holds)}</h3>",
-        f"<table cellspacing='2'>{rows}</table>",
-        f"<p style='color:{colors.muted}'>{_e(as_of)}</p>",
+        Markup("<h1>{}</h1><p>{}</p>").format(title, intro),
+        Markup("<h3>{}</h3><table cellspacing='2'>{}</table>").format(holds, rows),
+        Markup("<p style='color:{}'>{}</p>").format(colors.muted, as_of),
     ]
     examples = example_searches(db)
     if examples:
-        heading = _("Try a search")
-        items = "".join(
-            f"<li><a href='search:{quote(query)}'><code>{_e(query)}</code></a>"
-            f" <span style='color:{colors.muted}'>— {_e(why)}</span></li>"
+        item = Markup("<li><a href='search:{}'><code>{}</code></a> {}</li>")
+        items = Markup("").join(
+            item.format(quote(query), query, muted.format(colors.muted, f"— {why}"))
             for query, why in examples
         )
         more = _("Press F1 for the whole search syntax and every shortcut.")
-        parts.append(f"<h3>{_e(heading)}</h3><ul>{items}</ul>")
-        parts.append(f"<p style='color:{colors.muted}'>{_e(more)}</p>")
+        parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(_("Try a search"), items))
+        parts.append(Markup("<p style='color:{}'>{}</p>").format(colors.muted, more))
     found = db.titles([r for r in recent if db.exists(r)], lang)
     titles = {rid: found[rid] for rid in recent if rid in found}  # newest first
     if titles:
-        heading = _("Recently viewed")
-        rows_ = db.rows(list(titles), lang)
-        kinds = {r.id: r.kind for r in rows_}
-        items = "".join(
-            f"<li><a href='record:{_e(rid)}'>{_e(titles[rid])}</a>"
-            f" <span style='color:{colors.muted}'>{_e(kind_label(kinds.get(rid, '')))}</span></li>"
+        kinds = {r.id: r.kind for r in db.rows(list(titles), lang)}
+        item = Markup("<li><a href='record:{}'>{}</a> {}</li>")
+        items = Markup("").join(
+            item.format(
+                rid, titles[rid], muted.format(colors.muted, kind_label(kinds.get(rid, "")))
+            )
             for rid in titles
         )
-        parts.append(f"<h3>{_e(heading)}</h3><ul>{items}</ul>")
-    heading = _("What is new")
+        parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(_("Recently viewed"), items))
     news = _(
         "This copy's data was built on {built}. Newer data comes with a newer version of SSE "
         "Ref; Help → About tells which version you have."
     ).format(built=date_label((meta.get("built_at") or "")[:10] or None, lang) or "?")
-    parts.append(f"<h3>{_e(heading)}</h3><p>{_e(news)}</p>")
-    return f"<html><body style='color:{colors.text}'>" + "".join(parts) + "</body></html>"
+    parts.append(Markup("<h3>{}</h3><p>{}</p>").format(_("What is new"), news))
+    page = Markup("<html><body style='color:{}'>{}</body></html>")
+    return str(page.format(colors.text, Markup("").join(parts)))

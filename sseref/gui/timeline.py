@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sseref.core.dateformat import format_spec
+from sseref.core.dates import parse_date
 from sseref.core.i18n import _
 from sseref.gui.theme import LIGHT, Colors
 
@@ -71,6 +74,64 @@ def theme_color(colors: Colors, themes: tuple[str, ...]) -> str:
     if ssc:
         return colors.ssc
     return colors.other
+
+
+def mini_timeline(
+    rows: list[tuple[str, str, str, str, list[str]]],
+    titles: dict[str, str],
+    current: str,
+    colors: Colors,
+    width: int,
+    font: QFont,
+    lang: str,
+) -> QImage:
+    """The small strip of events a record page shows (`rows` as `Database.timeline` gives
+    them, oldest first), the record `current` in the accent colour, in a font a little
+    smaller than `font`."""
+    height = 40 + 22 * len(rows)
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor(colors.base))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+    painter.setFont(small)
+    first = min(year_fraction(parse_date(r[1]).start.first_day()) for r in rows)
+    last = max(year_fraction(r[3]) for r in rows)
+    span = max(1.0, last - first)
+    left, right = 12.0, width * 0.45
+
+    def x_of(year: float) -> float:
+        return left + (year - first) / span * (width - left - right)
+
+    painter.setPen(QPen(QColor(colors.muted), 1))
+    painter.drawLine(int(left), 24, int(width - right), 24)
+    painter.drawText(QRectF(left, 2, 100, 18), str(int(first)))
+    if int(last) != int(first):  # one year: not "2016 … 2016"
+        painter.drawText(
+            QRectF(width - right - 100, 2, 100, 18),
+            Qt.AlignmentFlag.AlignRight,
+            str(int(last)),
+        )
+    for i, (rid, text, _precision, end, themes) in enumerate(rows):
+        spec = parse_date(text)
+        x0, x1 = x_of(year_fraction(spec.start.first_day())), x_of(year_fraction(end))
+        y = 34 + 22 * i
+        color = QColor(colors.accent if rid == current else theme_color(colors, tuple(themes)))
+        painter.setPen(QPen(color, 1))
+        painter.setBrush(color)
+        painter.drawLine(int(x0), 24, int(x0), y + 6)
+        painter.drawRoundedRect(QRectF(x0 - 3, y + 2, max(7.0, x1 - x0 + 6), 8), 3, 3)
+        painter.setPen(QColor(colors.text))
+        label = f"{format_spec(spec, lang)} — {titles.get(rid, rid)}"
+        start = min(x1 + 10, width - right + 10)
+        room = int(width - start - 4)
+        painter.drawText(
+            QRectF(start, y - 2, room, 18),
+            painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, room),
+        )
+    painter.end()
+    return image
 
 
 class TimelineView(QGraphicsView):

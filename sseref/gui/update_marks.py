@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import escape
-
 from sseref.core.i18n import _
 from sseref.gui.theme import Colors
+from sseref.report.render import fragment
 
 _cache: dict[Path, tuple[float, dict[str, tuple[str, list[str]]]]] = {}
 
@@ -50,7 +49,11 @@ def with_update_mark(html: str, record_id: str, database: Path, colors: Colors) 
         text = _("New in the last data update.")
     else:
         text = _("Changed in the last data update: {fields}.").format(fields=", ".join(fields))
-    line = f"<p class='update-mark' style='color:{colors.accent}'><b>●</b> {escape(text)}</p>"
+    line = fragment(
+        "<p class='update-mark' style='color:{{ color }}'><b>●</b> {{ text }}</p>",
+        color=colors.accent,
+        text=text,
+    )
     head, sep, rest = html.partition("<body")
     if not sep:
         return line + html

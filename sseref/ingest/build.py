@@ -17,8 +17,8 @@ from sqlite_utils.db import Table
 
 from sseref.core import kinds, vocab
 from sseref.core.dates import parse_date
-from sseref.core.db import fold_text
 from sseref.core.schema import SCHEMA_VERSION, TABLES, item_column
+from sseref.core.textfold import fold
 from sseref.ingest.loader import LoadError, RawRecord, load_file, record_files
 from sseref.ingest.validate import Checked, Problem, Report, validate
 
@@ -298,13 +298,12 @@ def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
                     "lang": lang,
                     "name": name,
                     "acronym": acronym,
-                    "name_key": fold_text(name),
-                    "acronym_key": fold_text(acronym) if acronym else None,
+                    "name_key": fold(name),
+                    "acronym_key": fold(acronym) if acronym else None,
                 }
             )
         rows["aliases"] += [
-            {"record_id": rec.id, "alias": a, "alias_key": fold_text(a)}
-            for a in d.get("aliases", [])
+            {"record_id": rec.id, "alias": a, "alias_key": fold(a)} for a in d.get("aliases", [])
         ]
         rows["summaries"] += [
             {"record_id": rec.id, "lang": lang, "text": " ".join(text.split())}
@@ -346,8 +345,8 @@ def _insert(db: sqlite_utils.Database, records: list[Checked]) -> None:
                     ]
         sources = d["sources"]
         declared = {(r["type"], r["target"]) for r in d.get("relations", [])}
-        for name, (rel_type, side) in kinds.FIELD_RELATIONS.items():
-            other = d.get(name) if kind_spec.field(name) else None
+        for name, (rel_type, side) in kinds.field_links(kind_spec.key).items():
+            other = d.get(name)
             if not other or (rel_type, other) in declared:
                 continue
             # A field for editors (an issuing body, a country) that readers also see as a

@@ -397,9 +397,7 @@ class _Checker:
                     f"{', '.join(vocab.RELATION_TYPES)})",
                 )
             elif vocab.RELATION_TYPES[rel_type].derived:
-                field_name = next(
-                    f for f, (t, _side) in kinds.FIELD_RELATIONS.items() if t == rel_type
-                )
+                field_name = kinds.linking_field(rel_type)
                 self.fail(
                     f"{path}.type",
                     f"'{rel_type}' links are made by the build from the field "

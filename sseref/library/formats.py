@@ -17,8 +17,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from sseref.core.i18n import N_
 from sseref.library.limits import DEFAULT_LIMITS, ExtractionRefused, Limits
 from sseref.library.textutil import clean_line, clean_text, guess_language, join_blocks
+
+ENCRYPTED = N_("the PDF is encrypted (it opens only with its password)")
 
 FORMATS = ("pdf", "docx", "odt", "epub", "html", "md", "txt")
 SUFFIXES = {
@@ -62,12 +65,18 @@ def format_of(path: Path, head: bytes) -> str:
     if fmt is None:
         known = ", ".join(sorted(SUFFIXES))
         raise ExtractionRefused(
-            f"'{path.suffix or path.name}' files cannot be imported (known types: {known})"
+            N_("'{suffix}' files cannot be imported (known types: {known})"),
+            suffix=path.suffix or path.name,
+            known=known,
         )
     if fmt == "pdf" and not head.lstrip()[:5] == b"%PDF-":
-        raise ExtractionRefused("the file is named .pdf but is not a PDF")
+        raise ExtractionRefused(N_("the file is named .pdf but is not a PDF"))
     if fmt in ("docx", "odt", "epub") and not head.startswith(b"PK"):
-        raise ExtractionRefused(f"the file is named .{fmt} but is not a {fmt.upper()} package")
+        raise ExtractionRefused(
+            N_("the file is named .{suffix} but is not a {format} package"),
+            suffix=fmt,
+            format=fmt.upper(),
+        )
     return fmt
 
 
@@ -76,8 +85,9 @@ def extract(path: Path, limits: Limits = DEFAULT_LIMITS) -> Extracted:
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise ExtractionRefused(
-            f"the file is {size // 1_000_000} MB; files over "
-            f"{limits.max_file_bytes // 1_000_000} MB are not imported"
+            N_("the file is {size} MB; files over {limit} MB are not imported"),
+            size=size // 1_000_000,
+            limit=limits.max_file_bytes // 1_000_000,
         )
     data = path.read_bytes()
     fmt = format_of(path, data[:1024])
@@ -270,14 +280,18 @@ def _read_pdf(data: bytes, limits: Limits) -> Extracted:
         reader = PdfReader(io.BytesIO(data), strict=False)
         # An owner password alone (no password to open) is decrypted with "" and read.
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractionRefused("the PDF is encrypted (it opens only with its password)")
+            raise ExtractionRefused(ENCRYPTED)
         count = len(reader.pages)
     except (FileNotDecryptedError, DependencyError) as exc:
-        raise ExtractionRefused("the PDF is encrypted (it opens only with its password)") from exc
+        raise ExtractionRefused(ENCRYPTED) from exc
     except PdfReadError as exc:
-        raise ExtractionRefused("the PDF is damaged and cannot be read") from exc
+        raise ExtractionRefused(N_("the PDF is damaged and cannot be read")) from exc
     if count > limits.max_pdf_pages:
-        raise ExtractionRefused(f"the PDF has {count} pages; the limit is {limits.max_pdf_pages}")
+        raise ExtractionRefused(
+            N_("the PDF has {count} pages; the limit is {limit}"),
+            count=count,
+            limit=limits.max_pdf_pages,
+        )
     pages: list[str] = []
     starts: list[list[int]] = []
     total = 0
@@ -312,17 +326,19 @@ def checked_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ExtractionRefused("the file is a damaged package (not a valid zip)") from exc
+        raise ExtractionRefused(N_("the file is a damaged package (not a valid zip)")) from exc
     if len(members) > limits.max_zip_members:
-        raise ExtractionRefused(f"the package holds {len(members)} files; too many to open")
+        raise ExtractionRefused(
+            N_("the package holds {count} files; too many to open"), count=len(members)
+        )
     total = 0
     for member in members:
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > 1_000_000 and ratio > limits.max_zip_ratio:
-            raise ExtractionRefused("the package inflates far beyond its size (a zip bomb)")
+            raise ExtractionRefused(N_("the package inflates far beyond its size (a zip bomb)"))
     if total > limits.max_unzipped_bytes:
-        raise ExtractionRefused("the package inflates to more than the limit of what is read")
+        raise ExtractionRefused(N_("the package inflates to more than the limit of what is read"))
     return archive
 
 
@@ -333,9 +349,11 @@ def _xml(archive: zipfile.ZipFile, name: str) -> Any:
     try:
         return ElementTree.fromstring(archive.read(name))
     except KeyError as exc:
-        raise ExtractionRefused(f"the package has no {name}") from exc
+        raise ExtractionRefused(N_("the package has no {name}"), name=name) from exc
     except (DefusedXmlException, ElementTree.ParseError) as exc:
-        raise ExtractionRefused(f"{name} in the package is not safe, well-formed XML") from exc
+        raise ExtractionRefused(
+            N_("{name} in the package is not safe, well-formed XML"), name=name
+        ) from exc
 
 
 def _read_docx(data: bytes, limits: Limits) -> Extracted:
@@ -387,7 +405,7 @@ def _read_epub(data: bytes, limits: Limits) -> Extracted:
         (e.get("full-path") for e in container.iter() if e.tag.endswith("rootfile")), None
     )
     if not rootfile or rootfile not in names:
-        raise ExtractionRefused("the EPUB names no package document")
+        raise ExtractionRefused(N_("the EPUB names no package document"))
     opf = _xml(archive, rootfile)
     base = posixpath.dirname(rootfile)
     dc = "{http://purl.org/dc/elements/1.1/}"

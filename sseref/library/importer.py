@@ -113,7 +113,14 @@ def import_file(docs: DocumentStore, path: Path, limits: Limits = DEFAULT_LIMITS
         if not existed:
             target.unlink(missing_ok=True)
         return _refused(path, str(exc))
-    return ImportOutcome(path, IMPORTED, _("Imported as “{title}”.").format(title=doc.title), doc)
+    if found.text.strip():
+        message = _("Imported as “{title}”.").format(title=doc.title)
+    else:  # a scan: kept and listed, but nothing in it can be found by a search
+        message = _(
+            "Imported as “{title}”, but it holds no text (a scan of pages?): search cannot "
+            "find words in it."
+        ).format(title=doc.title)
+    return ImportOutcome(path, IMPORTED, message, doc)
 
 
 def import_files(

@@ -24,4 +24,13 @@ DEFAULT_LIMITS = Limits()
 
 
 class ExtractionRefused(Exception):
-    """The file is refused (too large, a zip bomb, not the format it claims): a plain sentence."""
+    """The file is refused (too large, a zip bomb, not the format it claims): a plain sentence.
+
+    The reader runs in a process of its own, which does not know the user's language: it
+    sends the message untranslated (an `N_`-marked text with `{name}` fields) and its values,
+    and the importer translates it (`sseref.library.sandbox`)."""
+
+    def __init__(self, message: str, **values: str | int) -> None:
+        self.message = message
+        self.values = values
+        super().__init__(message.format(**values))

@@ -15,6 +15,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from sseref.core.i18n import _
 from sseref.library.formats import Extracted
 from sseref.library.limits import DEFAULT_LIMITS, Limits
 
@@ -60,20 +61,41 @@ def extract_in_sandbox(path: Path, limits: Limits = DEFAULT_LIMITS) -> Extracted
         )
     except subprocess.TimeoutExpired as exc:
         raise ExtractionError(
-            f"Reading the file took longer than {int(limits.wall_seconds)} seconds; it was stopped."
+            _("Reading the file took longer than {seconds} seconds; it was stopped.").format(
+                seconds=int(limits.wall_seconds)
+            )
         ) from exc
     except OSError as exc:
-        raise ExtractionError(f"The reader could not be started ({exc.strerror}).") from exc
+        raise ExtractionError(
+            _("The reader could not be started ({error}).").format(error=exc.strerror)
+        ) from exc
     try:
         answer = json.loads(done.stdout.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         answer = None
     if not isinstance(answer, dict):
         if done.returncode < 0:
-            reason = "it needed more memory or time than a document may use"
+            reason = _("it needed more memory or time than a document may use")
         else:
-            reason = f"the reader stopped with code {done.returncode}"
-        raise ExtractionError(f"The file could not be read: {reason}.")
+            reason = _("the reader stopped with code {code}").format(code=done.returncode)
+        raise ExtractionError(_("The file could not be read: {reason}.").format(reason=reason))
     if "refused" in answer:
-        raise ExtractionError(f"The file was not imported: {answer['refused']}.")
+        raise ExtractionError(
+            _("The file was not imported: {reason}.").format(reason=refusal(answer["refused"]))
+        )
     return Extracted(**answer["ok"])
+
+
+def refusal(refused: object) -> str:
+    """The worker's refusal in the user's language (it sends the untranslated message)."""
+    if not isinstance(refused, dict) or not isinstance(refused.get("message"), str):
+        return _("the reader gave no reason")
+    message: str = refused["message"]
+    values = refused.get("values")
+    values = values if isinstance(values, dict) else {}
+    for text in (_(message), message):  # a translation that names another field: English
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            continue
+    return message

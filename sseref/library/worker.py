@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sseref.core.i18n import N_
 from sseref.library.limits import ExtractionRefused, Limits
 
 
@@ -21,6 +22,11 @@ class _NoNetwork(socket.socket):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise OSError("network access is disabled while a document is read")
+
+
+def _refusal(message: str, **values: str | int) -> dict[str, Any]:
+    """The answer for a refused file: the message untranslated, translated by the importer."""
+    return {"refused": {"message": message, "values": values}}
 
 
 def main(argv: list[str]) -> int:
@@ -35,13 +41,13 @@ def main(argv: list[str]) -> int:
     try:
         answer: dict[str, Any] = {"ok": extract(path, limits).to_json()}
     except ExtractionRefused as exc:
-        answer = {"refused": str(exc)}
+        answer = _refusal(exc.message, **exc.values)
     except RecursionError:
-        answer = {"refused": "the file is nested too deeply to be read"}
+        answer = _refusal(N_("the file is nested too deeply to be read"))
     except MemoryError:
-        answer = {"refused": "the file needs more memory than a document may use"}
+        answer = _refusal(N_("the file needs more memory than a document may use"))
     except Exception as exc:  # noqa: BLE001 - a parser's bug on a hostile file is a refusal
-        answer = {"refused": f"the file could not be read ({type(exc).__name__})"}
+        answer = _refusal(N_("the file could not be read ({error})"), error=type(exc).__name__)
     sys.stdout.write(json.dumps(answer, ensure_ascii=True))
     sys.stdout.flush()
     return 0

@@ -202,7 +202,7 @@ def listed_relations(record: Record) -> list[Relation]:
     issuing body): the field list already shows those, and a second row would repeat it."""
     derived = {
         (rel_type, side, record.fields.get(name))
-        for name, (rel_type, side) in kinds.FIELD_RELATIONS.items()
+        for name, (rel_type, side) in kinds.field_links(record.kind).items()
         if record.fields.get(name)
     }
     return sorted(
@@ -214,6 +214,6 @@ def listed_relations(record: Record) -> list[Relation]:
 def relation_order(rel_type: str, direction: str) -> tuple[int, str, str]:
     """Where a group of related records goes: a country's laws, bodies and organizations
     first, the rest by type."""
-    first = ("has_framework", "has_national_body", "based_in")
+    first = ("has_framework", "has_national_body", "based_in", "held_in")
     rank = first.index(rel_type) if rel_type in first else len(first)
     return (rank, rel_type, direction)

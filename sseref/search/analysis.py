@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from whoosh.lang import stemmer_for_language
 from whoosh.lang.stopwords import stoplists
 
+from sseref.core.textfold import fold as fold  # the search pipeline folds like lists and notes
+
 LANGS: tuple[str, ...] = ("en", "es", "fr")
 
-# Letters NFKD does not decompose into a base letter plus a combining mark.
-_EXTRA_FOLD = str.maketrans(
-    {
-        "œ": "oe",
-        "æ": "ae",
-        "ß": "ss",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "´": "'",
-    }
-)
 # Words: runs of letters/digits; an apostrophe inside a word splits French elisions (l'économie).
 # The British "co-operative"/"co-operation" (the ICA's own spelling) is one word, the same as
 # "cooperative": the hyphen is dropped (see `_joined`), on the index and the query side alike.
@@ -38,26 +21,6 @@ _MAX_TOKEN = 40  # longer "words" are noise (base64, URLs) and only bloat the le
 
 # Words that carry meaning in our domain although a stop list names them ("sur" in Sur-Sur).
 _KEEP = {"sur", "sud", "un", "este", "estado", "estados"}
-
-
-class _FoldTable(dict[int, str]):
-    """Per-character folding, computed once per character then served by str.translate."""
-
-    def __missing__(self, code: int) -> str:
-        text = chr(code).translate(_EXTRA_FOLD)
-        decomposed = unicodedata.normalize("NFKD", text)
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        self[code] = folded
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lower-cases and strips accents: `Économía` → `economia` (applied before stemming)."""
-    text = text.casefold()
-    return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 
 def _folded_stoplist(lang: str) -> frozenset[str]:

@@ -110,3 +110,18 @@ def test_descending_type_and_region_reverse_the_list(kinds_db: Database) -> None
     assert kinds_db.filter_ids("organization", order="country", descending=True)[-1] == (
         "org/delta-agency"
     )
+
+
+def test_an_events_country_reads_as_a_link_from_both_sides(kinds_db: Database) -> None:
+    # A field added by one declaration line (kinds: event `country`, link "held_in").
+    event = kinds_db.get("event/2019-examplia-forum")
+    assert event.fields["country"] == "country/examplia"
+    assert ("held_in", "out", "country/examplia") in {
+        (r.type, r.direction, r.other_id) for r in event.relations
+    }
+    country = kinds_db.get("country/examplia")
+    assert ("held_in", "in", "event/2019-examplia-forum") in {
+        (r.type, r.direction, r.other_id) for r in country.relations
+    }
+    # The organization's country is still its own link type.
+    assert not any(r.type == "held_in" for r in kinds_db.get("org/delta-agency").relations)

@@ -118,3 +118,34 @@ def test_two_writers_at_once_never_corrupt(tmp_path: Path) -> None:
         assert len(done) == 150  # each commit was reported
     assert len(store.favourites()) == 60
     store.close()
+
+
+def test_several_first_starts_at_once_create_one_good_database(tmp_path: Path) -> None:
+    # Two windows opened together on a machine that never ran SSE Ref: each finds no file
+    # and migrates it; the one that waits for the lock must not apply the steps again.
+    path = tmp_path / "user.db"
+    writers = [_writer(path, f"w{i}", 5) for i in range(4)]
+    results = [w.communicate(timeout=120) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0, 0, 0], [err for _out, err in results]
+    store = UserStore(path)
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    ids = {n.record.id for n in store.notes()}
+    assert all(f"w{i}/{j}" in ids for i in range(4) for j in range(5))
+    store.close()
+
+
+def test_a_migration_applied_meanwhile_by_another_process_is_not_applied_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sseref.core.userdb import UserDatabase
+
+    path = tmp_path / "user.db"
+    UserDatabase(path).close()  # the other process's work: a migrated database
+    # This process read the version before the other one committed: it saw an empty file.
+    monkeypatch.setattr(UserDatabase, "version", property(lambda self: 0))
+    db = UserDatabase(path)  # without the check under the lock: "table … already exists"
+    monkeypatch.undo()
+    from sseref.core.usermigrations import LATEST
+
+    assert db.version == LATEST
+    db.close()

@@ -73,3 +73,14 @@ def test_search_results_model_passes_the_model_tester(qtmodeltester: Any) -> Non
         "org/beta-task-force",
     ]
     assert model.meta_text(1) == "Document · 18 Apr 2023"  # the kind on each row, a real date
+
+
+def test_a_columns_texts_are_its_cells_display_texts(window: Any) -> None:
+    """What a panel measures to size its columns is what the cells show."""
+    model = window.panels["organizations"].model
+    model.refresh()
+    rows = range(min(model.rowCount(), model.BLOCK))
+    for column in range(model.columnCount()):
+        shown = [str(model.index(row, column).data() or "") for row in rows]
+        assert model.texts(column, rows) == shown, column
+    assert any(model.texts(4, rows)), "no founding date among the first rows"

@@ -328,3 +328,21 @@ def test_the_mine_chip_is_never_crowded_out() -> None:
     kinds[MY_DOCUMENT_KIND] = 1
     chips = useful_chips({"kind": kinds}, 1000, {})
     assert chips[0] == ("kind", MY_DOCUMENT_KIND, 1)
+
+
+def test_linked_documents_strip_escapes_titles_and_links_each_document(qtbot: Any) -> None:
+    from sseref.core.userdocs import Document
+    from sseref.gui.my_documents import LinkedDocumentsStrip
+
+    def doc(sha: str, title: str) -> Document:
+        return Document(sha, "f.pdf", title, (), "2024", "en", "pdf", 10, 1, "2026-12-08")
+
+    strip = LinkedDocumentsStrip()
+    qtbot.addWidget(strip)
+    strip.show_documents([doc("a" * 64, "<script>x</script> & co"), doc("b" * 64, "Second")])
+    html = strip.text()
+    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt; &amp; co" in html
+    assert html.count("<a href=") == 2 and "</a>, <a" in html
+    assert html.startswith("Your documents about this: ")
+    strip.show_documents([])
+    assert strip.isHidden()

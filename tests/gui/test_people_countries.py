@@ -284,3 +284,17 @@ def test_the_new_panels_models_pass_the_model_tester(kinds_window: Any, qtmodelt
         panel.ensure_loaded()
         assert panel.model.rowCount() == 2, key
         qtmodeltester.check(panel.model)
+
+
+def test_history_filters_events_by_the_country_they_were_held_in(kinds_window: Any) -> None:
+    window = kinds_window
+    window.show_panel("history")
+    panel = window.panels["history"]
+    panel.set_mode("list")
+    combo = panel.country_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["All countries", "Examplia"]
+    everything = _ids(panel)
+    combo.set_value("country/examplia")
+    assert _ids(panel) == ["event/2019-examplia-forum"]
+    combo.set_value(None)
+    assert _ids(panel) == everything and len(everything) > 1

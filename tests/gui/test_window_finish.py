@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -178,6 +178,11 @@ def test_filters_are_remembered_and_cleared(make_window: Any, qtbot: Any) -> Non
     second.actions_.clear_filters.trigger()
     assert again.search.text() == "" and again.type_combo.value() is None
     assert not again.has_filters()
+    # No filters left: nothing is kept for the panel (the next start reads no JSON).
+    second.settings.sync()
+    stored = QSettings(str(second.settings.path), QSettings.Format.IniFormat)
+    assert not stored.contains("filters/organizations")
+    assert second.settings.filters("organizations") == {}
 
 
 def test_the_list_columns_fit_the_table(window: Any) -> None:
@@ -239,6 +244,29 @@ def test_the_last_open_record_comes_back_at_the_next_start(make_window: Any) -> 
     second.close()
     third = make_window()
     assert third.record_view.is_start_page()
+
+
+def test_a_list_resized_while_hidden_fits_its_width_when_shown(window: Any) -> None:
+    """The columns follow the width the table's viewport was given, also when the window
+    changed size while the list was hidden (another panel, the timeline mode)."""
+    window.resize(1400, 700)
+    window.show_panel("history")
+    history = window.panels["history"]
+    history.set_mode("list")
+    QApplication.processEvents()
+    wide = history.table.viewport().width()
+    window.show_panel("organizations")
+    window.resize(1050, 700)
+    QApplication.processEvents()
+    window.show_panel("history")
+    QApplication.processEvents()
+    header = history.table.horizontalHeader()
+    total = sum(header.sectionSize(i) for i in range(header.count()))
+    assert total == history.table.viewport().width() < wide
+    keys = [c.key for c in history.columns()]
+    widest = max(range(header.count()), key=header.sectionSize)
+    assert keys[widest] == history.stretch_key  # fitted, not Qt's default widths
+    history.set_mode("timeline")
 
 
 def test_the_reading_pane_hides_and_is_remembered(make_window: Any) -> None:

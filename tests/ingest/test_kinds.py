@@ -251,6 +251,12 @@ def test_the_kinds_fixture_is_valid(tmp_path: Path) -> None:
             "organizations/test.yaml:12: relations.1.type: 'based_in' links are made by the "
             "build from the field 'country'",
         ),
+        (
+            "organizations/test.yaml",
+            ("sources:", "relations:\n  - {type: held_in, target: country/testland}\nsources:"),
+            "organizations/test.yaml:12: relations.1.type: 'held_in' links are made by the "
+            "build from the field 'country'",
+        ),
     ],
 )
 def test_bad_values_are_reported_where_they_are(

@@ -169,3 +169,62 @@ def test_a_mixed_folder_of_hostile_files_loses_nothing_and_explains_each_refusal
     # Nothing of the library was lost, and refused files left no copy behind.
     assert docs.by_hash(good.document.sha256) is not None  # type: ignore[union-attr]
     assert len(docs.documents()) == 4 and len(_library_files(docs)) == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "The file was not imported: the file is named .pdf but is not a PDF."),
+        ("es", "El archivo no se importó: el archivo se llama .pdf pero no es un PDF."),
+        ("fr", "Le fichier n'a pas été importé : le fichier porte l'extension .pdf mais n'est"),
+    ],
+)
+def test_a_refusal_reads_in_the_users_language(
+    docs: DocumentStore, tmp_path: Path, lang: str, expected: str
+) -> None:
+    # The reader process does not know the language: it sends the message untranslated and
+    # the importer translates it, values included.
+    from sseref.core.i18n import set_language
+
+    fake = tmp_path / "report.pdf"
+    fake.write_bytes(b"PK\x03\x04 not a pdf at all" * 10)
+    set_language(lang)
+    try:
+        outcome = import_file(docs, fake)
+    finally:
+        set_language("en")
+    assert outcome.status == REFUSED
+    assert outcome.message.startswith(expected), outcome.message
+
+
+def test_a_refusal_with_values_is_translated_with_them() -> None:
+    from sseref.core.i18n import set_language
+    from sseref.library.sandbox import refusal
+
+    refused = {
+        "message": "the PDF has {count} pages; the limit is {limit}",
+        "values": {"count": 5000, "limit": 3000},
+    }
+    set_language("fr")
+    try:
+        assert refusal(refused) == "le PDF compte 5000 pages ; la limite est de 3000"
+    finally:
+        set_language("en")
+    assert refusal(refused) == "the PDF has 5000 pages; the limit is 3000"
+    assert refusal({"message": "the package has no {name}", "values": {}}) == (
+        "the package has no {name}"
+    )
+    assert refusal("garbage") == "the reader gave no reason"
+
+
+def test_a_pdf_without_text_is_imported_and_says_it_cannot_be_searched(
+    docs: DocumentStore, tmp_path: Path
+) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(samples.pdf_bytes(text="", title="Scanned statute"))
+    outcome = import_file(docs, scan)
+    assert outcome.status == IMPORTED
+    assert "holds no text" in outcome.message and "Scanned statute" in outcome.message
+    readable = tmp_path / "readable.pdf"
+    readable.write_bytes(samples.pdf_bytes())
+    assert "holds no text" not in import_file(docs, readable).message

@@ -104,3 +104,19 @@ def test_a_link_made_from_a_field_is_not_listed_twice(kinds_db) -> None:  # type
     assert "Country</td>" in html and "Based in</td>" not in html
     country = kinds_db.get("country/examplia", "en")
     assert any(r.other_id == "org/delta-agency" for r in listed_relations(country))
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_country_sheet_lists_events_held_there_and_the_event_shows_its_country(  # type: ignore[no-untyped-def]
+    kinds_db, lang: str
+) -> None:
+    from sseref.report.present import listed_relations
+
+    p = Presenter(lang)
+    html = sheet(kinds_db, "country/examplia", lang)
+    assert escape(p.relation("held_in", "in")) in html
+    assert escape(kinds_db.get("event/2019-examplia-forum", lang).title(lang)) in html
+    event = kinds_db.get("event/2019-examplia-forum", lang)
+    assert not any(r.type == "held_in" for r in listed_relations(event))
+    event_html = sheet(kinds_db, "event/2019-examplia-forum", lang)
+    assert escape(kinds_db.get("country/examplia", lang).title(lang)) in event_html

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sseref.core import kinds, vocab
 from sseref.core.db import Database
-from sseref.core.i18n import _, current_language, ngettext
+from sseref.core.i18n import N_, _, current_language, ngettext
 from sseref.core.listing import ListFilter
-from sseref.gui.labels import number_label
+from sseref.gui.labels import number_label, region_label, theme_label, type_label
 from sseref.gui.models import Column, HeaderModel, RecordTableModel
 from sseref.gui.theme import LIGHT, Colors, mute, title_sheet
 from sseref.gui.widgets import FilterCombo, YearRange
@@ -51,6 +52,11 @@ def sort_by(
     return [i for _v, i in present] + [i for v, i in valued if v is None or v == ""]
 
 
+def _by_label(choice: tuple[str, str]) -> str:
+    """Filter choices sort by their label, case and accents aside."""
+    return choice[1].casefold()
+
+
 class RecordTable(QTableView):
     """A table of records where Enter opens the current row, like a double-click.
 
@@ -60,8 +66,18 @@ class RecordTable(QTableView):
     activatedId = Signal(str)
     widthChanged = Signal()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The viewport's width, as its last resize gave it (0 before its first). Asking
+        # viewport() for it costs the first call some 5-10 ms: PySide looks for the Python
+        # type of a widget it has not seen yet through every QWidget class of QtWidgets.
+        self.viewport_width = 0
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        # A scroll area's resizeEvent is its viewport's (Qt's documentation of
+        # QAbstractScrollArea.resizeEvent): the size is the viewport's.
         super().resizeEvent(event)
+        self.viewport_width = event.size().width()
         if event.size().width() != event.oldSize().width():
             self.widthChanged.emit()
 
@@ -154,6 +170,42 @@ class ListPanel(QWidget):
         self.filter_bar.addWidget(combo)
         self.filter_widgets.append(combo)
         return combo
+
+    def add_type_combo(self, accessible: str) -> FilterCombo:
+        """A filter by the kind's type (its `kind_type` field in core.kinds), by label."""
+        declared = kinds.spec(self.kind).type_field
+        assert declared is not None, self.kind
+
+        def choices() -> list[tuple[str, str]]:
+            keys = self.db.facet_values(self.kind, declared.name)
+            return sorted(((k, type_label(self.kind, k)) for k in keys), key=_by_label)
+
+        return self.add_combo(FilterCombo(N_("All types"), choices, accessible))
+
+    def add_region_combo(self) -> FilterCombo:
+        """A filter by region: the regions the kind's records name."""
+
+        def choices() -> list[tuple[str, str]]:
+            return [(k, region_label(k)) for k in self.db.facet_values(self.kind, "region")]
+
+        return self.add_combo(FilterCombo(N_("All regions"), choices, N_("Region")))
+
+    def add_theme_combo(self) -> FilterCombo:
+        """A filter by theme (SSE, South-South cooperation)."""
+        return self.add_combo(
+            FilterCombo(
+                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
+            )
+        )
+
+    def add_country_combo(self) -> FilterCombo:
+        """A filter by the kind's `country` field: the countries its records name, by name."""
+
+        def choices() -> list[tuple[str, str]]:
+            names = self.db.titles(self.db.facet_values(self.kind, "country"), self.lang)
+            return sorted(names.items(), key=_by_label)
+
+        return self.add_combo(FilterCombo(N_("All countries"), choices, N_("Country")))
 
     def add_year_range(self) -> YearRange:
         self.year_range = YearRange(self.db.year_span(self.kind))
@@ -277,7 +329,7 @@ class ListPanel(QWidget):
         rows = range(min(self.model.rowCount(), RecordTableModel.BLOCK))
         widths = []
         for col, label in enumerate(labels):
-            texts = [str(self.model.index(row, col).data() or "") for row in rows]
+            texts = self.model.texts(col, rows)
             content = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             widths.append(max(content + 20, header.horizontalAdvance(label) + 28, MIN_COLUMN))
         self._widths = (key, widths)
@@ -293,7 +345,7 @@ class ListPanel(QWidget):
         widths = [
             min(w, MAX_COLUMN) if i != stretch else w for i, w in enumerate(self._content_widths())
         ]
-        room = self.table.viewport().width()
+        room = self.table.viewport_width
         if room <= 0:
             return
         others = sum(w for i, w in enumerate(widths) if i != stretch)

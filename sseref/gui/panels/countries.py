@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from sseref.core import vocab
 from sseref.core.i18n import N_
 from sseref.core.listing import ListFilter
-from sseref.gui.labels import number_label, region_label, theme_label
+from sseref.gui.labels import number_label, region_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel, sort_by
-from sseref.gui.widgets import FilterCombo
 
 # Column key → (relation type, direction seen from the country): what each count counts.
 COUNTS = {
@@ -38,19 +36,8 @@ class CountriesPanel(ListPanel):
         ]
 
     def build_filters(self) -> None:
-        db = self.db
-        self.region_combo = self.add_combo(
-            FilterCombo(
-                N_("All regions"),
-                lambda: [(k, region_label(k)) for k in db.facet_values("country", "region")],
-                N_("Region"),
-            )
-        )
-        self.theme_combo = self.add_combo(
-            FilterCombo(
-                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
-            )
-        )
+        self.region_combo = self.add_region_combo()
+        self.theme_combo = self.add_theme_combo()
 
     def current_filter(self) -> ListFilter:
         return ListFilter(

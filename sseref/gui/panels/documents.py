@@ -28,19 +28,7 @@ class DocumentsPanel(ListPanel):
 
     def build_filters(self) -> None:
         db = self.db
-        self.type_combo = self.add_combo(
-            FilterCombo(
-                N_("All types"),
-                lambda: sorted(
-                    (
-                        (k, type_label("document", k))
-                        for k in db.facet_values("document", "doc_type")
-                    ),
-                    key=lambda kv: kv[1],
-                ),
-                N_("Document type"),
-            )
-        )
+        self.type_combo = self.add_type_combo(N_("Document type"))
         self.language_combo = self.add_combo(
             FilterCombo(
                 N_("All languages"),

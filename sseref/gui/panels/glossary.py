@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from sseref.core import vocab
 from sseref.core.i18n import N_
 from sseref.core.listing import ListFilter
-from sseref.gui.labels import theme_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
-from sseref.gui.widgets import FilterCombo
 
 
 class GlossaryPanel(ListPanel):
@@ -38,11 +35,7 @@ class GlossaryPanel(ListPanel):
                 self.table.setColumnWidth(column, 200)
 
     def build_filters(self) -> None:
-        self.theme_combo = self.add_combo(
-            FilterCombo(
-                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
-            )
-        )
+        self.theme_combo = self.add_theme_combo()
 
     def current_filter(self) -> ListFilter:
         return ListFilter(text=self.search.text(), theme=self.theme_combo.value())

@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from sseref.core import vocab
 from sseref.core.dateformat import format_spec
 from sseref.core.dates import parse_date
 from sseref.core.i18n import N_, _
 from sseref.core.listing import ListFilter
-from sseref.gui.labels import date_label, theme_label, type_label
+from sseref.gui.labels import date_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
 from sseref.gui.theme import Colors, focus_frame_sheet, mute
@@ -46,15 +45,13 @@ class HistoryPanel(ListPanel):
 
     def build_filters(self) -> None:
         db = self.db
-        self.theme_combo = self.add_combo(
-            FilterCombo(
-                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
-            )
-        )
+        self.theme_combo = self.add_theme_combo()
         self.org_combo = self.add_combo(
             FilterCombo(N_("All organizations"), self._org_choices, N_("Organization"))
         )
         self.add_year_range()
+        # Last, so that the filters remembered from earlier versions keep their places.
+        self.country_combo = self.add_country_combo()
         db.related_organizations("event")  # warm the query plan; cheap
 
     def _org_choices(self) -> list[tuple[str, str]]:
@@ -137,6 +134,7 @@ class HistoryPanel(ListPanel):
             text=self.search.text(),
             theme=self.theme_combo.value(),
             related_to=self.org_combo.value(),
+            country=self.country_combo.value(),
             year_from=start,
             year_to=end,
         )

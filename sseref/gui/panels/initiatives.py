@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from sseref.core import vocab
 from sseref.core.i18n import N_
 from sseref.core.listing import ListFilter
-from sseref.gui.labels import date_label, theme_label, type_label
+from sseref.gui.labels import date_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
-from sseref.gui.widgets import FilterCombo
 
 
 class InitiativesPanel(ListPanel):
@@ -27,22 +25,8 @@ class InitiativesPanel(ListPanel):
         ]
 
     def build_filters(self) -> None:
-        db = self.db
-        self.type_combo = self.add_combo(
-            FilterCombo(
-                N_("All types"),
-                lambda: [
-                    (k, type_label("initiative", k))
-                    for k in db.facet_values("initiative", "initiative_type")
-                ],
-                N_("Initiative type"),
-            )
-        )
-        self.theme_combo = self.add_combo(
-            FilterCombo(
-                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
-            )
-        )
+        self.type_combo = self.add_type_combo(N_("Initiative type"))
+        self.theme_combo = self.add_theme_combo()
 
     def current_filter(self) -> ListFilter:
         return ListFilter(

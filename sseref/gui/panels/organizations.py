@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sseref.core import vocab
 from sseref.core.i18n import N_, _
 from sseref.core.listing import ListFilter
-from sseref.gui.labels import date_label, region_label, role_label, theme_label, type_label
+from sseref.gui.labels import date_label, region_label, role_label, type_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel
 from sseref.gui.widgets import FilterCombo
@@ -32,32 +31,9 @@ class OrganizationsPanel(ListPanel):
         ]
 
     def build_filters(self) -> None:
-        db = self.db
-        self.type_combo = self.add_combo(
-            FilterCombo(
-                N_("All types"),
-                lambda: sorted(
-                    (
-                        (k, type_label("organization", k))
-                        for k in db.facet_values("organization", "type")
-                    ),
-                    key=lambda kv: kv[1],
-                ),
-                N_("Organization type"),
-            )
-        )
-        self.region_combo = self.add_combo(
-            FilterCombo(
-                N_("All regions"),
-                lambda: [(k, region_label(k)) for k in db.facet_values("organization", "region")],
-                N_("Region"),
-            )
-        )
-        self.theme_combo = self.add_combo(
-            FilterCombo(
-                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
-            )
-        )
+        self.type_combo = self.add_type_combo(N_("Organization type"))
+        self.region_combo = self.add_region_combo()
+        self.theme_combo = self.add_theme_combo()
         self.role_combo = self.add_combo(
             FilterCombo(
                 N_("Any UNTFSSE role"),
@@ -71,14 +47,7 @@ class OrganizationsPanel(ListPanel):
             )
         )
         # Last, so that the filters remembered from earlier versions keep their places.
-        self.country_combo = self.add_combo(
-            FilterCombo(N_("All countries"), self._country_choices, N_("Country"))
-        )
-
-    def _country_choices(self) -> list[tuple[str, str]]:
-        """The countries where organizations of the data are based, by name."""
-        names = self.db.titles(self.db.facet_values("organization", "country"), self.lang)
-        return sorted(names.items(), key=lambda kv: kv[1].casefold())
+        self.country_combo = self.add_country_combo()
 
     def current_filter(self) -> ListFilter:
         return ListFilter(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sseref.core import vocab
 from sseref.core.i18n import N_, _
 from sseref.core.listing import ListFilter
 from sseref.core.models import Role
-from sseref.gui.labels import date_label, theme_label
+from sseref.gui.labels import date_label
 from sseref.gui.models import Column
 from sseref.gui.panels.base import ListPanel, sort_by
 from sseref.gui.widgets import FilterCombo
@@ -45,11 +44,7 @@ class PeoplePanel(ListPanel):
                 N_("Period"),
             )
         )
-        self.theme_combo = self.add_combo(
-            FilterCombo(
-                N_("All themes"), lambda: [(k, theme_label(k)) for k in vocab.THEMES], N_("Theme")
-            )
-        )
+        self.theme_combo = self.add_theme_combo()
 
     def _organization_choices(self) -> list[tuple[str, str]]:
         """The organizations where someone holds (or held) a role, by name."""
