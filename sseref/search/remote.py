@@ -267,7 +267,12 @@ class EngineProcess:
         seconds for it (None if it has not come by then)."""
         done = threading.Event()
         box: list[Opened] = []
-        self.when_open(lambda opened: (box.append(opened), done.set()))
+
+        def arrived(opened: Opened) -> None:
+            box.append(opened)
+            done.set()
+
+        self.when_open(arrived)
         done.wait(timeout)
         return box[0] if box else None
 
