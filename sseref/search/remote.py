@@ -124,12 +124,12 @@ class EngineProcess:
     def _read(self, proc: subprocess.Popen[bytes]) -> None:
         """Hands each answer to its waiter or callback, until the process's stdout ends."""
         assert proc.stdout is not None
+        trouble: Exception | None = None
         while True:
             try:
                 answer = read_frame(proc.stdout)
             except (OSError, ValueError, ProtocolError, EOFError) as exc:
-                log.warning("The search process sent something unreadable: %s", exc)
-                answer = None
+                trouble, answer = exc, None  # a broken frame, or the pipe closed by stop()
             if answer is None:
                 break
             with self._cond:
@@ -150,7 +150,7 @@ class EngineProcess:
             self._cond.notify_all()  # the waiting search sees the process gone
         stopped_here = self._closed or (proc.stdin is not None and proc.stdin.closed)
         if not stopped_here:
-            log.warning("The search process stopped (exit code %s)", proc.poll())
+            log.warning("The search process stopped (exit code %s, %s)", proc.poll(), trouble)
         for callback in callbacks:
             callback({"error": ("failed", "the search process stopped")})
 
