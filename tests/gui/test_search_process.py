@@ -176,3 +176,32 @@ def test_a_missing_index_is_rebuilt_here_and_opened_there(
     outcome = _search(qtbot, window, "alpha")
     assert outcome.error is None and "org/alpha" in _painted(window)
     window.close()
+
+
+def test_a_process_that_dies_at_start_leaves_search_to_the_window(
+    make_window: Any,
+    qtbot: Any,
+    fixture_db_path: Path,
+    fixture_index: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The process ends before it answers its open: the window opens the index itself."""
+    from sseref.gui import index_setup
+    from sseref.search.engine import SearchEngine
+
+    monkeypatch.setattr(index_setup, "index_dir_for", lambda _db_path: fixture_index)
+    process = EngineProcess(
+        fixture_db_path,
+        shipped=fixture_index,
+        cache=tmp_path / "cache",
+        command=[sys.executable, "-c", "import sys; sys.exit(3)"],
+    )
+    window = make_window()
+    window.start_search(process=process)
+    qtbot.waitUntil(lambda: window.search_runner is not None, timeout=30000)
+    assert isinstance(window.search_runner.engine, SearchEngine)
+    outcome = _search(qtbot, window, "alpha")
+    assert outcome.error is None and "org/alpha" in _painted(window)
+    assert not process.alive
+    window.close()
