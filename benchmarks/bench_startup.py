@@ -5,7 +5,9 @@ the process to the line "READY" it prints once its window is shown and events ar
 This machine's speed drifts over a run (a shared virtual machine), so besides the ratio of the
 two medians the table gives the median of the per-round ratios: each round's two starts are
 seconds apart and share the machine's state of the moment.
-Usage: .venv/bin/python benchmarks/bench_startup.py [--rounds 21] [--database DB] [--write]
+Usage: .venv/bin/python benchmarks/bench_startup.py [--rounds 21] [--database DB] [--frozen]
+[--write]. With --frozen, the one-folder bundles built by build/build.py are measured too
+(SSE Ref against the frozen bare window of build/hello.spec), in the same run.
 """
 
 from __future__ import annotations
@@ -222,30 +224,32 @@ def _database(arg: str | None) -> Path:
     return build_database(ROOT / "data", Path(tempfile.mkdtemp()) / "sseref.db").database
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=21)
-    parser.add_argument("--database")
-    parser.add_argument(
-        "--write", action="store_true", help="write the figures to docs/benchmarks/startup.md"
-    )
-    args = parser.parse_args()
-    env = dict(
-        os.environ, SSEREF_BENCH_READY="1", SSEREF_DATA_DIR=tempfile.mkdtemp(prefix="sseref-bench-")
-    )
-    # An installed program runs from compiled bytecode; let the warm-up round write it.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    database = _database(args.database)
-    app_cmd = [sys.executable, "-m", "sseref", "--database", str(database)]
-    bare_cmd = [sys.executable, "-c", BARE]
+def _frozen(name: str) -> Path:
+    """A one-folder bundle built by build/build.py (pyi-dist/NAME/NAME)."""
+    suffix = ".exe" if sys.platform == "win32" else ""
+    exe = ROOT / "pyi-dist" / name / f"{name}{suffix}"
+    if name == "sseref" and sys.platform == "win32":
+        exe = exe.with_name("sseref-cli.exe")  # the windowed sseref.exe has no stdout
+    if not exe.is_file():
+        raise SystemExit(
+            f"{exe} is missing: build the bundles first (build/build.sh, then "
+            "`.venv/bin/python -m PyInstaller --noconfirm --distpath pyi-dist "
+            "--workpath pyi-work/hello build/hello.spec` for the frozen bare window)"
+        )
+    return exe
+
+
+def measure(
+    title: str, bare_cmd: list[str], app_cmd: list[str], env: dict[str, str], rounds: int
+) -> list[str]:
+    """One table: a bare window, SSE Ref's first frame and its first search, alternating."""
     _time_to_ready(bare_cmd, env)  # warm the file cache for both
     _time_to_ready(app_cmd, env)
     search_env = dict(env, SSEREF_BENCH_READY="search")
     _time_to_ready(app_cmd, search_env, "SEARCH-READY")  # the search index, opened once
     bare, app, usable = [], [], []
-    for _ in range(args.rounds):
+    load = os.getloadavg()[0]
+    for _ in range(rounds):
         bare.append(_time_to_ready(bare_cmd, env))
         app.append(_time_to_ready(app_cmd, env))
         usable.append(_time_to_ready(app_cmd, search_env, "SEARCH-READY"))
@@ -259,10 +263,12 @@ def main() -> int:
     search_ratio = statistics.median(usable) / statistics.median(bare)
     search_paired = statistics.median(a / b for a, b in zip(usable, bare, strict=True))
     platform_name = env.get("QT_QPA_PLATFORM") or ("xcb" if env.get("DISPLAY") else "?")
-    lines = [
-        f"Start-up to an interactive window, {args.rounds} alternating rounds, "
-        f"Qt platform `{platform_name}`, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start.",
+    return [
+        f"### {title}",
+        "",
+        f"{rounds} alternating rounds, Qt platform `{platform_name}`, Python "
+        f"{platform.python_version()}, {os.cpu_count()} CPUs, load average {load:.1f} at the "
+        "start.",
         "",
         "| program | median (s) | min (s) | max (s) |",
         "|---|---:|---:|---:|",
@@ -286,13 +292,60 @@ def main() -> int:
         + "; search usable "
         + ", ".join(f"{x:.3f}" for x in usable)
         + ".",
+        "",
     ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--database")
+    parser.add_argument(
+        "--frozen",
+        action="store_true",
+        help="also the frozen bundles: pyi-dist/sseref against the frozen bare window "
+        "pyi-dist/hello (what users start)",
+    )
+    parser.add_argument(
+        "--write", action="store_true", help="write the figures to docs/benchmarks/startup.md"
+    )
+    args = parser.parse_args()
+    env = dict(
+        os.environ, SSEREF_BENCH_READY="1", SSEREF_DATA_DIR=tempfile.mkdtemp(prefix="sseref-bench-")
+    )
+    # An installed program runs from compiled bytecode; let the warm-up round write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    database = _database(args.database)
+    app_cmd = [sys.executable, "-m", "sseref", "--database", str(database)]
+    bare_cmd = [sys.executable, "-c", BARE]
+    lines = measure(
+        "From the source tree (`python -m sseref` against `python -c` a bare window)",
+        bare_cmd,
+        app_cmd,
+        env,
+        args.rounds,
+    )
+    if args.frozen:
+        # What users start: the one-folder bundles, SSE Ref with its own data, and the bare
+        # window frozen with the same options (build/hello_world.py, build/hello.spec).
+        frozen_env = {k: v for k, v in env.items() if not k.startswith("PYTHON")}
+        frozen_env["SSEREF_DATA_DIR"] = tempfile.mkdtemp(prefix="sseref-bench-frozen-")
+        lines += measure(
+            "The frozen one-folder programs (`pyi-dist/sseref/sseref` against "
+            "`pyi-dist/hello/hello`)",
+            [str(_frozen("hello"))],
+            [str(_frozen("sseref"))],
+            frozen_env,
+            args.rounds,
+        )
     text = "\n".join(lines)
     print(text)
     if args.write:
         out = ROOT / "docs" / "benchmarks" / "startup.md"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(DOC_HEAD + text + "\n\n" + DOC_TAIL, encoding="utf-8")
+        out.write_text(DOC_HEAD + text + "\n" + DOC_TAIL, encoding="utf-8")
     return 0
 
 
