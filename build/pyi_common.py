@@ -388,8 +388,20 @@ def freeze(
         datas=datas,
         hiddenimports=list(hiddenimports),
         excludes=EXCLUDES,
+        runtime_hooks=[
+            os.path.join(
+                os.path.dirname(os.path.abspath(__file__)), "rthooks", "pyi_rth_sseref_qt.py"
+            )
+        ],
         noarchive=False,
     )
+    # Two of PyInstaller's runtime hooks cost every start, the children's included (the
+    # search process, the document reader), for nothing SSE Ref uses: the multiprocessing one
+    # imports multiprocessing (Uvicorn keeps it in the bundle, but SSE Ref never starts a
+    # process through it: the meeting server runs in one), and the PySide6 one imports
+    # QtCore; build/rthooks/pyi_rth_sseref_qt.py sets Qt's paths without importing Qt.
+    dropped = {"pyi_rth_multiprocessing", "pyi_rth_pyside6"}
+    analysis.scripts = [s for s in analysis.scripts if s[0] not in dropped]
     analysis.binaries = trim(analysis.binaries, prune=True)
     analysis.datas = trim(analysis.datas)
     analysis.binaries, analysis.datas = drop_dangling_symlinks(analysis.binaries, analysis.datas)
