@@ -119,9 +119,9 @@ def help_html(shortcuts: list[tuple[str, str]]) -> str:
     )
 
     labels = {
-        "search": _("Search syntax"),
-        "keys": _("Keyboard shortcuts"),
-        "other": _("Other keys"),
+        "search_heading": _("Search syntax"),
+        "keys_heading": _("Keyboard shortcuts"),  # not "keys": a dict's method in a template
+        "other_heading": _("Other keys"),
         "timeline": timeline,
     }
     return render("dialogs/help.html", t=labels, syntax=syntax, shortcuts=shortcuts, more=more)
