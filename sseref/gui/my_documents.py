@@ -59,7 +59,15 @@ from sseref.core.userdocs import (
     split_authors,
 )
 from sseref.library.formats import SUFFIXES
-from sseref.library.importer import DUPLICATE, IMPORTED, REFUSED, ImportOutcome, import_files
+from sseref.library.importer import (
+    DUPLICATE,
+    IMPORTED,
+    REFUSED,
+    ImportOutcome,
+    ReindexOutcome,
+    import_files,
+    reindex,
+)
 from sseref.report.render import fragment
 
 if TYPE_CHECKING:
@@ -83,10 +91,30 @@ def report_text(outcomes: list[ImportOutcome]) -> tuple[str, str]:
     lines = []
     for outcome in outcomes:
         counts[outcome.status] += 1
-        if outcome.status != IMPORTED:
+        if outcome.status != IMPORTED or outcome.textless:
             lines.append(f"{outcome.path.name}: {outcome.message}")
     summary = _("Imported: {imported}. Already in your library: {duplicate}. Refused: {refused}.")
-    return summary.format(**counts), "\n".join(lines)
+    summary = summary.format(**counts)
+    textless = sum(1 for o in outcomes if o.status == IMPORTED and o.textless)
+    if textless:
+        summary += " " + _(
+            "{n} of them hold no text (scanned pages?): search cannot find words in them."
+        ).format(n=textless)
+    return summary, "\n".join(lines)
+
+
+def reindex_report(outcomes: list[ReindexOutcome]) -> tuple[str, str]:
+    """The summary after reading the documents again, and a line per one that failed."""
+    failed = [o for o in outcomes if o.problem]
+    summary = _(
+        "Read again: {done} documents, {passages} passages. Could not be read: {failed}."
+    ).format(
+        done=len(outcomes) - len(failed),
+        passages=sum(o.passages for o in outcomes),
+        failed=len(failed),
+    )
+    details = "\n".join(f"{o.document.display_title}: {o.problem}" for o in failed)
+    return summary, details
 
 
 class DocumentsPanel(QDockWidget):
@@ -492,9 +520,16 @@ class DocumentsLayer(QObject):
             file_menu.insertSeparator(first)  # type: ignore[arg-type]
         self.watch_action = QAction(window)
         self.unwatch_action = QAction(window)
+        self.reindex_action = QAction(window)
         personal.menu.addSeparator()
         personal.menu.addActions(
-            [self.import_action, self.panel_action, self.watch_action, self.unwatch_action]
+            [
+                self.import_action,
+                self.panel_action,
+                self.watch_action,
+                self.unwatch_action,
+                self.reindex_action,
+            ]
         )
         # The watched folder: new files there are imported by themselves (like Kiwix's
         # monitored directory). A file is tried once per (path, size, modification time).
@@ -540,6 +575,7 @@ class DocumentsLayer(QObject):
         window.language_relay.changed.connect(lambda _lang: self.retranslate())
         self.watch_action.triggered.connect(lambda _c=False: self.choose_watched_folder())
         self.unwatch_action.triggered.connect(lambda _c=False: self.watch(None))
+        self.reindex_action.triggered.connect(lambda _c=False: self.reindex_all())
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self.retranslate()
@@ -554,6 +590,10 @@ class DocumentsLayer(QObject):
         self.panel_action.setText(_("&My documents panel"))
         self.watch_action.setText(_("&Watch a folder for new documents…"))
         self.unwatch_action.setText(_("Stop watching the folder"))
+        self.reindex_action.setText(_("Read my documents a&gain"))
+        self.reindex_action.setStatusTip(
+            _("Extract the text of every imported document again from its kept original")
+        )
         self.panel.retranslate()
         self.page.retranslate()
 
@@ -766,6 +806,51 @@ class DocumentsLayer(QObject):
         task.finished.connect(self._import_done)
         self.task = task.start()
         return True
+
+    def reindex_all(self) -> bool:
+        """Reads every document again from its kept original, off the UI thread, behind a
+        progress dialog with Cancel (after an update of the readers); False if busy."""
+        if self.task is not None and self.task.running:
+            self.window.show_message(_("An import is already running."))
+            return False
+        if not self.docs.documents():
+            self.window.show_message(_("Your library has no documents yet."))
+            return False
+        from sseref.gui.background import BackgroundTask
+
+        db_path = self.docs.db.path
+        library = self.docs.library_dir
+        cancel = threading.Event()
+
+        def work(progress: Callable[[int, int], None]) -> list[ReindexOutcome]:
+            db = UserDatabase(db_path, recover=False)  # this thread's own connection
+            try:
+                store = DocumentStore(db, library)
+                return reindex(store, progress=progress, cancelled=cancel.is_set)
+            finally:
+                db.close()
+
+        task = BackgroundTask(self.window, _("Reading your documents again…"), work, cancel)
+        task.finished.connect(self._reindex_done)
+        self.task = task.start()
+        return True
+
+    def _reindex_done(self, outcomes: Any, error: Exception | None) -> None:
+        if error is not None:
+            QMessageBox.warning(self.window, _("Read my documents again"), str(error))
+            return
+        self.reload()
+        summary, details = reindex_report(list(outcomes or []))
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(_("Read my documents again"))
+        box.setText(summary)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if details:
+            box.setDetailedText(details)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self.report = box
+        box.show()
 
     def _import_done(self, outcomes: Any, error: Exception | None) -> None:
         if error is not None:

@@ -33,6 +33,8 @@ class ImportOutcome:
     status: str
     message: str
     document: Document | None = None
+    # Imported, but no text came out of it (a scan of pages): the report says so.
+    textless: bool = False
 
 
 def file_sha256(path: Path) -> str:
@@ -120,7 +122,7 @@ def import_file(docs: DocumentStore, path: Path, limits: Limits = DEFAULT_LIMITS
             "Imported as “{title}”, but it holds no text (a scan of pages?): search cannot "
             "find words in it."
         ).format(title=doc.title)
-    return ImportOutcome(path, IMPORTED, message, doc)
+    return ImportOutcome(path, IMPORTED, message, doc, textless=not found.text.strip())
 
 
 def import_files(
@@ -171,15 +173,23 @@ class ReindexOutcome:
 
 
 def reindex(
-    docs: DocumentStore, only: Iterable[str] | None = None, limits: Limits = DEFAULT_LIMITS
+    docs: DocumentStore,
+    only: Iterable[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[ReindexOutcome]:
     """Extracts each document's kept copy again (in the sandbox) and replaces its text and
-    passages: after an upgrade of the readers, or for a library imported before passages."""
+    passages: after an upgrade of the readers, or for a library imported before passages.
+    Stops between documents on cancel (a document is replaced whole or not at all)."""
     wanted = set(only) if only is not None else None
-    outcomes = []
-    for doc in docs.documents():
-        if wanted is not None and doc.sha256 not in wanted:
-            continue
+    chosen = [d for d in docs.documents() if wanted is None or d.sha256 in wanted]
+    outcomes: list[ReindexOutcome] = []
+    for done, doc in enumerate(chosen):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(done, len(chosen))
         path = docs.file_path(doc.sha256, doc.format)
         if not path.is_file():
             outcomes.append(ReindexOutcome(doc, 0, _("The original file is missing.")))
@@ -191,4 +201,6 @@ def reindex(
             outcomes.append(ReindexOutcome(doc, 0, str(exc)))
             continue
         outcomes.append(ReindexOutcome(doc, count))
+    if progress is not None:
+        progress(len(outcomes), len(chosen))
     return outcomes

@@ -346,3 +346,28 @@ def test_linked_documents_strip_escapes_titles_and_links_each_document(qtbot: An
     assert html.startswith("Your documents about this: ")
     strip.show_documents([])
     assert strip.isHidden()
+
+
+def test_read_my_documents_again_from_the_menu_with_progress_and_report(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    layer = documents(window)
+    assert layer.reindex_action in window.personal.menu.actions()
+    assert not layer.reindex_all()  # an empty library: said in the status bar, nothing runs
+    law = samples.write(tmp_path, "law.pdf", samples.pdf_bytes())
+    scan = samples.write(tmp_path, "scan.pdf", samples.pdf_bytes(text="", title="Scan"))
+    with qtbot.waitSignal(layer.imported, timeout=60000):
+        layer.import_paths([law, scan])
+    # The report says that a document holds no text, not only in its details.
+    assert "1 of them hold no text" in layer.report.text()
+    assert "scan.pdf: Imported as “Scan”, but it holds no text" in layer.report.detailedText()
+    layer.report.close()
+    layer.report = None
+    scanned = next(d for d in layer.docs.documents() if d.title == "Scan")
+    layer.docs.file_path(scanned.sha256, "pdf").unlink()  # its kept original is gone
+    layer.reindex_action.trigger()
+    assert layer.task is not None and layer.task.running
+    qtbot.waitUntil(lambda: layer.report is not None, timeout=60000)
+    assert layer.report.text() == "Read again: 1 documents, 1 passages. Could not be read: 1."
+    assert layer.report.detailedText() == "Scan: The original file is missing."
+    layer.report.close()

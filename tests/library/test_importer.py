@@ -228,3 +228,20 @@ def test_a_pdf_without_text_is_imported_and_says_it_cannot_be_searched(
     readable = tmp_path / "readable.pdf"
     readable.write_bytes(samples.pdf_bytes())
     assert "holds no text" not in import_file(docs, readable).message
+
+
+def test_reindex_reports_progress_and_stops_between_documents_on_cancel(
+    docs: DocumentStore, tmp_path: Path
+) -> None:
+    from sseref.library.importer import reindex
+
+    for name in ("a", "b", "c"):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(samples.pdf_bytes(text=f"Text {name}", title=name.upper()))
+        assert import_file(docs, path).status == IMPORTED
+    seen: list[tuple[int, int]] = []
+    outcomes = reindex(docs, progress=lambda done, total: seen.append((done, total)))
+    assert [o.passages for o in outcomes] == [1, 1, 1] and not any(o.problem for o in outcomes)
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    calls = iter([False, True])
+    assert len(reindex(docs, cancelled=lambda: next(calls, True))) == 1
