@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sseref.core.i18n import _
+from sseref.core.i18n import _, ngettext
 from sseref.core.textfold import fold
 from sseref.core.userdata import UserDataError
 from sseref.core.userdb import UserDatabase
@@ -97,8 +97,10 @@ def report_text(outcomes: list[ImportOutcome]) -> tuple[str, str]:
     summary = summary.format(**counts)
     textless = sum(1 for o in outcomes if o.status == IMPORTED and o.textless)
     if textless:
-        summary += " " + _(
-            "{n} of them hold no text (scanned pages?): search cannot find words in them."
+        summary += "\n" + ngettext(
+            "{n} of them holds no text (scanned pages?): search cannot find words in it.",
+            "{n} of them hold no text (scanned pages?): search cannot find words in them.",
+            textless,
         ).format(n=textless)
     return summary, "\n".join(lines)
 
@@ -106,13 +108,14 @@ def report_text(outcomes: list[ImportOutcome]) -> tuple[str, str]:
 def reindex_report(outcomes: list[ReindexOutcome]) -> tuple[str, str]:
     """The summary after reading the documents again, and a line per one that failed."""
     failed = [o for o in outcomes if o.problem]
-    summary = _(
-        "Read again: {done} documents, {passages} passages. Could not be read: {failed}."
-    ).format(
-        done=len(outcomes) - len(failed),
-        passages=sum(o.passages for o in outcomes),
-        failed=len(failed),
+    done = len(outcomes) - len(failed)
+    summary = ngettext("Read again: {n} document.", "Read again: {n} documents.", done).format(
+        n=done
     )
+    if failed:
+        summary += " " + ngettext(
+            "{n} could not be read.", "{n} could not be read.", len(failed)
+        ).format(n=len(failed))
     details = "\n".join(f"{o.document.display_title}: {o.problem}" for o in failed)
     return summary, details
 

@@ -359,7 +359,9 @@ def test_read_my_documents_again_from_the_menu_with_progress_and_report(
     with qtbot.waitSignal(layer.imported, timeout=60000):
         layer.import_paths([law, scan])
     # The report says that a document holds no text, not only in its details.
-    assert "1 of them hold no text" in layer.report.text()
+    assert layer.report.text().endswith(
+        "Refused: 0.\n1 of them holds no text (scanned pages?): search cannot find words in it."
+    )
     assert "scan.pdf: Imported as “Scan”, but it holds no text" in layer.report.detailedText()
     layer.report.close()
     layer.report = None
@@ -368,6 +370,6 @@ def test_read_my_documents_again_from_the_menu_with_progress_and_report(
     layer.reindex_action.trigger()
     assert layer.task is not None and layer.task.running
     qtbot.waitUntil(lambda: layer.report is not None, timeout=60000)
-    assert layer.report.text() == "Read again: 1 documents, 1 passages. Could not be read: 1."
+    assert layer.report.text() == "Read again: 1 document. 1 could not be read."
     assert layer.report.detailedText() == "Scan: The original file is missing."
     layer.report.close()
