@@ -838,15 +838,11 @@ class DocumentsLayer(QObject):
         self.task = task.start()
         return True
 
-    def _reindex_done(self, outcomes: Any, error: Exception | None) -> None:
-        if error is not None:
-            QMessageBox.warning(self.window, _("Read my documents again"), str(error))
-            return
-        self.reload()
-        summary, details = reindex_report(list(outcomes or []))
+    def _show_report(self, title: str, summary: str, details: str) -> None:
+        """The end-of-work report: non-modal, the per-file lines behind "Show Details…"."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_("Read my documents again"))
+        box.setWindowTitle(title)
         box.setText(summary)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if details:
@@ -854,6 +850,14 @@ class DocumentsLayer(QObject):
         box.setWindowModality(Qt.WindowModality.NonModal)
         self.report = box
         box.show()
+
+    def _reindex_done(self, outcomes: Any, error: Exception | None) -> None:
+        if error is not None:
+            QMessageBox.warning(self.window, _("Read my documents again"), str(error))
+            return
+        self.reload()
+        summary, details = reindex_report(list(outcomes or []))
+        self._show_report(_("Read my documents again"), summary, details)
 
     def _import_done(self, outcomes: Any, error: Exception | None) -> None:
         if error is not None:
@@ -866,16 +870,7 @@ class DocumentsLayer(QObject):
             self.window.show_message(summary)
             self.imported.emit(outcomes)
             return
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_("Import documents"))
-        box.setText(summary)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if details:
-            box.setDetailedText(details)
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        self.report = box
-        box.show()
+        self._show_report(_("Import documents"), summary, details)
         self.window.show_message(summary)
         self.imported.emit(outcomes)
         new = [o.document for o in outcomes if o.status == IMPORTED and o.document]
